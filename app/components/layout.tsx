@@ -1,0 +1,54 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
+      {t("skipLink")}
+    </a>
+  );
+}
+
+export function Header({ councilName, homeHref, children }: { councilName: string; homeHref: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <header className="govuk-generic-header speakup-header">
+      <div className="govuk-generic-header__container govuk-width-container speakup-header__container">
+        <div className="govuk-generic-header__logo">
+          <Link to={homeHref} className="govuk-generic-header__homepage-link speakup-header__link">
+            <span className="speakup-header__council">{councilName}</span>
+            <span className="speakup-header__service">{t("serviceName")}</span>
+          </Link>
+        </div>
+        {children}
+      </div>
+    </header>
+  );
+}
+
+export function Footer({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="govuk-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 className="govuk-visually-hidden">{t("footer.heading")}</h2>
+            {children}
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function BackLink({ to }: { to: string }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} className="govuk-back-link">
+      {t("back")}
+    </Link>
+  );
+}

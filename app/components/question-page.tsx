@@ -1,0 +1,151 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { stepSchema, type DraftAnswers, type StepId } from "~/domain/form/steps";
+import {
+  CheckboxesField,
+  DateField,
+  ErrorSummary,
+  formOptions,
+  RadiosField,
+  SelectField,
+  SingleCheckboxField,
+  TextareaField,
+  TextField,
+} from "./form-fields";
+import { fieldNames, questionsFor, type Question } from "./question-pages";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's field map is keyed by name at run time
+type Fields = Record<string, any>;
+
+export interface QuestionPageProps {
+  step: StepId;
+  answers: DraftAnswers;
+  teams: ReadonlyArray<readonly [string, string]>;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  action: string;
+  caption: string;
+}
+
+/** Draws any question page from its definition, validating with the step's own schema. */
+export function QuestionPage({ step, answers, teams, lastResult, action, caption }: QuestionPageProps) {
+  const { t, i18n } = useTranslation("form");
+  const schema = stepSchema(step, { answers, teams: teams.map(([value]) => value) });
+  const [form, fields] = useForm(
+    formOptions(`step-${step}`, schema, lastResult, answers[step] as Record<string, unknown> | undefined),
+  );
+  const questions = questionsFor(step, { answers, teams });
+  const single = questions.length === 1;
+  const f = fields as Fields;
+  const errors = fieldNames(questions).flatMap((name) => {
+    const field = f[name];
+    return field?.errors?.length ? [{ href: `#${name}`, message: field.errors[0] as string }] : [];
+  });
+  const introKey = `form:intros.${step}`;
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <Form method="post" action={action} {...getFormProps(form)}>
+        <span className="govuk-caption-l">{caption}</span>
+        {single ? null : <h1 className="govuk-heading-l">{t(`titles.${step}`)}</h1>}
+        {i18n.exists(introKey) ? <p className="govuk-body">{t(introKey)}</p> : null}
+        {questions.map((question) => (
+          <QuestionField key={questionKey(question)} question={question} fields={f} isPageHeading={single} teams={teams} />
+        ))}
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          {t("continue")}
+        </button>
+      </Form>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/form/save?from=${step}`}>
+          {t("saveForLater")}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+function questionKey(q: Question): string {
+  return q.type === "date" ? q.prefix : q.name;
+}
+
+function QuestionField({
+  question: q,
+  fields,
+  isPageHeading,
+  teams,
+}: {
+  question: Question;
+  fields: Fields;
+  isPageHeading: boolean;
+  teams: ReadonlyArray<readonly [string, string]>;
+}): ReactNode {
+  const { t, i18n } = useTranslation("form");
+  const name = questionKey(q);
+  const label = t(`questions.${name}.label`);
+  const hintKey = `form:questions.${name}.hint`;
+  const hint = i18n.exists(hintKey) ? t(hintKey) : undefined;
+  const optionLabel = (value: string) => t(`options.${name}.${value}`);
+  const optionHint = (value: string) => {
+    const key = `form:optionHints.${name}.${value}`;
+    return i18n.exists(key) ? t(key) : undefined;
+  };
+
+  switch (q.type) {
+    case "radios":
+      return (
+        <RadiosField
+          field={fields[q.name]}
+          legend={label}
+          hint={hint}
+          isPageHeading={isPageHeading}
+          inline={q.inline}
+          options={q.options.map((value) => ({
+            value,
+            label: optionLabel(value),
+            hint: optionHint(value),
+            conditional: q.conditional?.[value]?.map((c) => (
+              <QuestionField key={questionKey(c)} question={c} fields={fields} isPageHeading={false} teams={teams} />
+            )),
+          }))}
+        />
+      );
+    case "checkboxes":
+      return <CheckboxesField field={fields[q.name]} legend={label} hint={hint} options={q.options.map((value) => ({ value, label: optionLabel(value) }))} />;
+    case "checkbox":
+      return <SingleCheckboxField field={fields[q.name]} label={label} hint={hint} value={q.value} />;
+    case "text":
+      return (
+        <TextField
+          field={fields[q.name]}
+          label={label}
+          hint={hint}
+          type={q.inputType}
+          autoComplete={q.autoComplete}
+          width={q.width}
+          spellCheck={q.spellCheck}
+          isPageHeading={isPageHeading}
+        />
+      );
+    case "textarea":
+      return <TextareaField field={fields[q.name]} label={label} hint={hint} maxLength={q.maxLength} rows={q.rows} isPageHeading={isPageHeading} />;
+    case "date":
+      return (
+        <DateField day={fields[`${q.prefix}Day`]} month={fields[`${q.prefix}Month`]} year={fields[`${q.prefix}Year`]} legend={label} hint={hint} />
+      );
+    case "select": {
+      const teamNames = new Map(teams);
+      return (
+        <SelectField
+          field={fields[q.name]}
+          label={label}
+          hint={hint}
+          placeholder={t("selectPlaceholder")}
+          options={q.options.map((value) => ({ value, label: teamNames.get(value) ?? optionLabel(value) }))}
+        />
+      );
+    }
+  }
+}

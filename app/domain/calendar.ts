@@ -1,0 +1,107 @@
+import Holidays from "date-holidays";
+
+/** A calendar day in England, as "YYYY-MM-DD". */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// England and Wales share one list of bank holidays (regulation 2 of the 2006 Regulations counts a
+// bank holiday "in England and Wales"). date-holidays keeps the list, including substitute days
+// and one-off holidays; its "observance" entries (Mother's Day and the like) are not holidays.
+const holidays = new Holidays("GB", "ENG");
+const closedDaysByYear = new Map<number, Set<IsoDate>>();
+
+function closedDays(year: number): Set<IsoDate> {
+  let days = closedDaysByYear.get(year);
+  if (!days) {
+    days = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === "public" || h.type === "bank")
+        .map((h) => h.date.slice(0, 10)),
+    );
+    // The regulation names these days itself, whatever the library says.
+    days.add(`${year}-12-25`);
+    days.add(`${year}-12-26`);
+    closedDaysByYear.set(year, days);
+  }
+  return days;
+}
+
+/** Parses "YYYY-MM-DD" to noon UTC, which is the same calendar day in London all year round. */
+export function parseIsoDate(date: IsoDate): Date {
+  const match = ISO_DATE.exec(date);
+  if (!match) throw new RangeError(`Not an ISO date: ${date}`);
+  const [, y, m, d] = match;
+  const parsed = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12));
+  if (parsed.toISOString().slice(0, 10) !== date) throw new RangeError(`Not a real date: ${date}`);
+  return parsed;
+}
+
+function formatIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+const londonDateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day an instant falls on in England (handles British Summer Time). */
+export function londonDate(instant: Date): IsoDate {
+  return londonDateFormat.format(instant);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(new Date(parseIsoDate(date).getTime() + days * DAY_MS));
+}
+
+const workingDayCache = new Map<IsoDate, boolean>();
+
+/** Any day but Saturday, Sunday, Christmas Day, Boxing Day, Good Friday or a bank holiday. */
+export function isWorkingDay(date: IsoDate): boolean {
+  const cached = workingDayCache.get(date);
+  if (cached !== undefined) return cached;
+  const day = parseIsoDate(date);
+  const weekday = day.getUTCDay();
+  const working = weekday !== 0 && weekday !== 6 && !closedDays(day.getUTCFullYear()).has(date);
+  workingDayCache.set(date, working);
+  return working;
+}
+
+/**
+ * The date `count` working days after `start`. The day of receipt is day 0, so a complaint received
+ * on a Friday with a 10-day limit is due on the second Friday after it (with no holidays between).
+ */
+export function addWorkingDays(start: IsoDate, count: number): IsoDate {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError("count must be a whole number ≥ 0");
+  let time = parseIsoDate(start).getTime();
+  let date = start;
+  let remaining = count;
+  while (remaining > 0) {
+    time += DAY_MS;
+    date = formatIsoDate(new Date(time));
+    if (isWorkingDay(date)) remaining -= 1;
+  }
+  return date;
+}
+
+/**
+ * Working days from `today` until `due`: positive while time is left, 0 on the due day,
+ * negative once it has passed (the number of working days overdue).
+ */
+export function workingDaysUntil(today: IsoDate, due: IsoDate): number {
+  if (today === due) return 0;
+  const forwards = today < due;
+  let time = parseIsoDate(forwards ? today : due).getTime();
+  const end = parseIsoDate(forwards ? due : today).getTime();
+  let count = 0;
+  while (time < end) {
+    time += DAY_MS;
+    if (isWorkingDay(formatIsoDate(new Date(time)))) count += 1;
+  }
+  return forwards ? count : -count;
+}

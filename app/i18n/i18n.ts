@@ -1,0 +1,112 @@
+import i18next, { type i18n, type TFunction } from "i18next";
+import enCasework from "../locales/en/casework.json";
+import enCommon from "../locales/en/common.json";
+import enEmails from "../locales/en/emails.json";
+import enForm from "../locales/en/form.json";
+import enStaff from "../locales/en/staff.json";
+import enEasyCommon from "../locales/en-easy/common.json";
+import enEasyEmails from "../locales/en-easy/emails.json";
+import enEasyForm from "../locales/en-easy/form.json";
+import plCommon from "../locales/pl/common.json";
+import plEmails from "../locales/pl/emails.json";
+import plForm from "../locales/pl/form.json";
+import urCommon from "../locales/ur/common.json";
+import urEmails from "../locales/ur/emails.json";
+import urForm from "../locales/ur/form.json";
+
+/** The languages of the public pages and of the emails sent to people. Staff pages are English. */
+export const supportedLanguages = ["en", "pl", "ur"] as const;
+export type Language = (typeof supportedLanguages)[number];
+export const defaultLanguage: Language = "en";
+
+/** Each language's name in its own language, for the language switcher. */
+export const languageNames: Record<Language, string> = { en: "English", pl: "Polski", ur: "اردو" };
+
+/**
+ * Easy read is a mode, not a language: `<html lang>` stays "en". Its words are the i18next
+ * language variant "en-easy", which falls back to "en" key by key (the missing-key test makes
+ * sure nothing actually falls back). Polish and Urdu have no easy-read words yet: with easy read
+ * on they show their standard words, and the page says so.
+ */
+export const modes = ["standard", "easy-read"] as const;
+export type Mode = (typeof modes)[number];
+export const EASY_READ = "en-easy";
+export type WordsLanguage = Language | typeof EASY_READ;
+
+// common, form: public pages · staff: back office frame, accounts, administration ·
+// casework: inbox, cases, triage · emails: every email's words.
+export const namespaces = ["common", "form", "staff", "casework", "emails"] as const;
+export type Namespace = (typeof namespaces)[number];
+/** What a member of the public reads: translated into every language and into easy read. */
+export const publicNamespaces = ["common", "form", "emails"] as const satisfies readonly Namespace[];
+
+export const resources = {
+  en: { common: enCommon, form: enForm, staff: enStaff, casework: enCasework, emails: enEmails },
+  [EASY_READ]: { common: enEasyCommon, form: enEasyForm, emails: enEasyEmails },
+  pl: { common: plCommon, form: plForm, emails: plEmails },
+  ur: { common: urCommon, form: urForm, emails: urEmails },
+} as const;
+
+const rightToLeft = new Set<string>(["ur"]);
+
+export function textDirection(language: string): "ltr" | "rtl" {
+  return rightToLeft.has(language) ? "rtl" : "ltr";
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+export function isMode(value: unknown): value is Mode {
+  return typeof value === "string" && (modes as readonly string[]).includes(value);
+}
+
+/** Which set of words a person reads: easy read exists in English only. */
+export function wordsLanguage(language: Language, mode: Mode = "standard"): WordsLanguage {
+  return mode === "easy-read" && language === "en" ? EASY_READ : language;
+}
+
+/** True when easy read is on but this language has no easy-read words (yet). */
+export function easyReadUnavailable(language: Language, mode: Mode): boolean {
+  return mode === "easy-read" && wordsLanguage(language, mode) === language;
+}
+
+/**
+ * A fresh instance per request on the server, one in the browser; resources are bundled.
+ * `createI18n("en")` keeps working; pass `{ mode: "easy-read" }` for the easy-read words.
+ */
+export function createI18n(language: Language | WordsLanguage, options: { mode?: Mode } = {}): i18n {
+  const lng = language === EASY_READ ? EASY_READ : wordsLanguage(language, options.mode);
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: { [EASY_READ]: [defaultLanguage], default: [defaultLanguage] },
+    supportedLngs: [...supportedLanguages, EASY_READ],
+    // Keeps "en-easy" as written (i18next would otherwise make it "en-EASY").
+    lowerCaseLng: true,
+    ns: [...namespaces],
+    defaultNS: "common",
+    resources,
+    // React escapes what it renders; nothing is ever injected as HTML.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}
+
+export function fixedT(language: Language | WordsLanguage, ns: Namespace = "common", options: { mode?: Mode } = {}): TFunction {
+  const instance = createI18n(language, options);
+  return instance.getFixedT(instance.language, ns);
+}
+
+/**
+ * How staff see the language and mode a person used (representations.language and .mode), in
+ * the staff page's own (English) words: "Urdu, standard words", "English, easy read (young
+ * person's e-form)". Unknown values are shown as stored.
+ */
+export function formatLanguageAndMode(t: TFunction, language: string, mode: string): string {
+  const name = isLanguage(language) ? t(`common:languageAndMode.names.${language}`) : language;
+  const how = isMode(mode) ? t(`common:languageAndMode.modes.${mode}`) : mode;
+  return t("common:languageAndMode.summary", { language: name, mode: how });
+}

@@ -1,0 +1,104 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Footer, Header, SkipLink } from "./components/layout";
+import { DocumentTitle } from "./components/page-title";
+import { textDirection } from "./i18n/i18n";
+import { getPreferences, rememberChoice } from "./i18n/language.server";
+import { getDb } from "./services/db.server";
+import { getSettings } from "./services/settings.server";
+import stylesHref from "./styles/generated/main.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // ?lang= and ?mode= links remember the choice and come back to the same page.
+  const remembered = await rememberChoice(request);
+  if (remembered) throw remembered;
+  const settings = getSettings(getDb());
+  const { language, mode, words } = await getPreferences(request);
+  return { language, mode, words, councilName: settings.councilName };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const language = data?.language ?? i18n.language;
+  useEffect(() => {
+    // GOV.UK Frontend styles some components differently once JavaScript runs; tests wait for
+    // the hydrated mark before typing. Here, so error pages are marked too.
+    document.body.classList.add("js-enabled", "govuk-frontend-supported");
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html
+      lang={language}
+      dir={textDirection(language)}
+      className={data?.mode === "easy-read" ? "govuk-template speakup-easy-read" : "govuk-template"}
+      data-words={data?.words ?? language}
+    >
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b4f5c" />
+        <DocumentTitle serviceName={data ? `${t("serviceName")} – ${data.councilName}` : t("serviceName")} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const badRequest = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
+  const key = notFound ? "notFound" : badRequest ? "badRequest" : "serverError";
+  return (
+    <>
+      <SkipLink />
+      <Header councilName={data?.councilName ?? ""} homeHref="/" />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper" id="main-content">
+          <h1 className="govuk-heading-l">{t(`errorPages.${key}.title`)}</h1>
+          <p className="govuk-body">{t(`errorPages.${key}.body`)}</p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/">
+              {t("errorPages.home")}
+            </a>
+          </p>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/staff">
+              {t("errorPages.staff")}
+            </a>
+          </p>
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ExitThisPage } from "~/components/exit-this-page";
+import { Footer, Header, SkipLink } from "~/components/layout";
+import { PreferencesBar } from "~/components/preferences";
+import { defaultLanguage, easyReadUnavailable } from "~/i18n/i18n";
+import type { loader as rootLoader } from "~/root";
+import { getDb } from "~/services/db.server";
+import { getSettings } from "~/services/settings.server";
+
+export async function loader(_: LoaderFunctionArgs) {
+  const s = getSettings(getDb());
+  return {
+    councilName: s.councilName,
+    exitPageUrl: s.exitPageUrl,
+    childrensServicesPhone: s.childrensServicesPhone,
+    complaintsTeamPhone: s.complaintsTeamPhone,
+    complaintsTeamEmail: s.complaintsTeamEmail,
+    advocacyProviderName: s.advocacyProviderName,
+    advocacyProviderPhone: s.advocacyProviderPhone,
+    advocacyProviderEmail: s.advocacyProviderEmail,
+  };
+}
+
+/** Every public page: skip link, exit this page, the safeguarding line and the footer. */
+export default function PublicLayout() {
+  const { councilName, exitPageUrl, childrensServicesPhone } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const language = root?.language ?? defaultLanguage;
+  const mode = root?.mode ?? "standard";
+  return (
+    <>
+      <SkipLink />
+      <Header councilName={councilName} homeHref="/" />
+      <div className="govuk-width-container">
+        {/* Exit first: the quickest way out must be the first thing after the header. */}
+        <ExitThisPage href={exitPageUrl} />
+        <PreferencesBar language={language} mode={mode} easyReadUnavailable={easyReadUnavailable(language, mode)} />
+        <main className="govuk-main-wrapper" id="main-content">
+          <Outlet />
+        </main>
+        <div className="govuk-inset-text speakup-safeguarding" data-testid="safeguarding">
+          {t("safeguarding", { phone: childrensServicesPhone })}
+        </div>
+      </div>
+      <Footer>
+        <ul className="govuk-footer__inline-list">
+          {(
+            [
+              ["/privacy", "footer.privacy"],
+              ["/browsing-safely", "footer.browsingSafely"],
+              ["/#other-ways", "footer.help"],
+              ["/staff", "footer.staff"],
+            ] as const
+          ).map(([href, key]) => (
+            <li className="govuk-footer__inline-list-item" key={href}>
+              <Link className="govuk-footer__link" to={href}>
+                {t(key)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Footer>
+    </>
+  );
+}

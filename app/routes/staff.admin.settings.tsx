@@ -1,0 +1,76 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { SuccessBanner } from "~/components/notification-banner";
+import type { RouteHandle } from "~/components/page-title";
+import { settingsSchema } from "~/domain/staff-forms";
+import { requireStaff } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { readForm } from "~/services/form-data.server";
+import { getSettings, updateSettings } from "~/services/settings.server";
+
+export const handle: RouteHandle = { title: (t) => t("staff:settings.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  await requireStaff(db, request, "admin.settings");
+  return { settings: getSettings(db) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = getDb();
+  const admin = await requireStaff(db, request, "admin.settings");
+  const submission = parseWithZod(await readForm(request), { schema: settingsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  updateSettings(db, { actorId: admin.id, values: submission.value });
+  return redirect("/staff/admin/settings?done=saved");
+}
+
+const groups = [
+  { heading: "council", fields: ["councilName"] },
+  { heading: "complaintsTeam", fields: ["complaintsTeamEmail", "complaintsTeamPhone"] },
+  { heading: "frontDoor", fields: ["childrensServicesPhone"] },
+  { heading: "advocacy", fields: ["advocacyProviderName", "advocacyProviderEmail", "advocacyProviderPhone"] },
+  { heading: "exitPage", fields: ["exitPageUrl"] },
+] as const;
+
+export default function SettingsPage() {
+  const { settings } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm(formOptions("settings", settingsSchema, lastResult, settings));
+  const ordered = groups.flatMap((g) => g.fields.map((name) => ({ field: fields[name] })));
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {searchParams.get("done") === "saved" ? <SuccessBanner>{t("settings.saved")}</SuccessBanner> : null}
+        <ErrorSummary errors={summaryErrors(ordered)} />
+        <h1 className="govuk-heading-l">{t("settings.title")}</h1>
+        <p className="govuk-body">{t("settings.intro")}</p>
+        <Form method="post" {...getFormProps(form)}>
+          {groups.map((group) => (
+            <fieldset className="govuk-fieldset" key={group.heading}>
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`settings.groups.${group.heading}`)}</legend>
+              {group.fields.map((name) => (
+                <TextField
+                  key={name}
+                  field={fields[name]}
+                  type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
+                  label={t(`settings.fields.${name}`)}
+                  spellCheck={name.endsWith("Email") || name === "exitPageUrl" ? false : undefined}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("settings.save")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

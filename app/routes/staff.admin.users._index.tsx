@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SuccessBanner } from "~/components/notification-banner";
+import type { RouteHandle } from "~/components/page-title";
+import { listStaff } from "~/services/accounts.server";
+import { requireStaff } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+
+export const handle: RouteHandle = { title: (t) => t("staff:users.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  await requireStaff(db, request, "admin.users");
+  return { users: listStaff(db) };
+}
+
+export default function UsersPage() {
+  const { users } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      {searchParams.get("done") === "invited" ? <SuccessBanner>{t("users.invited")}</SuccessBanner> : null}
+      <h1 className="govuk-heading-l">{t("users.title")}</h1>
+      <Link to="/staff/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+        {t("users.invite")}
+      </Link>
+      <div className="speakup-table-wrapper">
+        <table className="govuk-table" data-testid="users">
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("users.caption", { count: users.length })}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{t("users.name")}</th>
+              <th scope="col" className="govuk-table__header">{t("users.email")}</th>
+              <th scope="col" className="govuk-table__header">{t("users.roles")}</th>
+              <th scope="col" className="govuk-table__header">{t("users.teams")}</th>
+              <th scope="col" className="govuk-table__header">{t("users.status")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((user) => (
+              <tr className="govuk-table__row" key={user.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/staff/admin/users/${user.id}`}>
+                    {user.name}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{user.email}</td>
+                <td className="govuk-table__cell">{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
+                <td className="govuk-table__cell">{user.teams.map((team) => team.name).join(", ") || t("account.noTeams")}</td>
+                <td className="govuk-table__cell">
+                  <strong className={`govuk-tag ${user.status === "active" ? "govuk-tag--green" : user.status === "invited" ? "govuk-tag--blue" : "govuk-tag--grey"}`}>
+                    {t(`users.statuses.${user.status}`)}
+                  </strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

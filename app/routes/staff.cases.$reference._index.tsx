@@ -1,0 +1,266 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { answerRows } from "~/components/answers";
+import { formatLanguageAndMode } from "~/i18n/i18n";
+import { CaseHeading } from "~/components/casework";
+import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { SummaryList } from "~/components/summary-list";
+import { londonDate, workingDaysUntil } from "~/domain/calendar";
+import { formatDateTime, formatLongDate } from "~/domain/dates";
+import type { DraftAnswers } from "~/domain/form/steps";
+import { requireText } from "~/domain/casework-forms";
+import { complimentMayBeShared, currentTeams } from "~/services/case-assignment.server";
+import { activeRestrictions } from "~/services/case-restrictions.server";
+import { caseAction, openCase } from "~/services/case-route.server";
+import { concernsOf } from "~/services/case-safeguarding.server";
+import { caseCoding } from "~/services/case-triage.server";
+import { contactSafetyNotes } from "~/services/case-view.server";
+import { addNote, caseTimeline, staffNames } from "~/services/case.server";
+import { getDb } from "~/services/db.server";
+import { readForm } from "~/services/form-data.server";
+import { teamOptions } from "~/services/public-teams.server";
+
+const noteSchema = z.object({ note: requireText("note", 5000) });
+
+export const handle: RouteHandle = {
+  title: (t, data) => t("casework:case.title", { reference: (data as { reference?: string } | undefined)?.reference ?? "" }),
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const { row } = await openCase(db, request, params.reference, "cases.view");
+  const names = staffNames(db, [row.respondingManagerId, row.investigatorId]);
+  const team = row.teamId ? currentTeams(db, row.teamId).find((t) => t.id === row.teamId) : undefined;
+  const running = row.status === "new" || row.status === "triaged" || row.status === "open";
+  const coding = caseCoding(db, row.id);
+  return {
+    reference: row.reference,
+    kind: row.kind,
+    status: row.status,
+    process: row.process,
+    stage: row.stage,
+    representationType: row.representationType,
+    receivedFrom: row.receivedFrom,
+    refusalReason: row.refusalReason,
+    method: row.methodReceived,
+    language: row.language,
+    mode: row.mode,
+    received: formatDateTime(row.receivedAt, "en"),
+    dueOn: row.stage1DueOn && running ? formatLongDate(row.stage1DueOn, "en") : null,
+    latestOn: row.stage1LatestOn && running ? formatLongDate(row.stage1LatestOn, "en") : null,
+    workingDaysLeft: row.stage1DueOn && running ? workingDaysUntil(londonDate(new Date()), row.stage1DueOn) : null,
+    team: team?.name ?? null,
+    respondingManager: row.respondingManagerId ? (names.get(row.respondingManagerId) ?? null) : null,
+    person: { name: row.personName, relationship: row.personRelationship, email: row.personEmail, child: row.childName },
+    natures: [...(coding["nature-social-care"] ?? []), ...(coding["nature-corporate"] ?? [])],
+    outcomesSought: (coding["outcome-sought"] ?? []).map((c) => c.label),
+    safety: contactSafetyNotes(row.answers),
+    restrictions: activeRestrictions(db, row).map((r) => ({ id: r.id, restricted: r.restricted, reason: r.reason, reviewOn: formatLongDate(r.reviewOn, "en") })),
+    openConcerns: concernsOf(db, row.id).filter((c) => c.referralRecordedAt === null).length,
+    safeguarding: row.safeguarding,
+    undecided: row.status === "new" || row.status === "triaged",
+    complimentMayBeShared: row.kind === "compliment" && complimentMayBeShared(row.answers),
+    // Stored as sent: validated by the e-form's schemas at the time.
+    answers: row.answers as DraftAnswers,
+    teams: teamOptions(db, { includeRetired: true }),
+    timeline: caseTimeline(db, row).map((item) => ({ ...item, at: formatDateTime(item.at, "en") })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDb();
+  const { staff, row } = await caseAction(db, request, params.reference, "cases.view");
+  const submission = parseWithZod(await readForm(request), { schema: noteSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const done = addNote(db, staff, row.reference, submission.value.note);
+  if (!done.ok) throw new Response("Not found", { status: 404 });
+  return redirect(`/staff/cases/${row.reference}`);
+}
+
+export default function CasePage() {
+  const c = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("casework");
+  const [form, fields] = useForm(formOptions("note-form", noteSchema, lastResult));
+  const none = t("case.none");
+  const actions = [
+    { to: "triage", label: t("case.actions.triage") },
+    { to: "coding", label: t("case.actions.coding") },
+    ...(c.undecided && c.kind === "complaint" ? [{ to: "decision", label: t("case.actions.decision") }] : []),
+    { to: "assign", label: t("case.actions.assign") },
+    { to: "correspondence", label: t("case.actions.correspondence") },
+    { to: "safeguarding", label: t("case.actions.safeguarding") },
+    { to: "restrictions", label: t("case.actions.restrictions") },
+    ...(c.complimentMayBeShared && c.status !== "closed" ? [{ to: "compliment", label: t("case.actions.compliment") }] : []),
+  ];
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors([{ field: fields.note }])} />
+      <CaseHeading reference={c.reference} kind={c.kind} back="/staff" />
+
+      {c.openConcerns > 0 ? (
+        <div className="govuk-warning-text" data-testid="safeguarding-warning">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">{t("warning")}</span>
+            {t("case.safeguardingOpen", { count: c.openConcerns })}{" "}
+            <Link className="govuk-link" to="safeguarding">
+              {t("case.recordReferral")}
+            </Link>
+          </strong>
+        </div>
+      ) : null}
+
+      {c.restrictions.length ? (
+        <div className="govuk-notification-banner" role="region" aria-labelledby="restrictions-title" data-testid="restrictions">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="restrictions-title">
+              {t("case.restrictionsTitle")}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            {c.restrictions.map((r) => (
+              <div key={r.id}>
+                <p className="govuk-notification-banner__heading speakup-preserve-lines">{r.restricted}</p>
+                <p className="govuk-body speakup-preserve-lines">{t("case.restrictionReason", { reason: r.reason, date: r.reviewOn })}</p>
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : null}
+
+      {c.safety.length ? (
+        <div className="govuk-inset-text" data-testid="contact-safety">
+          <h2 className="govuk-heading-m">{t("case.safetyTitle")}</h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {c.safety.map((note) => (
+              <li key={note.key}>
+                {note.key === "noCalls" || note.key === "noVoicemail" || note.key === "noLetters" ? (
+                  <strong>{t(`case.safety.${note.key}`)}</strong>
+                ) : (
+                  t(`case.safety.${note.key}`, { value: note.value ?? "" })
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <h2 className="govuk-heading-m">{t("case.actionsTitle")}</h2>
+      <ul className="govuk-list" data-testid="case-actions">
+        {actions.map((a) => (
+          <li key={a.to}>
+            <Link className="govuk-link" to={a.to}>
+              {a.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="govuk-heading-m">{t("case.summary")}</h2>
+      <SummaryList
+        rows={[
+          { key: "name", label: t("case.personName"), value: c.person.name || none },
+          { key: "relationship", label: t("case.relationship"), value: c.person.relationship ? t(`form:options.relationship.${c.person.relationship}`, { defaultValue: c.person.relationship }) : none },
+          { key: "email", label: t("case.email"), value: c.person.email ?? none },
+          { key: "child", label: t("case.childName"), value: c.person.child ?? none },
+          { key: "status", label: t("case.status"), value: t(`statuses.${c.status}`) },
+          { key: "type", label: t("case.type"), value: c.representationType ?? none },
+          { key: "process", label: t("case.process"), value: c.process ? t(`processes.${c.process}`) : none },
+          { key: "stage", label: t("case.stage"), value: c.stage ? t(`stages.${c.stage}`, { defaultValue: c.stage }) : none },
+          ...(c.refusalReason ? [{ key: "refusal", label: t("case.refusalReason"), value: c.refusalReason }] : []),
+          { key: "received", label: t("case.received"), value: c.received },
+          { key: "method", label: t("case.method"), value: c.method },
+          { key: "receivedFrom", label: t("case.receivedFrom"), value: c.receivedFrom ?? none },
+          { key: "language", label: t("case.language"), value: formatLanguageAndMode(t, c.language, c.mode) },
+          { key: "due", label: t("case.due"), value: c.dueOn ?? none },
+          { key: "latest", label: t("case.latest"), value: c.latestOn ?? none },
+          {
+            key: "left",
+            label: t("case.workingDaysLeft"),
+            value: c.workingDaysLeft === null ? none : c.workingDaysLeft < 0 ? t("inbox.overdue", { count: -c.workingDaysLeft }) : String(c.workingDaysLeft),
+          },
+          { key: "team", label: t("case.team"), value: c.team ?? none },
+          { key: "manager", label: t("case.respondingManager"), value: c.respondingManager ?? none },
+          {
+            key: "nature",
+            label: t("case.nature"),
+            value: c.natures.length ? c.natures.map((n) => (n.primary ? t("case.primary", { label: n.label }) : n.label)).join("\n") : none,
+          },
+          { key: "outcomes", label: t("case.outcomesSought"), value: c.outcomesSought.length ? c.outcomesSought.join("\n") : none },
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">{t("case.submitted")}</h2>
+      <SummaryList rows={answerRows(t, c.answers, { changeLinks: false, teams: c.teams, language: "en" })} />
+
+      <h2 className="govuk-heading-m" id="timeline">
+        {t("case.timeline")}
+      </h2>
+      <Form method="post" {...getFormProps(form)}>
+        <TextareaField field={fields.note} label={t("case.addNote")} maxLength={5000} rows={4} />
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {t("case.saveNote")}
+        </button>
+      </Form>
+      <ol className="govuk-list" data-testid="timeline">
+        {c.timeline.map((item) => (
+          <li key={item.key} className="govuk-!-margin-bottom-4">
+            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+              {t(`timeline.kinds.${item.kind}`, { channel: item.channel ? t(`channels.${item.channel}`, { defaultValue: item.channel }) : "" })}
+            </h3>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              {item.author ? t("timeline.byAt", { author: item.author, at: item.at }) : item.at}
+            </p>
+            <TimelineDetails kind={item.kind} details={item.details} />
+            {item.kind === "attachment" && item.body ? (
+              <p className="govuk-body">
+                <a className="govuk-link" href={`/staff/attachments/${item.key.replace("file-", "")}`} download>
+                  {item.body}
+                </a>
+              </p>
+            ) : item.body ? (
+              <p className="govuk-body speakup-preserve-lines">{item.body}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function TimelineDetails({ kind, details }: { kind: string; details: Record<string, unknown> | null }) {
+  const { t } = useTranslation("casework");
+  if (!details) return null;
+  const s = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : "");
+  const line = (() => {
+    switch (kind) {
+      case "decision":
+        return s("decision") === "refuse" ? t("timeline.refused", { reason: s("reason") }) : t(`decisions.${s("decision")}`);
+      case "assignment":
+        return t("timeline.assigned", { team: s("team"), manager: s("manager") });
+      case "safeguarding-referred":
+        return t("timeline.referred", { to: t(`safeguarding.bodies.${s("referredTo")}`), name: s("referredToName"), date: s("referredOn") });
+      case "triage":
+        return t("timeline.triaged", { type: s("representationType"), process: t(`processes.${s("process")}`) });
+      case "email-sent":
+      case "email-pending":
+      case "email-failed":
+        return t("timeline.emailTo", { to: s("to") });
+      case "compliment-passed-on":
+        return t("timeline.complimentTo", { team: s("team") });
+      case "restriction-added":
+        return t("timeline.reviewOn", { date: s("reviewOn") });
+      default:
+        return null;
+    }
+  })();
+  return line ? <p className="govuk-body govuk-!-margin-bottom-1">{line}</p> : null;
+}

@@ -1,0 +1,39 @@
+import path from "node:path";
+
+/** Everything the app reads from the environment, in one place (documented in the README). */
+export interface Config {
+  production: boolean;
+  demoMode: boolean;
+  databaseFile: string;
+  smtpUrl: string | null;
+  mailDir: string;
+  /** Where attached files are kept: outside the web root, never served directly. */
+  attachmentsDir: string;
+  mailFrom: string;
+  publicUrl: string;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  return ["1", "true", "yes", "on"].includes(value.toLowerCase());
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  return {
+    production,
+    demoMode: flag(env.DEMO_MODE, !production),
+    databaseFile: path.resolve(env.DATABASE_FILE || "data/speak-up.sqlite"),
+    smtpUrl: env.SMTP_URL || null,
+    mailDir: path.resolve(env.MAIL_DIR || "data/mail"),
+    attachmentsDir: path.resolve(env.ATTACHMENTS_DIR || "data/attachments"),
+    mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= readConfig();
+  return cached;
+}

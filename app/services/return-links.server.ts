@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { drafts, outbox, returnLinks } from "../../db/schema";
+import { returnLinkEmail } from "../../emails/return-link";
+import { formatLongDate } from "../domain/dates";
+import { londonDate } from "../domain/calendar";
+import { createI18n, textDirection, type Language } from "../i18n/i18n";
+import type { Db } from "./db.server";
+import { DRAFT_IDLE_DAYS, findDraft, type Draft } from "./drafts.server";
+import { withinLimit } from "./rate-limit.server";
+import { getSettings } from "./settings.server";
+
+// "Save and come back later" (WCAG 2.2 3.3.8: no password to remember). A person gives an email
+// address; we email a one-time link. Only the link's sha256 is kept; the address is kept only in
+// the outbox row that sends it.
+
+/** As long as an untouched draft lives: the link and the answers expire together. */
+export const RETURN_LINK_DAYS = DRAFT_IDLE_DAYS;
+const RETURN_LINK_MS = RETURN_LINK_DAYS * 24 * 60 * 60 * 1000;
+/** Links per draft per day: enough for typing mistakes, too few for sending spam. */
+export const RETURN_LINKS_PER_DAY = 5;
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type SendOutcome = { outcome: "sent" } | { outcome: "rate-limited" };
+
+/**
+ * Creates a link to this draft and puts the email in the outbox, in one transaction. Saving
+ * counts as activity, so the draft is kept at least as long as the link works.
+ */
+export function sendReturnLink(
+  db: Db,
+  draft: Draft,
+  options: { email: string; language: Language; publicUrl: string; now?: Date },
+): SendOutcome {
+  const now = options.now ?? new Date();
+  return db.transaction((tx) => {
+    if (!withinLimit(tx, `return-link:${draft.id}`, { limit: RETURN_LINKS_PER_DAY, windowMs: 24 * 60 * 60 * 1000, now })) {
+      return { outcome: "rate-limited" } as const;
+    }
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + RETURN_LINK_MS);
+    tx.insert(returnLinks).values({ tokenHash: hashToken(token), draftId: draft.id, expiresAt, createdAt: now }).run();
+    tx.update(drafts).set({ updatedAt: now }).where(eq(drafts.id, draft.id)).run();
+    const settings = getSettings(tx);
+    const { t } = createI18n(options.language);
+    const mail = returnLinkEmail(t, options.language, textDirection(options.language), {
+      link: `${options.publicUrl}/form/return/${token}`,
+      // The last whole day it works, so "until" is never later than the truth.
+      expiresOn: formatLongDate(londonDate(new Date(expiresAt.getTime() - 24 * 60 * 60 * 1000)), options.language),
+      councilName: settings.councilName,
+    });
+    tx.insert(outbox)
+      .values({
+        representationId: null,
+        template: "return-link",
+        toAddress: options.email,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .run();
+    return { outcome: "sent" } as const;
+  });
+}
+
+export type LinkState = { state: "valid"; draft: Draft } | { state: "invalid" | "used" | "expired" };
+
+function lookUp(db: Db, token: string, now: Date): LinkState & { id?: number } {
+  if (!TOKEN.test(token)) return { state: "invalid" };
+  const row = db.select().from(returnLinks).where(eq(returnLinks.tokenHash, hashToken(token))).get();
+  if (!row) return { state: "invalid" };
+  if (row.usedAt) return { state: "used" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired" };
+  const draft = findDraft(db, row.draftId, now);
+  // A draft already sent, or forgotten, cannot be carried on.
+  if (!draft || draft.representationId !== null) return { state: "expired" };
+  return { state: "valid", draft, id: row.id };
+}
+
+/** What a link would do, without using it (for the page that asks to carry on). */
+export function checkReturnLink(db: Db, token: string, now = new Date()): LinkState {
+  const { id: _id, ...state } = lookUp(db, token, now);
+  return state;
+}
+
+/** Uses the link: once only, even if two requests race. */
+export function redeemReturnLink(db: Db, token: string, now = new Date()): LinkState {
+  return db.transaction((tx) => {
+    const found = lookUp(tx, token, now);
+    if (found.state !== "valid" || found.id === undefined) return found.state === "valid" ? { state: "invalid" } : { state: found.state };
+    const marked = tx
+      .update(returnLinks)
+      .set({ usedAt: now })
+      .where(and(eq(returnLinks.id, found.id), isNull(returnLinks.usedAt)))
+      .run();
+    if (marked.changes !== 1) return { state: "used" };
+    tx.update(drafts).set({ updatedAt: now }).where(eq(drafts.id, found.draft.id)).run();
+    return { state: "valid", draft: found.draft };
+  });
+}

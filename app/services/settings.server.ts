@@ -1,0 +1,122 @@
+import { eq } from "drizzle-orm";
+import { settings } from "../../db/schema";
+import timescales from "../../db/seed-data/timescales.json";
+import { statutoryTimescales } from "../domain/timescales";
+import { audit } from "./audit.server";
+import type { Db } from "./db.server";
+
+/** The council's details. Defaults describe the demo council; an administrator replaces them. */
+export const defaultSettings = {
+  councilName: "Northshire Council",
+  complaintsTeamEmail: "childrens.complaints@northshire.example",
+  complaintsTeamPhone: "0300 123 4567",
+  childrensServicesPhone: "0300 123 4000",
+  advocacyProviderName: "Northshire Children's Advocacy",
+  advocacyProviderEmail: "referrals@advocacy.northshire.example",
+  advocacyProviderPhone: "0800 123 4567",
+  exitPageUrl: "https://www.bbc.co.uk/weather",
+};
+
+export type Settings = typeof defaultSettings;
+
+export function getSettings(db: Db): Settings {
+  const rows = db.select().from(settings).all();
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return { ...defaultSettings, ...pick(stored) };
+}
+
+function pick(stored: Record<string, string>): Partial<Settings> {
+  return Object.fromEntries(
+    Object.entries(stored).filter(([key]) => Object.hasOwn(defaultSettings, key)),
+  ) as Partial<Settings>;
+}
+
+/** What the council-details form edits, and the audit trail records. */
+export function updateSettings(db: Db, input: { actorId: number; values: Settings; now?: Date }) {
+  const now = input.now ?? new Date();
+  db.transaction((tx) => {
+    const before = getSettings(tx);
+    const changed = (Object.keys(defaultSettings) as Array<keyof Settings>).filter((key) => before[key] !== input.values[key]);
+    if (changed.length === 0) return;
+    for (const key of changed) {
+      tx.insert(settings)
+        .values({ key, value: input.values[key], updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: input.values[key], updatedAt: now } })
+        .run();
+    }
+    audit(tx, {
+      staffUserId: input.actorId,
+      action: "settings.updated",
+      entity: "settings",
+      entityId: "council",
+      at: now,
+      details: { before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, input.values[k]])) },
+    });
+  });
+}
+
+/**
+ * Timescales the council chooses, in working days. The statutory ones are set by the 2006
+ * Regulations and are not settings; the corporate procedure and early resolution are the
+ * council's own (defaults from db/seed-data/timescales.json).
+ */
+export const defaultTimescales = {
+  corporateStage1AcknowledgeWithin: timescales.corporate.stage1.acknowledgeWithin,
+  corporateStage1RespondWithin: timescales.corporate.stage1.respondWithin,
+  corporateStage1MaximumExtension: timescales.corporate.stage1.maximumExtension,
+  corporateStage2AcknowledgeWithin: timescales.corporate.stage2.acknowledgeWithin,
+  corporateStage2RespondWithin: timescales.corporate.stage2.respondWithin,
+  corporateStage2MaximumExtension: timescales.corporate.stage2.maximumExtension,
+  earlyResolution: timescales.informal.standard,
+};
+export type TimescaleSettings = typeof defaultTimescales;
+export const timescaleKeys = Object.keys(defaultTimescales) as Array<keyof TimescaleSettings>;
+const TIMESCALES_KEY = "timescales";
+
+export function getTimescaleSettings(db: Db): TimescaleSettings {
+  const row = db.select().from(settings).where(eq(settings.key, TIMESCALES_KEY)).get();
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  } catch {
+    stored = {};
+  }
+  const result = { ...defaultTimescales };
+  for (const key of timescaleKeys) {
+    const value = stored[key];
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 100) result[key] = value;
+  }
+  return result;
+}
+
+export interface EffectiveTimescales {
+  statutory: typeof statutoryTimescales;
+  corporate: {
+    stage1: { acknowledgeWithin: number; respondWithin: number; maximumExtension: number };
+    stage2: { acknowledgeWithin: number; respondWithin: number; maximumExtension: number };
+  };
+  earlyResolution: number;
+}
+
+/** The timescales in force: the law's, and the council's choices over the defaults. */
+export function effectiveTimescales(db: Db): EffectiveTimescales {
+  const s = getTimescaleSettings(db);
+  return {
+    statutory: statutoryTimescales,
+    corporate: {
+      stage1: { acknowledgeWithin: s.corporateStage1AcknowledgeWithin, respondWithin: s.corporateStage1RespondWithin, maximumExtension: s.corporateStage1MaximumExtension },
+      stage2: { acknowledgeWithin: s.corporateStage2AcknowledgeWithin, respondWithin: s.corporateStage2RespondWithin, maximumExtension: s.corporateStage2MaximumExtension },
+    },
+    earlyResolution: s.earlyResolution,
+  };
+}
+
+export function updateTimescales(db: Db, input: { actorId: number; values: TimescaleSettings; now?: Date }) {
+  const now = input.now ?? new Date();
+  db.transaction((tx) => {
+    const before = getTimescaleSettings(tx);
+    const value = JSON.stringify(input.values);
+    tx.insert(settings).values({ key: TIMESCALES_KEY, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } }).run();
+    audit(tx, { staffUserId: input.actorId, action: "timescales.updated", entity: "settings", entityId: TIMESCALES_KEY, at: now, details: { before, after: input.values } });
+  });
+}

@@ -1,0 +1,173 @@
+import { eq } from "drizzle-orm";
+import { Secret, TOTP } from "otpauth";
+import { describe, expect, it } from "vitest";
+import { createTestDb } from "../../test/db";
+import { auditLog, staffSessions, staffUsers } from "../../db/schema";
+import { createSession, hashPassword } from "./auth.server";
+import type { Db } from "./db.server";
+import { completeTotpSignIn, lockDurationMs, signIn, signOutEverywhere, THROTTLE } from "./sign-in.server";
+import { confirmEnrolment, enrolmentSecret } from "./totp.server";
+
+const T0 = new Date("2026-11-23T09:00:00Z");
+const MINUTE = 60 * 1000;
+const PASSWORD = "a long enough test password";
+
+async function addUser(db: Db, email: string, extra: Partial<typeof staffUsers.$inferInsert> = {}) {
+  return db
+    .insert(staffUsers)
+    .values({ email, name: "Test Person", role: "complaints-officer", passwordHash: await hashPassword(PASSWORD), passwordSetAt: T0, ...extra })
+    .returning()
+    .get();
+}
+
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const base = { clientAddress: "192.0.2.1", demoMode: true };
+
+function auditActions(db: Db, id: number) {
+  return db.select().from(auditLog).where(eq(auditLog.entityId, String(id))).all().map((r) => r.action);
+}
+
+describe("sign-in", () => {
+  it("makes a new session id at every sign-in and ends the one the browser brought", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "rotate@example.org");
+    const planted = createSession(db, user.id, T0);
+    const result = await signIn(db, { ...base, email: user.email, password: PASSWORD, previousSessionId: planted, now: T0 });
+    expect(result.outcome).toBe("signed-in");
+    if (result.outcome !== "signed-in") return;
+    expect(result.sessionId).not.toBe(planted);
+    expect(db.select().from(staffSessions).where(eq(staffSessions.id, planted)).get()).toBeUndefined();
+    expect(auditActions(db, user.id)).toEqual(["staff.signed-in"]);
+  });
+
+  it("locks an account after 5 failures in a row, doubling the wait, even for the right password", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "lock@example.org");
+    for (let i = 0; i < THROTTLE.accountThreshold - 1; i += 1) {
+      expect((await signIn(db, { ...base, email: user.email, password: "wrong", now: at(i) })).outcome).toBe("invalid");
+    }
+    const fifth = await signIn(db, { ...base, email: user.email, password: "wrong", now: at(10) });
+    expect(fifth).toEqual({ outcome: "locked", until: at(10 + MINUTE) });
+    // Locked: even the right password does not open it, from any address.
+    expect((await signIn(db, { ...base, clientAddress: "198.51.100.7", email: user.email, password: PASSWORD, now: at(30 * 1000) })).outcome).toBe("locked");
+    // After the minute, a wrong password locks it for two.
+    const sixth = await signIn(db, { ...base, email: user.email, password: "wrong", now: at(MINUTE + 20) });
+    expect(sixth).toEqual({ outcome: "locked", until: at(3 * MINUTE + 20) });
+    // Then the right password works, and clears the count.
+    expect((await signIn(db, { ...base, email: user.email, password: PASSWORD, now: at(4 * MINUTE) })).outcome).toBe("signed-in");
+    expect((await signIn(db, { ...base, email: user.email, password: "wrong", now: at(5 * MINUTE) })).outcome).toBe("invalid");
+    expect(auditActions(db, user.id)).toContain("staff.sign-in-refused-locked");
+  });
+
+  it("locks an email address that has no account the same way, so a lockout reveals nothing", async () => {
+    const db = await createTestDb();
+    let last;
+    for (let i = 0; i < THROTTLE.accountThreshold; i += 1) last = await signIn(db, { ...base, email: "nobody@example.org", password: "x", now: at(i) });
+    expect(last?.outcome).toBe("locked");
+  });
+
+  it("locks a client address after 50 failures across any accounts, without locking the accounts elsewhere", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "victim@example.org");
+    let last;
+    for (let i = 0; i < THROTTLE.addressThreshold; i += 1) {
+      last = await signIn(db, { ...base, clientAddress: "203.0.113.9", email: `guess${i}@example.org`, password: "x", now: at(i) });
+    }
+    expect(last?.outcome).toBe("locked");
+    expect((await signIn(db, { ...base, clientAddress: "203.0.113.9", email: user.email, password: PASSWORD, now: at(100) })).outcome).toBe("locked");
+    expect((await signIn(db, { ...base, clientAddress: "192.0.2.55", email: user.email, password: PASSWORD, now: at(100) })).outcome).toBe("signed-in");
+    // Fifty argon2id checks: slow on a busy machine.
+  }, 60_000);
+
+  it("forgets failures an hour after the last one", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "forget@example.org");
+    for (let i = 0; i < 4; i += 1) await signIn(db, { ...base, email: user.email, password: "wrong", now: at(i) });
+    expect((await signIn(db, { ...base, email: user.email, password: "wrong", now: at(THROTTLE.forgetAfterMs + 10) })).outcome).toBe("invalid");
+  });
+
+  it("caps the wait at an hour", () => {
+    expect(lockDurationMs(4, 5)).toBe(0);
+    expect(lockDurationMs(5, 5)).toBe(MINUTE);
+    expect(lockDurationMs(7, 5)).toBe(4 * MINUTE);
+    expect(lockDurationMs(30, 5)).toBe(60 * MINUTE);
+  });
+
+  it("refuses a disabled account and an invited one with no password yet", async () => {
+    const db = await createTestDb();
+    const disabled = await addUser(db, "off@example.org", { disabledAt: T0 });
+    const invited = await addUser(db, "new@example.org", { passwordSetAt: null });
+    expect((await signIn(db, { ...base, email: disabled.email, password: PASSWORD, now: T0 })).outcome).toBe("invalid");
+    expect((await signIn(db, { ...base, email: invited.email, password: PASSWORD, now: T0 })).outcome).toBe("invalid");
+  });
+});
+
+describe("two-step sign-in", () => {
+  it("asks someone who must use TOTP to set it up before anything opens", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "must@example.org", { totpRequired: true });
+    const result = await signIn(db, { ...base, email: user.email, password: PASSWORD, now: T0 });
+    expect(result.outcome).toBe("totp-enrol");
+    // Outside demo mode it is required by default.
+    const other = await addUser(db, "default@example.org");
+    expect((await signIn(db, { ...base, demoMode: false, email: other.email, password: PASSWORD, now: T0 })).outcome).toBe("totp-enrol");
+    expect((await signIn(db, { ...base, demoMode: true, email: other.email, password: PASSWORD, now: T0 })).outcome).toBe("signed-in");
+  });
+
+  it("enrols with a code, then asks for a code at sign-in; a code works once", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "totp@example.org");
+    const secret = enrolmentSecret(db, user.id);
+    expect(enrolmentSecret(db, user.id)).toBe(secret);
+    const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+    const right = totp.generate({ timestamp: T0.getTime() });
+    const wrong = right === "000000" ? "111111" : "000000";
+    expect(confirmEnrolment(db, user.id, wrong, T0)).toBe(false);
+    expect(confirmEnrolment(db, user.id, right, T0)).toBe(true);
+
+    const later = at(5 * MINUTE);
+    const first = await signIn(db, { ...base, email: user.email, password: PASSWORD, now: later });
+    expect(first.outcome).toBe("totp");
+    if (first.outcome !== "totp") return;
+    const code = totp.generate({ timestamp: later.getTime() });
+    const done = completeTotpSignIn(db, { pendingSessionId: first.sessionId, staffUserId: user.id, code, clientAddress: base.clientAddress, now: later });
+    expect(done.outcome).toBe("signed-in");
+    if (done.outcome !== "signed-in") return;
+    expect(done.sessionId).not.toBe(first.sessionId);
+    expect(db.select().from(staffSessions).where(eq(staffSessions.id, first.sessionId)).get()).toBeUndefined();
+
+    // The same code again (replayed within its 30 seconds) is refused.
+    const again = await signIn(db, { ...base, email: user.email, password: PASSWORD, now: later });
+    if (again.outcome !== "totp") throw new Error(again.outcome);
+    expect(completeTotpSignIn(db, { pendingSessionId: again.sessionId, staffUserId: user.id, code, clientAddress: base.clientAddress, now: later }).outcome).toBe("invalid");
+    expect(auditActions(db, user.id)).toEqual(expect.arrayContaining(["staff.totp-enrolled", "staff.password-accepted", "staff.signed-in", "staff.totp-failed"]));
+  });
+
+  it("counts wrong codes towards the lockout", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "guess@example.org");
+    const secret = enrolmentSecret(db, user.id);
+    const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+    confirmEnrolment(db, user.id, totp.generate({ timestamp: T0.getTime() }), T0);
+    const pending = await signIn(db, { ...base, email: user.email, password: PASSWORD, now: at(MINUTE) });
+    if (pending.outcome !== "totp") throw new Error(pending.outcome);
+    const results = [];
+    for (let i = 0; i < THROTTLE.accountThreshold; i += 1) {
+      results.push(completeTotpSignIn(db, { pendingSessionId: pending.sessionId, staffUserId: user.id, code: "12345" + (i % 10), clientAddress: base.clientAddress, now: at(MINUTE + i) }).outcome);
+    }
+    expect(results).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
+    expect(db.select().from(staffSessions).where(eq(staffSessions.id, pending.sessionId)).get()).toBeUndefined();
+  });
+});
+
+describe("sign out everywhere", () => {
+  it("ends every session of the person and writes one audit row", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "everywhere@example.org");
+    createSession(db, user.id, T0);
+    createSession(db, user.id, T0);
+    expect(signOutEverywhere(db, user.id, user.id, T0)).toBe(2);
+    expect(db.select().from(staffSessions).where(eq(staffSessions.staffUserId, user.id)).all()).toEqual([]);
+    expect(auditActions(db, user.id)).toEqual(["staff.signed-out-everywhere"]);
+  });
+});

@@ -1,0 +1,428 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Timestamps are stored as Unix milliseconds; working-day dates as ISO "YYYY-MM-DD" text,
+// because a due date is a calendar day in England, not an instant.
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A public e-form journey in progress. The cookie carries only `id`. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    id: text("id").primaryKey(),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    representationId: integer("representation_id").references(() => representations.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("drafts_updated_at_idx").on(t.updatedAt)],
+);
+
+/**
+ * A complaint, compliment or comment, however it arrived. `answers` keeps exactly what the person
+ * gave, validated by the form schemas; the columns beside it are what staff filter and sort on.
+ */
+export const representations = sqliteTable(
+  "representations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull(),
+    kind: text("kind", { enum: ["complaint", "compliment", "comment"] }).notNull(),
+    status: text("status", { enum: ["new", "triaged", "open", "closed", "refused"] })
+      .notNull()
+      .default("new"),
+    process: text("process", { enum: ["statutory", "corporate", "other"] }),
+    stage: text("stage"),
+    methodReceived: text("method_received").notNull(),
+    language: text("language").notNull().default("en"),
+    /** "easy-read" when the person used the young person's easy-read e-form. */
+    mode: text("mode", { enum: ["standard", "easy-read"] }).notNull().default("standard"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    receivedOn: text("received_on").notNull(),
+    stage1DueOn: text("stage1_due_on"),
+    stage1LatestOn: text("stage1_latest_on"),
+    personName: text("person_name").notNull(),
+    personRelationship: text("person_relationship").notNull(),
+    personEmail: text("person_email"),
+    childName: text("child_name"),
+    answers: text("answers", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    // Casework: set by staff at triage and afterwards (labels from reference_values).
+    representationType: text("representation_type"),
+    receivedFrom: text("received_from"),
+    primaryNature: text("primary_nature"),
+    personId: integer("person_id").references(() => persons.id),
+    teamId: integer("team_id").references(() => teams.id),
+    respondingManagerId: integer("responding_manager_id").references(() => staffUsers.id),
+    /** Stage 2's Investigating Officer: investigators see only the cases they are named on. */
+    investigatorId: integer("investigator_id").references(() => staffUsers.id),
+    /** "flagged" until the referral to the MASH or the LADO is recorded, then "referred". */
+    safeguarding: text("safeguarding", { enum: ["flagged", "referred"] }),
+    /** The eligibility checklist as answered at triage (see app/domain/eligibility.ts). */
+    eligibility: text("eligibility", { mode: "json" }).$type<Record<string, unknown>>(),
+    refusalReason: text("refusal_reason"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("representations_reference_idx").on(t.reference),
+    index("representations_received_at_idx").on(t.receivedAt),
+    index("representations_status_idx").on(t.status),
+    index("representations_team_idx").on(t.teamId),
+    index("representations_person_idx").on(t.personId),
+  ],
+);
+
+/** Someone who makes representations; staff link each case to one so restrictions follow them. */
+export const persons = sqliteTable(
+  "persons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** Lower case; how a new case is matched to a person already known. */
+    email: text("email"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("persons_email_idx").on(t.email)],
+);
+
+/**
+ * A case's timeline: notes, correspondence in and out, and what staff changed. Append-only, like
+ * the audit log, but written for people to read.
+ */
+export const caseEntries = sqliteTable(
+  "case_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** For correspondence: email, letter, phone, in person, … */
+    channel: text("channel"),
+    body: text("body"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    staffUserId: integer("staff_user_id").references(() => staffUsers.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_entries_representation_idx").on(t.representationId, t.at)],
+);
+
+/** Coding from the reference lists (nature, outcome sought, …); one primary nature per case. */
+export const caseCodes = sqliteTable(
+  "case_codes",
+  {
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    list: text("list").notNull(),
+    referenceValueId: integer("reference_value_id")
+      .notNull()
+      .references(() => referenceValues.id),
+    primary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [uniqueIndex("case_codes_pk").on(t.representationId, t.list, t.referenceValueId)],
+);
+
+/** A safeguarding concern raised on a case, and the referral to the MASH or the LADO. */
+export const safeguardingConcerns = sqliteTable(
+  "safeguarding_concerns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    concern: text("concern").notNull(),
+    flaggedById: integer("flagged_by_id").references(() => staffUsers.id),
+    flaggedAt: integer("flagged_at", { mode: "timestamp_ms" }).notNull(),
+    referredTo: text("referred_to", { enum: ["mash", "lado"] }),
+    /** Who took the referral at the MASH or the LADO. */
+    referredToName: text("referred_to_name"),
+    referredOn: text("referred_on"),
+    referralRecordedById: integer("referral_recorded_by_id").references(() => staffUsers.id),
+    referralRecordedAt: integer("referral_recorded_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("safeguarding_concerns_representation_idx").on(t.representationId)],
+);
+
+/** Contact restrictions under the unreasonable behaviour policy; shown on every case of the person. */
+export const contactRestrictions = sqliteTable(
+  "contact_restrictions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id, { onDelete: "cascade" }),
+    restricted: text("restricted").notNull(),
+    reason: text("reason").notNull(),
+    reviewOn: text("review_on").notNull(),
+    createdById: integer("created_by_id").references(() => staffUsers.id),
+    createdAt: createdAt(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endedById: integer("ended_by_id").references(() => staffUsers.id),
+  },
+  (t) => [index("contact_restrictions_person_idx").on(t.personId)],
+);
+
+/** Mail is written here in the same transaction as the change that caused it, then sent later. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id").references(() => representations.id, {
+      onDelete: "cascade",
+    }),
+    template: text("template").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export const staffUsers = sqliteTable(
+  "staff_users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** argon2id; an unusable placeholder until an invited person sets their password. */
+    passwordHash: text("password_hash").notNull(),
+    /**
+     * The role that decides which cases they see (kept for reading convenience); every role a
+     * person holds is in staff_roles, which is what permissions are checked against.
+     */
+    role: text("role").notNull(),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** Null while an invitation is outstanding. */
+    passwordSetAt: integer("password_set_at", { mode: "timestamp_ms" }),
+    /** Base32 TOTP secret; set at enrolment, in use once totpEnabledAt is set. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: integer("totp_enabled_at", { mode: "timestamp_ms" }),
+    /** The last time step accepted, so a code cannot be used twice. */
+    totpLastStep: integer("totp_last_step"),
+    /** An administrator's choice: true or false; null follows the default (required unless demo mode). */
+    totpRequired: integer("totp_required", { mode: "boolean" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_users_email_idx").on(t.email)],
+);
+
+/** Every role a member of staff holds (see app/domain/permissions.ts); several are allowed. */
+export const staffRoles = sqliteTable(
+  "staff_roles",
+  {
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+  },
+  (t) => [uniqueIndex("staff_roles_pk").on(t.staffUserId, t.role)],
+);
+
+/** One-time links for invitations and password resets. Only a SHA-256 of the token is kept. */
+export const staffTokens = sqliteTable(
+  "staff_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["invitation", "password-reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_tokens_token_hash_idx").on(t.tokenHash), index("staff_tokens_user_idx").on(t.staffUserId)],
+);
+
+/**
+ * Failed sign-ins per account and per client address (keys are hashes), for lockout with a
+ * growing delay. A success clears the account's row.
+ */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Staff sessions are rows; the cookie holds only the id. */
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    id: text("id").primaryKey(),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * Set while the password was right but the second step is outstanding: "totp" (enter a
+     * code) or "totp-enrol" (set up an authenticator). Such a session opens nothing else.
+     */
+    pending: text("pending", { enum: ["totp", "totp-enrol"] }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.staffUserId)],
+);
+
+/** Append-only: who saw or changed what. Never updated or deleted by the application. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    staffUserId: integer("staff_user_id").references(() => staffUsers.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId)],
+);
+
+/**
+ * Reference lists (nature, outcomes, refusal reasons, …). Values are retired, never deleted, so old
+ * records and old years' reports keep their meaning.
+ */
+export const referenceValues = sqliteTable(
+  "reference_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    list: text("list").notNull(),
+    label: text("label").notNull(),
+    groupLabel: text("group_label"),
+    note: text("note"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("reference_values_list_label_idx").on(t.list, t.label)],
+);
+
+/** The council's own details and choices, edited by an administrator. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Guards the public send against floods: one row per hashed client address and hour. */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("rate_limits_bucket_window_idx").on(t.bucket, t.windowStart)],
+);
+
+/**
+ * Files a person or staff member attached. Stored outside the web root under a random name;
+ * opened only by staff. While the form is a draft, `draftId` holds them; sending moves them to
+ * the representation.
+ */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    draftId: text("draft_id").references(() => drafts.id, { onDelete: "cascade" }),
+    representationId: integer("representation_id").references(() => representations.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull(),
+    originalName: text("original_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedByStaffId: integer("uploaded_by_staff_id").references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attachments_draft_idx").on(t.draftId),
+    index("attachments_representation_idx").on(t.representationId),
+    uniqueIndex("attachments_storage_key_idx").on(t.storageKey),
+  ],
+);
+
+/** "Save and come back later": a one-time link, emailed, valid for 7 days. Only a hash is kept. */
+export const returnLinks = sqliteTable(
+  "return_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("return_links_token_hash_idx").on(t.tokenHash)],
+);
+
+/** The council's teams and services: cases are assigned to them, the public picks from them. */
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    email: text("email"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("teams_name_idx").on(t.name)],
+);
+
+/** Which teams a member of staff belongs to (a team manager sees only their teams' cases). */
+export const staffTeamMembers = sqliteTable(
+  "staff_team_members",
+  {
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+  },
+  (t) => [uniqueIndex("staff_team_members_pk").on(t.staffUserId, t.teamId)],
+);
+
+/**
+ * Optional equality monitoring, answered after sending. Kept apart from the case: answers only
+ * (no names), never shown on a staff case page, read only as counts for reports, and deleted with
+ * the representation. A missing column means the question was skipped.
+ */
+export const equalityResponses = sqliteTable(
+  "equality_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    ageBand: text("age_band"),
+    gender: text("gender"),
+    disability: text("disability"),
+    ethnicGroup: text("ethnic_group"),
+    ethnicity: text("ethnicity"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("equality_responses_representation_idx").on(t.representationId), index("equality_responses_created_at_idx").on(t.createdAt)],
+);

@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { referenceValues, representations, settings, staffRoles, staffTeamMembers, staffUsers, teams } from "./schema";
+import methods from "./seed-data/methods-received.json";
+import nature from "./seed-data/nature.json";
+import outcomes from "./seed-data/outcomes.json";
+import receivedFrom from "./seed-data/received-from.json";
+import refusalReasons from "./seed-data/refusal-reasons.json";
+import representationTypes from "./seed-data/representation-types.json";
+import type { Db } from "../app/services/db.server";
+import { hashPassword } from "../app/services/auth.server";
+import { defaultSettings } from "../app/services/settings.server";
+import { londonDate } from "../app/domain/calendar";
+import { stage1DueDates } from "../app/domain/timescales";
+import { METHOD_EFORM } from "../app/domain/representation";
+
+type Value = { label: string; group?: string; note?: string };
+
+/** The reference lists, from the councils' own reports (see db/seed-data/*.json). */
+export function referenceLists(): Record<string, Value[]> {
+  const plain = (items: string[]): Value[] => items.map((label) => ({ label }));
+  return {
+    "representation-type": representationTypes.types.map((t) => ({ label: t.type, note: t.note })),
+    "method-received": plain(methods.methods),
+    "received-from": receivedFrom.groups.flatMap((g) => g.items.map((label) => ({ label, group: g.group }))),
+    "nature-social-care": plain(nature.socialCare),
+    "nature-corporate": plain(nature.corporate),
+    "outcome-sought": plain(outcomes.outcomeSought),
+    "actual-outcome": plain(outcomes.actualOutcome),
+    finding: plain(outcomes.finding),
+    "ombudsman-decision": plain(outcomes.ombudsmanDecision),
+    "refusal-reason-statutory": plain(refusalReasons.statutory),
+    "refusal-reason-corporate": plain(refusalReasons.corporate),
+    "refusal-reason-not-logged": refusalReasons.notLogged.map((r) => ({ label: r.reason, note: r.example })),
+  };
+}
+
+/** Teams named in the councils' reports; a council renames, adds and retires its own. */
+export const DEFAULT_TEAMS = [
+  "Children's social work",
+  "Children in care",
+  "Care leavers",
+  "Fostering",
+  "Adoption",
+  "Disabled children's service",
+  "Early help",
+  "Multi-agency safeguarding hub (MASH)",
+  "Special educational needs and disabilities (SEND)",
+  "Youth justice",
+];
+
+export const DEMO_STAFF = {
+  email: "officer@northshire.example",
+  password: "demo-password-please-change",
+  name: "Sam Officer",
+  role: "complaints-officer",
+} as const;
+
+/**
+ * Demo mode's accounts, one for each role; all share DEMO_STAFF.password and need no TOTP.
+ * Team managers belong to one team each, so their narrower view of the cases can be tried.
+ */
+export const DEMO_ACCOUNTS = [
+  { email: DEMO_STAFF.email, name: DEMO_STAFF.name, roles: ["complaints-officer"], teams: [] },
+  { email: "manager@northshire.example", name: "Morgan Manager", roles: ["complaints-manager"], teams: [] },
+  { email: "team.manager@northshire.example", name: "Taylor Teamlead", roles: ["team-manager"], teams: ["Children in care"] },
+  { email: "other.team.manager@northshire.example", name: "Casey Otherteam", roles: ["team-manager"], teams: ["Fostering"] },
+  { email: "investigator@northshire.example", name: "Indira Investigator", roles: ["investigator"], teams: [] },
+  { email: "admin@northshire.example", name: "Ash Administrator", roles: ["administrator"], teams: [] },
+] as const;
+
+/**
+ * Idempotent: adds what is missing and never overwrites what a council has edited, so it runs
+ * safely on every start.
+ */
+export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date }) {
+  const now = options.now ?? new Date();
+  db.transaction((tx) => {
+    for (const [list, values] of Object.entries(referenceLists())) {
+      values.forEach((v, index) => {
+        tx.insert(referenceValues)
+          .values({ list, label: v.label, groupLabel: v.group ?? null, note: v.note ?? null, sortOrder: index })
+          .onConflictDoNothing()
+          .run();
+      });
+    }
+    DEFAULT_TEAMS.forEach((name, index) => {
+      tx.insert(teams).values({ name, sortOrder: index }).onConflictDoNothing().run();
+    });
+    for (const [key, value] of Object.entries(defaultSettings)) {
+      tx.insert(settings).values({ key, value }).onConflictDoNothing().run();
+    }
+  });
+
+  if (!options.demo) return;
+  const passwordHash = await hashPassword(DEMO_STAFF.password);
+  db.transaction((tx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      const inserted = tx
+        .insert(staffUsers)
+        .values({ email: account.email, name: account.name, role: account.roles[0], passwordHash, passwordSetAt: now })
+        .onConflictDoNothing()
+        .returning({ id: staffUsers.id })
+        .get();
+      // Only a new account gets its roles and teams: an administrator may have changed them since.
+      if (!inserted) continue;
+      for (const role of account.roles) tx.insert(staffRoles).values({ staffUserId: inserted.id, role }).onConflictDoNothing().run();
+      for (const name of account.teams) {
+        const team = tx.select({ id: teams.id }).from(teams).where(eq(teams.name, name)).get();
+        if (team) tx.insert(staffTeamMembers).values({ staffUserId: inserted.id, teamId: team.id }).onConflictDoNothing().run();
+      }
+    }
+    const count = tx.select({ n: sql<number>`count(*)` }).from(representations).get()?.n ?? 0;
+    if (count > 0) return;
+    demoRepresentations(now).forEach((r) => tx.insert(representations).values(r).run());
+  });
+}
+
+function demoRepresentations(now: Date) {
+  const examples = [
+    { reference: "SU-DEM2-AB3C", daysAgo: 2, name: "Jordan Example", relationship: "young-person", description: "My social worker keeps changing and nobody tells me why." },
+    { reference: "SU-DEM4-XY7Z", daysAgo: 9, name: "Alex Sample", relationship: "parent", description: "We were not told about the change to contact arrangements for my son." },
+  ];
+  return examples.map((e) => {
+    const receivedAt = new Date(now.getTime() - e.daysAgo * 24 * 60 * 60 * 1000);
+    const receivedOn = londonDate(receivedAt);
+    const due = stage1DueDates(receivedOn);
+    return {
+      reference: e.reference,
+      kind: "complaint" as const,
+      methodReceived: METHOD_EFORM,
+      receivedAt,
+      receivedOn,
+      stage1DueOn: due.dueOn,
+      stage1LatestOn: due.latestOn,
+      personName: e.name,
+      personRelationship: e.relationship,
+      personEmail: null,
+      answers: {
+        "who-are-you": { fullName: e.name, relationship: e.relationship },
+        "what-happened": { description: e.description },
+        contact: { phone: "07700 900123" },
+      },
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+    };
+  });
+}

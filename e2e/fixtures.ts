@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+
+export { expect };
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const jsOn = () => base.info().project.use.javaScriptEnabled !== false;
+
+/**
+ * Runs `check` on a page where scripts can run. With JavaScript off, axe and layout checks cannot
+ * run in the page itself, so they run on a copy: its HTML without its scripts, served at the same
+ * address in a scripting tab of the same size (stylesheets and fonts still come from the server).
+ */
+async function onScriptablePage(page: Page, check: (scriptable: Page) => Promise<void>) {
+  if (jsOn()) return check(page);
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser to check with");
+  const copyContext = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined });
+  try {
+    const copy = await copyContext.newPage();
+    const url = page.url();
+    await copy.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+    await copy.goto(url);
+    await check(copy);
+  } finally {
+    await copyContext.close();
+  }
+}
+
+/** Scans the page as it is now with axe-core; any violation fails the test. */
+export async function expectAccessible(page: Page) {
+  await onScriptablePage(page, (scanned) => expectNoViolations(scanned, page));
+}
+
+/** WCAG 1.4.10 reflow: nothing makes the page wider than the window (checked at 320px). */
+export async function expectNoHorizontalScroll(page: Page) {
+  await onScriptablePage(page, async (scriptable) => {
+    await scriptable.evaluate(() => document.fonts.ready);
+    const widths = await scriptable.evaluate(() => ({ content: document.documentElement.scrollWidth, window: window.innerWidth }));
+    expect(widths.content, `horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(widths.window);
+  });
+}
+
+/** Presses Tab until the element with this id has focus, as a keyboard user would. */
+export async function tabTo(page: Page, id: string, { maxPresses = 80 } = {}) {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press("Tab");
+    if ((await page.locator(":focus").getAttribute("id")) === id) return;
+  }
+  throw new Error(`could not reach #${id} with the Tab key on ${page.url()}`);
+}
+
+/** Presses Tab until a link or button with this text has focus. */
+export async function tabToText(page: Page, text: string, { maxPresses = 80 } = {}) {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    if ((await focused.count()) && (await focused.innerText()).trim() === text) return;
+  }
+  throw new Error(`could not reach "${text}" with the Tab key on ${page.url()}`);
+}
+
+async function expectNoViolations(scanned: Page, page: Page) {
+  const results = await new AxeBuilder({ page: scanned }).withTags(WCAG_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** With JavaScript on, typing before React hydrates is lost: wait for the root's mark. */
+export async function ready(page: Page) {
+  if (jsOn()) {
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  }
+}
+
+/** Opens a page, waits until it can be used, and scans it. */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await ready(page);
+  await expectAccessible(page);
+}
+
+/** After an action that navigates: wait for the new page, then scan it. */
+export async function arrived(page: Page, path: string | RegExp) {
+  await expect(page).toHaveURL(path);
+  await ready(page);
+  await expectAccessible(page);
+}
+
+export interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Waits for an email to reach the test SMTP server. */
+export async function waitForMail(request: APIRequestContext, match: (m: CaughtMail) => boolean): Promise<CaughtMail> {
+  let found: CaughtMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`${process.env.MAIL_CATCHER_URL}/messages`);
+        const messages = (await response.json()) as CaughtMail[];
+        found = messages.find(match);
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found as CaughtMail;
+}
+
+export const test = base;

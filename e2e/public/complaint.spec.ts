@@ -1,0 +1,124 @@
+import type { Page } from "@playwright/test";
+import { arrived, expect, expectAccessible, test, visit, waitForMail } from "../fixtures";
+import { next, REFERENCE_PATTERN } from "../journey";
+
+const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
+
+test.describe("making a complaint as a parent", () => {
+  test("every question, a validation error, a change from check your answers, a reference and a due date", async ({ page, request }, testInfo) => {
+    test.slow();
+    const email = `parent-${testInfo.project.name}-${Date.now()}@example.com`;
+
+    await visit(page, "/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tell us about children's services");
+    await expect(page.getByTestId("safeguarding")).toContainText("call 999");
+    await expect(page.getByTestId("exit-this-page")).toHaveAttribute("href", /^https:\/\//);
+    await page.getByRole("button", { name: "Start now" }).click();
+    await arrived(page, /\/form\/kind$/);
+
+    // Nothing chosen: the server (or, with JavaScript, the browser too) says what is missing.
+    await page.getByRole("button", { name: "Continue" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary.getByRole("link", { name: "Select what you would like to do" })).toHaveAttribute("href", "#kind");
+    await expect(page.locator("#kind-error")).toContainText("Select what you would like to do");
+    if (testInfo.project.name === "public-no-js") await expect(page).toHaveTitle(/^Error: /);
+    await expectAccessible(page);
+    await summary.getByRole("link", { name: "Select what you would like to do" }).click();
+    await expect(page.locator("#kind")).toBeFocused();
+
+    await radio(page, "Make a complaint").check();
+    await next(page, "who-are-you");
+    await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible();
+    await radio(page, "A parent, or someone with parental responsibility").check();
+    await next(page, "about-the-child");
+
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(summary).toContainText("Enter the child or young person's name");
+    await page.getByLabel("Child or young person's full name").fill("Sam Example");
+    await page.getByLabel("Day").fill("30");
+    await page.getByLabel("Month").fill("2");
+    await page.getByLabel("Year").fill("2014");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(summary).toContainText("Date of birth must be a real date");
+    await expect(page.getByLabel("Child or young person's full name")).toHaveValue("Sam Example");
+    await expectAccessible(page);
+    await page.getByLabel("Day").fill("28");
+    await next(page, "your-details");
+
+    await page.getByLabel("Your full name").fill("Pat Parent");
+    await next(page, "contact");
+    await radio(page, "Email").check();
+    await page.getByLabel("Email address").fill("not-an-email");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(summary).toContainText("Enter an email address in the correct format");
+    await expectAccessible(page);
+    await page.getByLabel("Email address").fill(email);
+    await next(page, "support-needs");
+    await page.getByLabel(/Anything we should do to help you take part/).fill("Large print letters, please.");
+    await next(page, "what-happened");
+    await page.getByLabel("What happened?").fill("Nobody told us about the review meeting.\nWe found out afterwards.");
+    await next(page, "when-it-happened");
+    await radio(page, "On a date I know").check();
+    await page.getByLabel("Day").fill("3");
+    await page.getByLabel("Month").fill("10");
+    await page.getByLabel("Year").fill("2026");
+    await next(page, "team");
+    await page.getByLabel("Team").selectOption({ label: "Children in care" });
+    await next(page, "put-right");
+    await page.getByLabel("An apology").check();
+    await page.getByLabel("Better communication").check();
+    await next(page, "complained-before");
+    await radio(page, "No").check();
+    await next(page, "court-case");
+    await radio(page, "No").check();
+    await next(page, "attachments");
+    await next(page, "check-answers");
+
+    const answers = page.locator(".govuk-summary-list");
+    for (const text of ["Make a complaint", "A parent, or someone with parental responsibility", "Sam Example", "Friday 28 February 2014", "Pat Parent", email, "Large print letters, please.", "We found out afterwards.", "Saturday 3 October 2026", "Children in care", "An apology", "Better communication"]) {
+      await expect(answers).toContainText(text);
+    }
+
+    // "Change" comes back to check your answers.
+    await page.getByRole("link", { name: "Change your full name" }).click();
+    await arrived(page, /\/form\/your-details\?change=true$/);
+    await expect(page.getByLabel("Your full name")).toHaveValue("Pat Parent");
+    await page.getByLabel("Your full name").fill("Pat Q Parent");
+    await next(page, /\/form\/check-answers$/);
+    await expect(answers).toContainText("Pat Q Parent");
+
+    // The declaration must be ticked.
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(summary).toContainText("Tick the box to confirm");
+    await expectAccessible(page);
+    await page.getByLabel(/I confirm that/).check();
+    await page.getByRole("button", { name: "Send" }).click();
+    await arrived(page, /\/form\/sent$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complaint sent");
+    const reference = (await page.getByTestId("reference").textContent())?.trim() ?? "";
+    expect(reference).toMatch(REFERENCE_PATTERN);
+    await expect(page.getByTestId("due-date")).toHaveText(/^We will reply by \w+day \d{1,2} \w+ \d{4}\.$/);
+
+    // A replayed send makes nothing new: it lands on "already sent".
+    const replay = await page.request.post("/form/check-answers", { form: { declaration: "yes" } });
+    expect(replay.url()).toMatch(/\/form\/already-sent$/);
+    expect(await replay.text()).toContain(reference);
+
+    // The acknowledgement goes through the outbox to a real SMTP server.
+    const mail = await waitForMail(request, (m) => m.to.includes(email));
+    expect(mail.subject).toContain(reference);
+    expect(mail.text).toContain(reference);
+  });
+
+  test("a question cannot be skipped by typing its address", async ({ page }) => {
+    await page.goto("/form/contact");
+    await arrived(page, /\/form\/kind$/);
+  });
+
+  test("an unknown page gets a helpful 404", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await expectAccessible(page);
+  });
+});

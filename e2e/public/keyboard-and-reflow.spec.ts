@@ -1,0 +1,121 @@
+import type { Page } from "@playwright/test";
+import { arrived, expect, expectNoHorizontalScroll, tabTo, tabToText, test, visit } from "../fixtures";
+
+/** Tabs to the Continue button and presses Enter, then checks the next page. */
+async function continueByKeyboard(page: Page, path: string) {
+  await tabToText(page, "Continue");
+  await page.keyboard.press("Enter");
+  await arrived(page, new RegExp(`/form/${path}$`));
+}
+
+async function typeInto(page: Page, id: string, text: string) {
+  await tabTo(page, id);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a radio group's first option, then moves with the arrow keys and selects with Space. */
+async function chooseRadio(page: Page, groupId: string, arrowDowns = 0) {
+  await tabTo(page, groupId);
+  for (let i = 0; i < arrowDowns; i += 1) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Space");
+}
+
+test("a complaint from start to finish with the keyboard alone", async ({ page }) => {
+  test.slow();
+  await visit(page, "/");
+  await tabToText(page, "Start now");
+  await page.keyboard.press("Enter");
+  await arrived(page, /\/form\/kind$/);
+
+  await chooseRadio(page, "kind");
+  await continueByKeyboard(page, "who-are-you");
+  await chooseRadio(page, "relationship", 1); // a parent
+  await continueByKeyboard(page, "about-the-child");
+  await typeInto(page, "childName", "Kim Keyboard");
+  await continueByKeyboard(page, "your-details");
+  await typeInto(page, "fullName", "Lee Keyboard");
+  await continueByKeyboard(page, "contact");
+  await chooseRadio(page, "contactMethod"); // email
+  await typeInto(page, "email", "lee.keyboard@example.com");
+  await continueByKeyboard(page, "support-needs");
+  await continueByKeyboard(page, "what-happened");
+  await typeInto(page, "description", "Letters were sent to the wrong address.");
+  await continueByKeyboard(page, "when-it-happened");
+  await chooseRadio(page, "whenKind", 1); // not sure of the date
+  await typeInto(page, "whenAbout", "In September");
+  await continueByKeyboard(page, "team");
+  await tabTo(page, "team");
+  await page.keyboard.press("ArrowDown");
+  await continueByKeyboard(page, "put-right");
+  await tabTo(page, "outcomes");
+  await page.keyboard.press("Space");
+  await continueByKeyboard(page, "complained-before");
+  await chooseRadio(page, "complainedBefore", 1); // no
+  await continueByKeyboard(page, "court-case");
+  await chooseRadio(page, "courtCase", 1); // no
+  await continueByKeyboard(page, "attachments");
+  await continueByKeyboard(page, "check-answers");
+  await tabTo(page, "declaration");
+  await page.keyboard.press("Space");
+  await tabToText(page, "Send");
+  await page.keyboard.press("Enter");
+  await arrived(page, /\/form\/sent$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complaint sent");
+});
+
+test("Exit this page is the first thing a keyboard user can reach after the skip link", async ({ page }) => {
+  await visit(page, "/form/kind");
+  await tabToText(page, "Emergency Exit this page", { maxPresses: 4 });
+});
+
+test.describe("at 320 CSS pixels wide", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("no public page scrolls sideways", async ({ page }) => {
+    test.slow();
+    const post = (path: string, form: Record<string, string>) => page.request.post(path, { form });
+    const check = async (path: string) => {
+      await visit(page, path);
+      await expectNoHorizontalScroll(page);
+    };
+    await check("/");
+    await check("/form/kind");
+    await post("/form/kind", { kind: "complaint" });
+    await check("/form/who-are-you");
+    await post("/form/who-are-you", { relationship: "advocate" });
+    await check("/form/about-the-child");
+    await post("/form/about-the-child", { childName: "Sam Narrow" });
+    await check("/form/child-agrees");
+    await post("/form/child-agrees", { childAgrees: "yes" });
+    await check("/form/advocate-details");
+    await post("/form/advocate-details", { advocateOrganisation: "A very long organisation name that keeps going", advocateRole: "Advocate" });
+    await check("/form/your-details");
+    await post("/form/your-details", { fullName: "Sam Narrow" });
+    await check("/form/contact");
+    await post("/form/contact", { contactMethod: "phone", phone: "07700 900982" });
+    await check("/form/contact-safety");
+    await post("/form/contact-safety", { safeToCall: "yes", safeToLeaveMessage: "yes" });
+    await check("/form/support-needs");
+    await post("/form/support-needs", {});
+    await check("/form/what-happened");
+    await post("/form/what-happened", { description: "A".repeat(300) });
+    await check("/form/when-it-happened");
+    await post("/form/when-it-happened", { whenKind: "date", whenDay: "1", whenMonth: "1", whenYear: "2020" });
+    await check("/form/why-now");
+    await post("/form/why-now", { whyNow: "Because" });
+    await check("/form/team");
+    await post("/form/team", { team: "dont-know" });
+    await check("/form/put-right");
+    await post("/form/put-right", { outcomes: "apology" });
+    await check("/form/complained-before");
+    await post("/form/complained-before", { complainedBefore: "no" });
+    await check("/form/court-case");
+    await post("/form/court-case", { courtCase: "no" });
+    await check("/form/attachments");
+    await post("/form/attachments", { intent: "continue" });
+    await check("/form/check-answers");
+    await post("/form/check-answers", { declaration: "yes" });
+    await check("/form/sent");
+    await check("/no-such-page");
+  });
+});

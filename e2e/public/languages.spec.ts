@@ -1,0 +1,96 @@
+import type { Page } from "@playwright/test";
+import enEasyCommon from "../../app/locales/en-easy/common.json" with { type: "json" };
+import enEasyForm from "../../app/locales/en-easy/form.json" with { type: "json" };
+import plCommon from "../../app/locales/pl/common.json" with { type: "json" };
+import plForm from "../../app/locales/pl/form.json" with { type: "json" };
+import urCommon from "../../app/locales/ur/common.json" with { type: "json" };
+import urForm from "../../app/locales/ur/form.json" with { type: "json" };
+import { arrived, expect, expectAccessible, ready, test, visit } from "../fixtures";
+import { answerComplaintOverHttp, REFERENCE_PATTERN } from "../journey";
+
+// Each journey is driven with the words of its own locale files, never with English.
+const journeys = [
+  { name: "Urdu", query: "lang=ur", lang: "ur", dir: "rtl", common: urCommon, form: urForm, screenshots: true },
+  { name: "Polish", query: "lang=pl", lang: "pl", dir: "ltr", common: plCommon, form: plForm, screenshots: false },
+  { name: "easy read", query: "mode=easy-read", lang: "en", dir: "ltr", common: enEasyCommon, form: enEasyForm, screenshots: false },
+] as const;
+
+const shoot = async (page: Page, name: string, enabled: boolean) => {
+  if (enabled) await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+};
+
+for (const j of journeys) {
+  test(`a complaint in ${j.name}: every page in its words, axe-clean, mode recorded`, async ({ page }) => {
+    // Long: with JavaScript off every axe scan runs on a copy of the page.
+    test.setTimeout(180_000);
+    await visit(page, `/?${j.query}`);
+    // The choice is remembered and the address is clean again.
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", j.lang);
+    await expect(page.locator("html")).toHaveAttribute("dir", j.dir);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(j.common.start.title);
+    await shoot(page, "start", j.screenshots);
+
+    await page.getByRole("button", { name: j.common.start.button }).click();
+    await arrived(page, /\/form\/kind$/);
+    await page.getByRole("button", { name: j.form.continue }).click();
+    await expect(page.getByTestId("error-summary")).toContainText(j.form.errors.kind.required);
+    await expectAccessible(page);
+    await shoot(page, "kind-error", j.screenshots);
+    await page.getByRole("radio", { name: j.form.options.kind.complaint, exact: true }).check();
+    await page.getByRole("button", { name: j.form.continue }).click();
+    await arrived(page, /\/form\/who-are-you$/);
+    await shoot(page, "who-are-you", j.screenshots);
+
+    // The rest of the answers go in over HTTP with the same cookies; the check page reads them back.
+    await answerComplaintOverHttp(page.request, { relationship: "young-person", fullName: "Zofia Nowak", description: "Nikt nie oddzwonił.", email: `lang-${j.lang}-${Date.now()}@example.com` });
+    await visit(page, "/form/check-answers");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(j.form.checkAnswers.title);
+    await shoot(page, "check-answers", j.screenshots);
+    await page.getByRole("checkbox", { name: j.form.checkAnswers.declaration }).check();
+    await page.getByRole("button", { name: j.form.checkAnswers.send }).click();
+    await arrived(page, /\/form\/sent$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(j.form.sent.title.complaint);
+    await expect(page.getByTestId("reference")).toHaveText(REFERENCE_PATTERN);
+    await shoot(page, "sent", j.screenshots);
+
+    // The optional equality questions: one answered, then the rest skipped.
+    await page.getByRole("link", { name: j.common.equality.offer.link }).click();
+    await arrived(page, /\/equality$/);
+    await page.getByRole("button", { name: j.common.equality.start }).click();
+    await arrived(page, /\/equality\/age$/);
+    await expect(page.getByRole("radio", { name: j.common.equality.preferNotToSay })).toBeVisible();
+    await page.getByRole("radio", { name: j.common.equality.options.ageBands["16-to-19"] }).check();
+    await page.getByRole("button", { name: j.common.equality.continue }).click();
+    await arrived(page, /\/equality\/sex$/);
+    await shoot(page, "equality-sex", j.screenshots);
+    await page.getByRole("link", { name: j.common.equality.skipRest }).click();
+    await arrived(page, /\/equality\/done$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(j.common.equality.done.title);
+  });
+}
+
+test("the language switcher names each language in its own language and keeps the page", async ({ page }) => {
+  await visit(page, "/privacy");
+  const nav = page.getByRole("navigation", { name: "Choose a language" });
+  await expect(nav.locator('[aria-current="true"]')).toHaveAttribute("lang", "en");
+  await expect(nav.locator('a[hreflang="pl"]')).toHaveText("Polski");
+  await expect(nav.locator('a[hreflang="ur"]')).toHaveAttribute("lang", "ur");
+  await nav.locator('a[hreflang="ur"]').click();
+  await arrived(page, /\/privacy$/);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(urCommon.privacy.title);
+  // Easy read exists in English only: Urdu says so and keeps its own words.
+  await page.getByRole("link", { name: urCommon.mode.switchToEasyRead }).click();
+  await arrived(page, /\/privacy$/);
+  await expect(page.getByTestId("easy-read-unavailable")).toHaveText(urCommon.mode.notInThisLanguage);
+  await expect(page.locator("html")).toHaveClass(/speakup-easy-read/);
+});
+
+test("staff pages stay in English whatever the public language", async ({ page }) => {
+  await page.goto("/?lang=ur");
+  await page.goto("/staff/sign-in");
+  await ready(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+});

@@ -1,0 +1,117 @@
+import type { Page } from "@playwright/test";
+import { arrived, expect, expectAccessible, test, visit } from "../fixtures";
+
+const DEMO_PASSWORD = "demo-password-please-change";
+const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function signIn(page: Page, email: string, redirectTo?: string) {
+  await visit(page, redirectTo ? `/staff/sign-in?redirectTo=${encodeURIComponent(redirectTo)}` : "/staff/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("administration", () => {
+  test("an administrator's menu has administration and no cases", async ({ page }) => {
+    await signIn(page, "admin@northshire.example");
+    await arrived(page, /\/staff\/admin\/users$/);
+    const nav = page.getByRole("navigation", { name: "Back office" });
+    await expect(nav.getByRole("link")).toHaveText(["Users", "Teams", "Council details", "Reference lists", "Timescales", "Audit log", "Your account"]);
+    const response = await page.goto("/staff");
+    expect(response?.status()).toBe(404);
+    await expectAccessible(page);
+  });
+
+  test("someone without the permission gets 404 for administration pages", async ({ page }) => {
+    await signIn(page, "team.manager@northshire.example", "/staff/account");
+    await arrived(page, /\/staff\/account$/);
+    await expect(page.getByRole("navigation", { name: "Back office" }).getByRole("link")).toHaveText(["Inbox", "Your account"]);
+    for (const path of ["/staff/admin/users", "/staff/admin/settings", "/staff/admin/audit", "/staff/cases/SU-DEM2-AB3C/audit"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    await expectAccessible(page);
+  });
+
+  test("teams: add one, rename it, retire it; it stays listed as retired", async ({ page }) => {
+    const name = `Edge of care ${suffix()}`;
+    await signIn(page, "admin@northshire.example", "/staff/admin/teams");
+    await arrived(page, /\/staff\/admin\/teams$/);
+    await page.getByRole("button", { name: "Add team" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter the team's name");
+    await expectAccessible(page);
+    await page.getByLabel("Name", { exact: true }).fill("Fostering");
+    await page.getByRole("button", { name: "Add team" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("There is already a team with this name");
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByRole("button", { name: "Add team" }).click();
+    await arrived(page, /\/staff\/admin\/teams\?done=added$/);
+    await page.getByRole("link", { name }).click();
+    await arrived(page, /\/staff\/admin\/teams\/\d+$/);
+    await page.getByLabel("Name", { exact: true }).fill(`${name} (renamed)`);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await arrived(page, /\?done=saved$/);
+    await page.getByRole("button", { name: "Retire team" }).click();
+    await arrived(page, /\?done=retire$/);
+    await page.getByRole("link", { name: "Back to teams" }).click();
+    await arrived(page, /\/staff\/admin\/teams$/);
+    await expect(page.getByTestId("teams").getByRole("row").filter({ hasText: `${name} (renamed)` })).toContainText("Retired");
+
+    // The audit log shows it, with before and after.
+    await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Audit log" }).click();
+    await arrived(page, /\/staff\/admin\/audit$/);
+    await page.getByLabel("Kind of record").selectOption("team");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await arrived(page, /entity=team/);
+    await expect(page.getByTestId("audit").getByRole("row").filter({ hasText: "team.updated" }).filter({ hasText: `${name} (renamed)` })).toHaveCount(1);
+  });
+
+  test("reference lists: add a value and retire it", async ({ page }) => {
+    const label = `Resolved by mediation ${suffix()}`;
+    await signIn(page, "admin@northshire.example", "/staff/admin/lists");
+    await arrived(page, /\/staff\/admin\/lists$/);
+    await page.getByRole("link", { name: "Actual outcome" }).click();
+    await arrived(page, /\/staff\/admin\/lists\/actual-outcome$/);
+    await page.getByLabel("Value", { exact: true }).fill(label);
+    await page.getByRole("button", { name: "Add value" }).click();
+    await arrived(page, /\?done=added$/);
+    await page.getByRole("link", { name: label }).click();
+    await arrived(page, /\/staff\/admin\/lists\/actual-outcome\/\d+$/);
+    await page.getByRole("button", { name: "Retire value" }).click();
+    await arrived(page, /\?done=retire$/);
+    await page.getByRole("link", { name: "Back to the list" }).click();
+    await arrived(page, /\/staff\/admin\/lists\/actual-outcome$/);
+    await expect(page.getByTestId("values").getByRole("row").filter({ hasText: label })).toContainText("Retired");
+  });
+
+  test("council details and timescales check what is entered", async ({ page }) => {
+    await signIn(page, "admin@northshire.example", "/staff/admin/settings");
+    await arrived(page, /\/staff\/admin\/settings$/);
+    await page.getByLabel("Email address", { exact: true }).fill("not an email");
+    await page.getByLabel("Page that \"Exit this page\" opens").fill("http://example.org");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toContainText("Enter an email address in the correct format");
+    await expect(summary).toContainText("Enter a full address starting with https://");
+    await expectAccessible(page);
+
+    await visit(page, "/staff/admin/timescales");
+    await expect(page.getByRole("main")).toContainText("Stage 1: 10 working days, 20 at most");
+    await page.getByLabel("Early resolution: answer within").fill("three");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter a whole number of working days");
+    await expectAccessible(page);
+    await page.getByLabel("Early resolution: answer within").fill("3");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await arrived(page, /\/staff\/admin\/timescales\?done=saved$/);
+  });
+
+  test("a case's audit trail is open to an administrator, who cannot open the case itself", async ({ page }) => {
+    await signIn(page, "admin@northshire.example", "/staff/cases/SU-DEM2-AB3C/audit");
+    await arrived(page, /\/staff\/cases\/SU-DEM2-AB3C\/audit$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit trail");
+    await expect(page.getByRole("link", { name: "Back to the case" })).toHaveCount(0);
+    const response = await page.goto("/staff/cases/SU-DEM2-AB3C");
+    expect(response?.status()).toBe(404);
+  });
+});
