@@ -56,6 +56,8 @@ export default defineConfig({
         OUTBOX_INTERVAL_MS: "250",
         PUBLIC_URL: `http://localhost:${PORT}`,
         NODE_ENV: "production",
+        // Every test sends from 127.0.0.1; the limit itself is proven in test/routes/send-limit.test.ts.
+        SENDS_PER_HOUR_PER_ADDRESS: "10000",
       },
     },
   ],

@@ -76,8 +76,9 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const badRequest = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound;
-  const key = notFound ? "notFound" : badRequest ? "badRequest" : "serverError";
+  const tooManyRequests = isRouteErrorResponse(error) && error.status === 429;
+  const badRequest = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500;
+  const key = notFound ? "notFound" : tooManyRequests ? "tooManyRequests" : badRequest ? "badRequest" : "serverError";
   return (
     <>
       <SkipLink />

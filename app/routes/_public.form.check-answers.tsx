@@ -21,7 +21,6 @@ import { withinLimit } from "~/services/rate-limit.server";
 import { submitDraft } from "~/services/submission.server";
 
 /** Sends per address per hour: far above what a person or a family needs. */
-const SENDS_PER_HOUR = 10;
 
 const sendSchema = z.object({
   declaration: z.literal("yes", { error: "errors.declaration.required" }),
@@ -50,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: sendSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.website) throw data("Refused", { status: 400 });
-  if (!withinLimit(db, `send:${context.clientAddress}`, { limit: SENDS_PER_HOUR, windowMs: 60 * 60 * 1000 })) {
+  if (!withinLimit(db, `send:${context.clientAddress}`, { limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 })) {
     throw data("Too many requests", { status: 429 });
   }
   const result = submitDraft(db, await draftIdFrom(request), {

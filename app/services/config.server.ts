@@ -11,6 +11,8 @@ export interface Config {
   attachmentsDir: string;
   mailFrom: string;
   publicUrl: string;
+  /** Forms one network address may send in an hour: a brake on scripted abuse, not on people. */
+  sendsPerHourPerAddress: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -18,7 +20,14 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return ["1", "true", "yes", "on"].includes(value.toLowerCase());
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+function positiveWholeNumber(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`Expected a whole number above 0, got "${value}"`);
+  return parsed;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const production = env.NODE_ENV === "production";
   return {
     production,
@@ -29,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(env.ATTACHMENTS_DIR || "data/attachments"),
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
+    sendsPerHourPerAddress: positiveWholeNumber(env.SENDS_PER_HOUR_PER_ADDRESS, 10),
   };
 }
 
