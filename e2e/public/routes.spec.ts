@@ -22,7 +22,7 @@ async function finishComplaint(page: Page, { name, email }: { name: string; emai
     await next(page, "support-needs");
   } else {
     await radio(page, "Phone").check();
-    await page.getByLabel("Phone number").fill("07700 900982");
+    await page.getByLabel("Phone number", { exact: true }).fill("07700 900982");
     await next(page, "contact-safety");
     await page.getByRole("group", { name: "Is it safe for us to call you?" }).getByLabel("Yes").check();
     await page.getByRole("group", { name: "Is it safe for us to leave a voicemail or message?" }).getByLabel("No").check();

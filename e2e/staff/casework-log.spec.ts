@@ -19,7 +19,7 @@ const answers: Record<string, (page: Page) => Promise<void>> = {
   },
   contact: async (page) => {
     await page.getByLabel("Phone", { exact: true }).check();
-    await page.getByLabel("Phone number").fill("07700 900321");
+    await page.getByLabel("Phone number", { exact: true }).fill("07700 900321");
   },
   "contact-safety": async (page) => {
     await page.getByRole("group", { name: "Is it safe for us to call you?" }).getByLabel("Yes", { exact: true }).check();
