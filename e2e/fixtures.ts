@@ -7,6 +7,23 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const jsOn = () => base.info().project.use.javaScriptEnabled !== false;
 
+/** One scripting tab per test page, kept for the whole test: a new context per scan is slow. */
+const scriptableCopies = new Map<Page, Promise<Page>>();
+
+function scriptableCopyOf(page: Page): Promise<Page> {
+  let copy = scriptableCopies.get(page);
+  if (!copy) {
+    copy = (async () => {
+      const browser = page.context().browser();
+      if (!browser) throw new Error("no browser to check with");
+      const copyContext = await browser.newContext({ javaScriptEnabled: true });
+      return copyContext.newPage();
+    })();
+    scriptableCopies.set(page, copy);
+  }
+  return copy;
+}
+
 /**
  * Runs `check` on a page where scripts can run. With JavaScript off, axe and layout checks cannot
  * run in the page itself, so they run on a copy: its HTML without its scripts, served at the same
@@ -15,18 +32,14 @@ const jsOn = () => base.info().project.use.javaScriptEnabled !== false;
 async function onScriptablePage(page: Page, check: (scriptable: Page) => Promise<void>) {
   if (jsOn()) return check(page);
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-  const browser = page.context().browser();
-  if (!browser) throw new Error("no browser to check with");
-  const copyContext = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() ?? undefined });
-  try {
-    const copy = await copyContext.newPage();
-    const url = page.url();
-    await copy.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
-    await copy.goto(url);
-    await check(copy);
-  } finally {
-    await copyContext.close();
-  }
+  const copy = await scriptableCopyOf(page);
+  const viewport = page.viewportSize();
+  if (viewport) await copy.setViewportSize(viewport);
+  const url = page.url();
+  await copy.unrouteAll();
+  await copy.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+  await copy.goto(url);
+  await check(copy);
 }
 
 /** Scans the page as it is now with axe-core; any violation fails the test. */
@@ -113,4 +126,16 @@ export async function waitForMail(request: APIRequestContext, match: (m: CaughtM
   return found as CaughtMail;
 }
 
-export const test = base;
+export const test = base.extend<{ closeScriptableCopies: void }>({
+  // Closed by the test that opened them, before Playwright gathers its traces.
+  closeScriptableCopies: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern
+    async ({}, use) => {
+      await use();
+      const copies = [...scriptableCopies.values()];
+      scriptableCopies.clear();
+      for (const copy of copies) await (await copy).context().close();
+    },
+    { auto: true },
+  ],
+});
