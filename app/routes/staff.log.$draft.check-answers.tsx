@@ -6,6 +6,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
 import { formatLongDate } from "~/domain/dates";
 import type { DraftAnswers } from "~/domain/form/steps";
+import { listAttachments } from "~/services/attachments.server";
 import { requireStaff } from "~/services/auth.server";
 import { findLog, finishLog, nextLogStep } from "~/services/case-log.server";
 import { getDb } from "~/services/db.server";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     receivedOn: formatLongDate(draft.log.receivedOn, "en"),
     answers: answers as DraftAnswers,
     teams: journeyContext(db, answers as DraftAnswers).teamOptions,
+    files: "attachments" in answers ? listAttachments(db, { draftId: draft.id }).map((a) => a.originalName) : null,
   };
 }
 
@@ -55,7 +57,12 @@ export default function LogCheckPage() {
           { key: "received", label: t("case.received"), value: d.receivedOn },
         ]}
       />
-      <SummaryList rows={answerRows(t, d.answers, { changeLinks: false, teams: d.teams, language: "en" })} />
+      <SummaryList
+        rows={[
+          ...answerRows(t, d.answers, { changeLinks: false, teams: d.teams, language: "en" }),
+          ...(d.files ? [{ key: "attachments", label: t("log.attachments"), value: d.files.length ? d.files.join("\n") : t("log.attachmentsNone") }] : []),
+        ]}
+      />
       <Form method="post">
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button">

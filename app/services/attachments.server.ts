@@ -16,6 +16,7 @@ import {
 } from "../domain/attachments";
 import { maySeeCase } from "../domain/casework";
 import type { Db } from "./db.server";
+import { readForm } from "./form-data.server";
 
 // Files live in one folder outside the web root (ATTACHMENTS_DIR), each under a random name that
 // means nothing; the database row holds everything else. An upload is first written to
@@ -379,4 +380,39 @@ export function findAttachmentForStaff(db: Db, dir: string, staff: { id: number;
   const file = storagePath(dir, row.attachment.storageKey);
   if (!fs.existsSync(file)) return null;
   return { attachment: row.attachment, path: file };
+}
+
+/** What a post to an "add documents" page asked for, once any file in it has been dealt with. */
+export type AttachmentsPageOutcome =
+  | { outcome: "refused"; problem: UploadProblem }
+  | { outcome: "stay" }
+  | { outcome: "continue" }
+  | { outcome: "unknown" };
+
+/**
+ * One post to a draft's "add documents" page, the public one or the staff one: a multipart form
+ * uploads a file (and, with Continue, moves on); an ordinary form removes a file or moves on.
+ */
+export async function handleAttachmentsPost(db: Db, dir: string, draftId: string, request: Request): Promise<AttachmentsPageOutcome> {
+  if (isMultipart(request)) {
+    const received = await receiveUpload(request, dir);
+    const intent = received.fields.intent === "continue" ? "continue" : "upload";
+    let problem: UploadProblem | null = received.problem;
+    if (!problem && received.file) {
+      const stored = await storeUpload(db, dir, draftId, received.file);
+      if (!stored.ok) problem = stored.problem;
+    } else if (!problem && intent === "upload") {
+      problem = "chooseFile";
+    }
+    if (problem) return { outcome: "refused", problem };
+    return { outcome: intent === "continue" ? "continue" : "stay" };
+  }
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "remove") {
+    const id = Number(form.get("id"));
+    if (Number.isSafeInteger(id)) removeDraftAttachment(db, dir, draftId, id);
+    return { outcome: "stay" };
+  }
+  return intent === "continue" ? { outcome: "continue" } : { outcome: "unknown" };
 }

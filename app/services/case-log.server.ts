@@ -7,6 +7,7 @@ import type { DraftAnswers, StepId } from "../domain/form/steps";
 import { generateReference } from "../domain/reference-number";
 import type { Relationship, RepresentationKind } from "../domain/representation";
 import { stage1DueDates } from "../domain/timescales";
+import { attachDraftFilesToRepresentation } from "./attachments.server";
 import { audit } from "./audit.server";
 import { addEntry, type Actor } from "./case.server";
 import type { Db } from "./db.server";
@@ -26,9 +27,6 @@ export interface StaffLog {
 }
 
 const STAFF_LOG = "staffLog";
-
-/** Steps that have no meaning when staff log by hand (the person's file upload page). */
-const SKIPPED: readonly StepId[] = ["attachments"];
 
 export function startLog(
   db: Db,
@@ -56,16 +54,11 @@ export function findLog(db: Db, draftId: string, now = new Date()): (Draft & { l
   return { ...draft, log };
 }
 
-/** The page to show next: the first unanswered one, skipping pages staff do not use. */
+/** The page to show next: the first unanswered one. */
 export function nextLogStep(db: Db, draftId: string, now = new Date()): StepId | typeof CHECK_ANSWERS {
-  for (;;) {
-    const draft = findLog(db, draftId, now);
-    if (!draft) return CHECK_ANSWERS;
-    const step = firstIncompleteStep(journeyContext(db, draft.answers, now));
-    if (step === null) return CHECK_ANSWERS;
-    if (!SKIPPED.includes(step)) return step;
-    saveStepAnswers(db, draft, step, {}, now);
-  }
+  const draft = findLog(db, draftId, now);
+  if (!draft) return CHECK_ANSWERS;
+  return firstIncompleteStep(journeyContext(db, draft.answers, now)) ?? CHECK_ANSWERS;
 }
 
 export function saveLogStep(db: Db, draft: Draft, step: StepId, values: unknown, now = new Date()): StepId | typeof CHECK_ANSWERS {
@@ -75,7 +68,7 @@ export function saveLogStep(db: Db, draft: Draft, step: StepId, values: unknown,
 
 /** A page may be shown once the pages before it are answered (the e-form's own rule). */
 export function mayVisitLogStep(db: Db, draft: Draft, step: StepId, now = new Date()): boolean {
-  return !SKIPPED.includes(step) && mayVisit(step, journeyContext(db, draft.answers, now));
+  return mayVisit(step, journeyContext(db, draft.answers, now));
 }
 
 export type LogResult = { ok: true; reference: string } | { ok: false; error: "not-found" | "incomplete" };
@@ -119,13 +112,14 @@ export function finishLog(db: Db, actor: Actor, draftId: string, now = new Date(
       })
       .returning({ id: representations.id })
       .get();
+    const files = attachDraftFilesToRepresentation(tx, draft.id, inserted.id);
     addEntry(tx, { representationId: inserted.id, kind: "logged", channel: draft.log.method, staffUserId: actor.id, at: now });
     audit(tx, {
       staffUserId: actor.id,
       action: "case.logged",
       entity: "representation",
       entityId: inserted.id,
-      details: { before: null, after: { reference, kind: s.kind, method: draft.log.method, receivedOn } },
+      details: { before: null, after: { reference, kind: s.kind, method: draft.log.method, receivedOn, files } },
     });
     markDraftSent(tx, draft.id, inserted.id, now);
     return { ok: true, reference } as const;

@@ -1,8 +1,13 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
+import { samplePdf } from "../../test/sample-files";
 import type { StepId } from "../domain/form/steps";
+import { attachmentsForRepresentation, listAttachments, receiveUpload, storeUpload } from "./attachments.server";
 import { assignCase, passOnCompliment } from "./case-assignment.server";
 import { findLog, finishLog, nextLogStep, saveLogStep, startLog } from "./case-log.server";
 import { activeRestrictions, addRestriction, endRestriction } from "./case-restrictions.server";
@@ -301,7 +306,7 @@ describe("audit", () => {
 });
 
 describe("logging a representation received another way", () => {
-  it("asks the e-form's own questions, skips the upload page, and logs it with its method, day received and Stage 1 clock", async () => {
+  it("asks the e-form's own questions, upload page included, and logs it with its files, method, day received and Stage 1 clock", async () => {
     const db = await createTestDb();
     const officer = addStaff(db, "complaints-officer");
     const received = new Date("2026-11-20T10:00:00Z");
@@ -326,7 +331,19 @@ describe("logging a representation received another way", () => {
       const draft = findLog(db, draftId, NOW)!;
       next = saveLogStep(db, draft, step, values, NOW);
     }
-    // The person's upload page is skipped: staff go straight to checking.
+    // What came with it (a scanned letter) is added on the e-form's own upload page.
+    expect(next).toBe("attachments");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-log-files-"));
+    const upload = await receiveUpload(
+      new Request("http://localhost/staff/log/x/attachments", {
+        method: "POST",
+        headers: { "Content-Type": "multipart/form-data; boundary=b" },
+        body: Buffer.concat([Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="letter.pdf"\r\nContent-Type: application/pdf\r\n\r\n'), samplePdf, Buffer.from("\r\n--b--\r\n")]),
+      }),
+      dir,
+    );
+    expect((await storeUpload(db, dir, draftId, upload.file!)).ok).toBe(true);
+    next = saveLogStep(db, findLog(db, draftId, NOW)!, "attachments", {}, NOW);
     expect(next).toBe("check-answers");
     const result = finishLog(db, officer, draftId, NOW);
     if (!result.ok) throw new Error(result.error);
@@ -334,6 +351,8 @@ describe("logging a representation received another way", () => {
     expect(row).toMatchObject({ methodReceived: "Telephone", receivedOn: "2026-11-20", stage1DueOn: "2026-12-04", personName: "Pat Phone", childName: "Nell Phone", status: "new" });
     expect(auditRows(db, row.id).map((r) => r.action)).toEqual(["case.logged"]);
     expect(caseTimeline(db, row).some((i) => i.kind === "logged" && i.channel === "Telephone")).toBe(true);
+    expect(attachmentsForRepresentation(db, row.id).map((a) => a.name)).toEqual(["letter.pdf"]);
+    expect(listAttachments(db, { draftId })).toEqual([]);
     // Logged once: the draft is spent.
     expect(finishLog(db, officer, draftId, NOW)).toEqual({ ok: false, error: "not-found" });
   });

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { samplePdf } from "../../test/sample-files";
 import { arrived, expect, test } from "../fixtures";
 
 const OFFICER = "officer@northshire.example";
@@ -45,6 +46,16 @@ const answers: Record<string, (page: Page) => Promise<void>> = {
   "court-case": async (page) => {
     await page.getByRole("group", { name: "Is there a court case going on about this?" }).getByLabel("No", { exact: true }).check();
   },
+  // The caller emailed a letter after the call: staff add it on the e-form's own upload page.
+  attachments: async (page) => {
+    await page.getByRole("button", { name: "Upload file" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Select a file to upload");
+    await arrived(page, /\/attachments$/);
+    await page.locator("#file").setInputFiles({ name: "letter-from-pat.pdf", mimeType: "application/pdf", buffer: samplePdf });
+    await page.getByRole("button", { name: "Upload file" }).click();
+    await expect(page.getByTestId("uploaded-files")).toContainText("letter-from-pat.pdf");
+    await arrived(page, /\/attachments$/);
+  },
 };
 
 test.describe("casework: logging", () => {
@@ -90,6 +101,7 @@ test.describe("casework: logging", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check the representation before you log it");
     await expect(page.locator("main")).toContainText("Telephone");
     await expect(page.locator("main")).toContainText("Pat Phonecall");
+    await expect(page.locator("main")).toContainText("letter-from-pat.pdf");
     await page.getByRole("button", { name: "Log the representation" }).click();
     await landed(page, /\/staff\/cases\/SU-[A-Z0-9-]+$/);
 
@@ -99,5 +111,9 @@ test.describe("casework: logging", () => {
     await expect(page.getByTestId("contact-safety")).toContainText("Do not leave a voicemail or message.");
     await expect(page.getByTestId("timeline")).toContainText("Logged by staff");
     await expect(page.getByTestId("timeline")).toContainText("Sam Officer");
+    const file = page.getByTestId("timeline").getByRole("link", { name: "letter-from-pat.pdf" });
+    const opened = await page.request.get((await file.getAttribute("href")) ?? "");
+    expect(opened.status()).toBe(200);
+    expect(Buffer.from(await opened.body()).equals(samplePdf)).toBe(true);
   });
 });
