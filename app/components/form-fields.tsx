@@ -316,14 +316,26 @@ export function RadiosField<T extends string>({ field, legend, hint, options, is
   );
 }
 
+/** A fieldset's legend, as the page's heading when it is the page's one question (GOV.UK pattern). */
+function PageHeadingLegend({ isPageHeading, children }: { isPageHeading?: boolean; children: ReactNode }) {
+  return isPageHeading ? (
+    <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
+      <h1 className="govuk-fieldset__heading">{children}</h1>
+    </legend>
+  ) : (
+    <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{children}</legend>
+  );
+}
+
 interface CheckboxesFieldProps {
   field: Field;
   legend: ReactNode;
   hint?: ReactNode;
   options: ReadonlyArray<{ value: string; label: ReactNode }>;
+  isPageHeading?: boolean;
 }
 
-export function CheckboxesField({ field, legend, hint, options }: CheckboxesFieldProps) {
+export function CheckboxesField({ field, legend, hint, options, isPageHeading }: CheckboxesFieldProps) {
   const id = field.name;
   const invalid = Boolean(field.errors?.length);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -333,7 +345,7 @@ export function CheckboxesField({ field, legend, hint, options }: CheckboxesFiel
   return (
     <div className={formGroupClass(invalid)}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{legend}</legend>
+        <PageHeadingLegend isPageHeading={isPageHeading}>{legend}</PageHeadingLegend>
         {hint ? (
           <div id={hintId} className="govuk-hint">
             {hint}
@@ -405,10 +417,11 @@ interface DateFieldProps {
   year: Field;
   legend: ReactNode;
   hint?: ReactNode;
+  isPageHeading?: boolean;
 }
 
 /** GOV.UK date input: one error for the three boxes, on the day box's id. */
-export function DateField({ day, month, year, legend, hint }: DateFieldProps) {
+export function DateField({ day, month, year, legend, hint, isPageHeading }: DateFieldProps) {
   const { t } = useTranslation("form");
   const id = day.name;
   const errors = day.errors ?? month.errors ?? year.errors;
@@ -440,7 +453,11 @@ export function DateField({ day, month, year, legend, hint }: DateFieldProps) {
   return (
     <div className={formGroupClass(invalid)}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hintId, errorId)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {isPageHeading ? (
+          <PageHeadingLegend isPageHeading>{legend}</PageHeadingLegend>
+        ) : (
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        )}
         {hint ? (
           <div id={hintId} className="govuk-hint">
             {hint}
@@ -463,18 +480,22 @@ interface SelectFieldProps {
   hint?: ReactNode;
   options: ReadonlyArray<{ value: string; label: string }>;
   placeholder: string;
+  isPageHeading?: boolean;
 }
 
-export function SelectField({ field, label, hint, options, placeholder }: SelectFieldProps) {
+export function SelectField({ field, label, hint, options, placeholder, isPageHeading }: SelectFieldProps) {
   const id = field.name;
   const invalid = Boolean(field.errors?.length);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = invalid ? `${id}-error` : undefined;
+  const labelElement = (
+    <label className={isPageHeading ? "govuk-label govuk-label--l" : "govuk-label govuk-label--s"} htmlFor={id}>
+      {label}
+    </label>
+  );
   return (
     <div className={formGroupClass(invalid)}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
+      {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
       {hint ? (
         <div id={hintId} className="govuk-hint">
           {hint}

@@ -26,23 +26,28 @@ export interface QuestionPageProps {
   lastResult: SubmissionResult<string[]> | null | undefined;
   action: string;
   caption: string;
+  /** Easy read shows one question of a page at a time; null shows them all. */
+  part?: number | null;
 }
 
 /** Draws any question page from its definition, validating with the step's own schema. */
-export function QuestionPage({ step, answers, teams, lastResult, action, caption }: QuestionPageProps) {
+export function QuestionPage({ step, answers, teams, lastResult, action, caption, part = null }: QuestionPageProps) {
   const { t, i18n } = useTranslation("form");
   const schema = stepSchema(step, { answers, teams: teams.map(([value]) => value) });
-  const [form, fields] = useForm(
-    formOptions(`step-${step}`, schema, lastResult, answers[step] as Record<string, unknown> | undefined),
-  );
-  const questions = questionsFor(step, { answers, teams });
+  const options = formOptions(`step-${step}-${part ?? "all"}`, schema, lastResult, answers[step] as Record<string, unknown> | undefined);
+  // A part is checked on the server only, when sent: the page's schema would also ask for
+  // questions still to come (and without onValidate, conform would post to check as people type).
+  const [form, fields] = useForm(part === null ? options : { ...options, onValidate: undefined, shouldRevalidate: "onSubmit" as const });
+  const all = questionsFor(step, { answers, teams });
+  const questions = part === null ? all : all.slice(part, part + 1);
   const single = questions.length === 1;
   const f = fields as Fields;
   const errors = fieldNames(questions).flatMap((name) => {
     const field = f[name];
     return field?.errors?.length ? [{ href: `#${name}`, message: field.errors[0] as string }] : [];
   });
-  const introKey = `form:intros.${step}`;
+  // The page's introduction belongs with its first question.
+  const introKey = part !== null && part > 0 ? "" : `form:intros.${step}`;
 
   return (
     <>
@@ -50,7 +55,7 @@ export function QuestionPage({ step, answers, teams, lastResult, action, caption
       <Form method="post" action={action} {...getFormProps(form)}>
         <span className="govuk-caption-l">{caption}</span>
         {single ? null : <h1 className="govuk-heading-l">{t(`titles.${step}`)}</h1>}
-        {i18n.exists(introKey) ? <p className="govuk-body">{t(introKey)}</p> : null}
+        {introKey && i18n.exists(introKey) ? <p className="govuk-body">{t(introKey)}</p> : null}
         {questions.map((question) => (
           <QuestionField key={questionKey(question)} question={question} fields={f} isPageHeading={single} teams={teams} />
         ))}
@@ -113,7 +118,15 @@ function QuestionField({
         />
       );
     case "checkboxes":
-      return <CheckboxesField field={fields[q.name]} legend={label} hint={hint} options={q.options.map((value) => ({ value, label: optionLabel(value) }))} />;
+      return (
+        <CheckboxesField
+          field={fields[q.name]}
+          legend={label}
+          hint={hint}
+          isPageHeading={isPageHeading}
+          options={q.options.map((value) => ({ value, label: optionLabel(value) }))}
+        />
+      );
     case "checkbox":
       return <SingleCheckboxField field={fields[q.name]} label={label} hint={hint} value={q.value} />;
     case "text":
@@ -133,7 +146,14 @@ function QuestionField({
       return <TextareaField field={fields[q.name]} label={label} hint={hint} maxLength={q.maxLength} rows={q.rows} isPageHeading={isPageHeading} />;
     case "date":
       return (
-        <DateField day={fields[`${q.prefix}Day`]} month={fields[`${q.prefix}Month`]} year={fields[`${q.prefix}Year`]} legend={label} hint={hint} />
+        <DateField
+          day={fields[`${q.prefix}Day`]}
+          month={fields[`${q.prefix}Month`]}
+          year={fields[`${q.prefix}Year`]}
+          legend={label}
+          hint={hint}
+          isPageHeading={isPageHeading}
+        />
       );
     case "select": {
       const teamNames = new Map(teams);
@@ -143,6 +163,7 @@ function QuestionField({
           label={label}
           hint={hint}
           placeholder={t("selectPlaceholder")}
+          isPageHeading={isPageHeading}
           options={q.options.map((value) => ({ value, label: teamNames.get(value) ?? optionLabel(value) }))}
         />
       );

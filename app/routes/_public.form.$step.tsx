@@ -5,8 +5,11 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { QuestionPage } from "~/components/question-page";
+import { fieldNames, questionsFor } from "~/components/question-pages";
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
+import { errorsSoFar, mergePartIntoPage, partFrom } from "~/domain/form/one-question-per-page";
 import { isStepId, stepSchema, type StepId } from "~/domain/form/steps";
+import { getMode } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
 import { createDraft, draftCookieHeader, openDraft, saveStepAnswers } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
@@ -19,21 +22,36 @@ function stepFrom(params: { step?: string }): StepId {
 
 const pathOf = (step: string) => `/form/${step}`;
 
+/** The address of a page (or of one part of it, in easy read), keeping the change path. */
+function hrefOf(step: string, { part, change }: { part: number | null; change: boolean }) {
+  const query = new URLSearchParams();
+  if (part !== null) query.set("part", String(part));
+  if (change) query.set("change", "true");
+  const search = query.toString();
+  return `${pathOf(step)}${search ? `?${search}` : ""}`;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = stepFrom(params);
   const db = getDb();
   const draft = await openDraft(db, request);
   const context = journeyContext(db, draft?.answers ?? {});
   if (!mayVisit(step, context)) throw redirect(pathOf(firstIncompleteStep(context) ?? CHECK_ANSWERS));
-  const change = new URL(request.url).searchParams.get("change") === "true";
+  const url = new URL(request.url);
+  const change = url.searchParams.get("change") === "true";
   const previous = previousStep(step, context.answers, context.today);
+  // Easy read: one question per page, starting at the first.
+  const partCount = (await getMode(request)) === "easy-read" ? questionsFor(step, { answers: context.answers, teams: context.teamOptions }).length : 1;
+  const part = partFrom(url.searchParams.get("part"), partCount) ?? (partCount > 1 ? 0 : null);
+  const stepBack = change ? pathOf(CHECK_ANSWERS) : previous ? pathOf(previous) : "/";
   return {
     step,
+    part,
     answers: context.answers,
     teams: context.teamOptions,
     position: stepNumber(step, context.answers, context.today),
-    change,
-    backHref: change ? pathOf(CHECK_ANSWERS) : previous ? pathOf(previous) : "/",
+    formAction: hrefOf(step, { part, change }),
+    backHref: part !== null && part > 0 ? hrefOf(step, { part: part - 1, change }) : stepBack,
   };
 }
 
@@ -43,17 +61,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const existing = await openDraft(db, request);
   const before = journeyContext(db, existing?.answers ?? {});
-  const submission = parseWithZod(formData, { schema: stepSchema(step, before) });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const url = new URL(request.url);
+  const change = url.searchParams.get("change") === "true";
+  const questions = questionsFor(step, { answers: before.answers, teams: before.teamOptions });
+  const part = partFrom(url.searchParams.get("part"), questions.length);
+  if (part !== null && part < questions.length - 1) {
+    // One part of an easy-read page: check what has been asked so far, keep it, ask the next.
+    const asked = mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part, part + 1)));
+    const submission = parseWithZod(formDataOf(asked), { schema: stepSchema(step, before) });
+    if (submission.status !== "success" && errorsSoFar(submission.error ?? undefined, fieldNames(questions.slice(0, part + 1))).length > 0) {
+      return data(submission.reply(), { status: 400 });
+    }
+    if (!mayVisit(step, before)) throw redirect(pathOf(firstIncompleteStep(before) ?? CHECK_ANSWERS));
+    const kept = submission.status === "success" ? submission.value : Object.fromEntries(groupFields(asked));
+    const draft = saveStepAnswers(db, existing ?? createDraft(db), step, kept);
+    return redirect(hrefOf(step, { part: part + 1, change }), { headers: { "Set-Cookie": await draftCookieHeader(draft) } });
+  }
+  const whole = part === null ? formData : formDataOf(mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part))));
+  const submission = parseWithZod(whole, { schema: stepSchema(step, before) });
+  if (submission.status !== "success") {
+    // A rule across questions can fail on an earlier part: go back to the first part at fault.
+    const atFault = part === null ? -1 : questions.findIndex((_, i) => errorsSoFar(submission.error ?? undefined, fieldNames(questions.slice(i, i + 1))).length > 0);
+    if (part !== null && atFault !== -1 && atFault < part) throw redirect(hrefOf(step, { part: atFault, change }));
+    return data(submission.reply(), { status: 400 });
+  }
   if (!mayVisit(step, before)) throw redirect(pathOf(firstIncompleteStep(before) ?? CHECK_ANSWERS));
 
   const draft = saveStepAnswers(db, existing ?? createDraft(db), step, submission.value);
   const after = { ...before, answers: draft.answers };
-  const change = new URL(request.url).searchParams.get("change") === "true";
   const next = change ? nextStepAfterChange(after) : nextStep(step, after);
   // A change that opens a new page keeps the person on the change path back to check-answers.
   const target = change && next !== CHECK_ANSWERS ? `${pathOf(next)}?change=true` : pathOf(next);
   return redirect(target, { headers: { "Set-Cookie": await draftCookieHeader(draft) } });
+}
+
+function formDataOf(fields: Array<[string, string]>): FormData {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  return form;
+}
+
+/** Repeated fields (ticked boxes) become lists, as conform reads them. */
+function groupFields(fields: Array<[string, string]>): Array<[string, string | string[]]> {
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of fields) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  return [...grouped].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]);
 }
 
 export const handle: RouteHandle = {
@@ -64,7 +116,7 @@ export const handle: RouteHandle = {
 };
 
 export default function QuestionPageRoute() {
-  const { step, answers, teams, position, change, backHref } = useLoaderData<typeof loader>();
+  const { step, part, answers, teams, position, formAction, backHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("form");
   return (
@@ -73,12 +125,13 @@ export default function QuestionPageRoute() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <QuestionPage
-            key={step}
+            key={`${step}-${part ?? "all"}`}
             step={step}
+            part={part}
             answers={answers}
             teams={teams}
             lastResult={lastResult}
-            action={`${pathOf(step)}${change ? "?change=true" : ""}`}
+            action={formAction}
             caption={t("stepOf", { number: position.number, of: position.of })}
           />
         </div>

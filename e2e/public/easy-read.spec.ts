@@ -31,3 +31,45 @@ test("easy read from the start page: key points with pictures, larger text, swit
   await expect(page.locator("html")).not.toHaveClass(/speakup-easy-read/);
   await expect(page.getByTestId("mode-switch")).toHaveText(enCommon.mode.switchToEasyRead);
 });
+
+test("easy read asks one question per page, even where the standard form asks several together", async ({ page }) => {
+  const q = enEasyForm.questions;
+  const heading = page.getByRole("heading", { level: 1 });
+  await visit(page, "/?mode=easy-read");
+  await page.request.post("/form/kind", { form: { kind: "complaint" } });
+  await page.request.post("/form/who-are-you", { form: { relationship: "parent" } });
+
+  await visit(page, "/form/about-the-child");
+  await expect(heading).toHaveText(q.childName.label);
+  await expect(page.getByLabel(q.childAge.label)).toHaveCount(0);
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+  await expect(page.getByTestId("error-summary")).toContainText(enEasyForm.errors.childName.required);
+  await arrived(page, /\/form\/about-the-child\?part=0$/);
+  await page.getByLabel(q.childName.label).fill("Robin Easy");
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+
+  await arrived(page, /\/form\/about-the-child\?part=1$/);
+  await expect(heading).toHaveText(q.childDob.label);
+  // Back goes to the question before, with its answer kept.
+  await page.getByRole("link", { name: "Back", exact: true }).click();
+  await arrived(page, /\/form\/about-the-child\?part=0$/);
+  await expect(page.getByLabel(q.childName.label)).toHaveValue("Robin Easy");
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+  await arrived(page, /\/form\/about-the-child\?part=1$/);
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+
+  await arrived(page, /\/form\/about-the-child\?part=2$/);
+  await expect(heading).toHaveText(q.childAge.label);
+  await page.getByLabel(q.childAge.label).fill("9");
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+  await arrived(page, /\/form\/about-the-child\?part=3$/);
+  await expect(heading).toHaveText(q.childOtherNames.label);
+  await page.getByRole("button", { name: enEasyForm.continue }).click();
+  await arrived(page, /\/form\/your-details$/);
+
+  // Every answer was kept on the one page of the draft.
+  await visit(page, "/form/about-the-child?part=2");
+  await expect(page.getByLabel(q.childAge.label)).toHaveValue("9");
+  await visit(page, "/form/about-the-child?part=0");
+  await expect(page.getByLabel(q.childName.label)).toHaveValue("Robin Easy");
+});

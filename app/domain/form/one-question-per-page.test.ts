@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { errorsSoFar, mergePartIntoPage, partFrom } from "./one-question-per-page";
+
+describe("partFrom", () => {
+  it("reads a part within the page's parts, and nothing else", () => {
+    expect(partFrom("0", 3)).toBe(0);
+    expect(partFrom("2", 3)).toBe(2);
+    expect(partFrom("3", 3)).toBeNull();
+    expect(partFrom("-1", 3)).toBeNull();
+    expect(partFrom("1.5", 3)).toBeNull();
+    expect(partFrom("one", 3)).toBeNull();
+    expect(partFrom(null, 3)).toBeNull();
+    // A page with one question has no parts.
+    expect(partFrom("0", 1)).toBeNull();
+  });
+});
+
+describe("mergePartIntoPage", () => {
+  it("takes this part's fields as posted and the page's other answers as stored", () => {
+    const stored = { childName: "Kim", childAge: "9", childOtherNames: "Kimmy" };
+    const posted: Array<[string, string]> = [
+      ["childAge", "10"],
+      ["childName", "Someone sneaking in another part's field"],
+    ];
+    expect(mergePartIntoPage(stored, posted, ["childAge"])).toEqual([
+      ["childAge", "10"],
+      ["childName", "Kim"],
+      ["childOtherNames", "Kimmy"],
+    ]);
+  });
+
+  it("forgets this part's old answer when it is left empty, and spreads lists into repeated fields", () => {
+    const stored = { outcomes: ["apology", "explanation"], outcomeOther: "A meeting" };
+    expect(mergePartIntoPage(stored, [], ["outcomes"])).toEqual([["outcomeOther", "A meeting"]]);
+    expect(mergePartIntoPage(stored, [], ["outcomeOther"])).toEqual([
+      ["outcomes", "apology"],
+      ["outcomes", "explanation"],
+    ]);
+  });
+
+  it("starts from nothing on a page not yet answered", () => {
+    expect(mergePartIntoPage(undefined, [["childName", "Kim"]], ["childName"])).toEqual([["childName", "Kim"]]);
+  });
+});
+
+describe("errorsSoFar", () => {
+  it("keeps errors of this part and earlier ones, not of questions still to come", () => {
+    const errors = { childName: ["errors.childName.required"], safeToLeaveMessage: ["errors.required"] };
+    expect(errorsSoFar(errors, ["childName"])).toEqual(["childName"]);
+    expect(errorsSoFar(errors, ["childDobDay"])).toEqual([]);
+    expect(errorsSoFar(undefined, ["childName"])).toEqual([]);
+  });
+});
