@@ -20,11 +20,11 @@ export const handle: RouteHandle = { title: (t) => t("form:attachments.title") }
 
 async function open(request: Request, params: { draft?: string }) {
   const db = getDb();
-  await requireStaff(db, request, "cases.create");
+  const staff = await requireStaff(db, request, "cases.create");
   const draft = findLog(db, params.draft ?? "");
-  if (!draft) return { db, draft: null, elsewhere: null } as const;
-  if (!mayVisitLogStep(db, draft, STEP)) return { db, draft: null, elsewhere: `/staff/log/${draft.id}/${nextLogStep(db, draft.id)}` } as const;
-  return { db, draft, elsewhere: null } as const;
+  if (!draft) return { db, staff, draft: null, elsewhere: null } as const;
+  if (!mayVisitLogStep(db, draft, STEP)) return { db, staff, draft: null, elsewhere: `/staff/log/${draft.id}/${nextLogStep(db, draft.id)}` } as const;
+  return { db, staff, draft, elsewhere: null } as const;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,13 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { db, draft, elsewhere } = await open(request, params);
+  const { db, staff, draft, elsewhere } = await open(request, params);
   if (!draft) {
     await discardBody(request);
     if (elsewhere) throw redirect(elsewhere);
     throw new Response("Not found", { status: 404 });
   }
-  const outcome = await handleAttachmentsPost(db, config().attachmentsDir, draft.id, request);
+  const outcome = await handleAttachmentsPost(db, config().attachmentsDir, draft.id, request, staff.id);
   switch (outcome.outcome) {
     case "refused":
       return data({ error: problemMessage(outcome.problem) }, { status: outcome.problem === "tooLarge" ? 413 : 400 });

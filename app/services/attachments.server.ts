@@ -233,7 +233,15 @@ export type StoreResult = { ok: true; attachment: Attachment } | { ok: false; pr
  * Checks a received file (not empty, a kind we accept by its content, room left on the draft)
  * and stores it, or deletes it. Either the row and the file both exist afterwards, or neither.
  */
-export async function storeUpload(db: Db, dir: string, draftId: string, file: ReceivedFile, now = new Date()): Promise<StoreResult> {
+export async function storeUpload(
+  db: Db,
+  dir: string,
+  draftId: string,
+  file: ReceivedFile,
+  now = new Date(),
+  /** The member of staff adding it, when staff log a representation; null for the public. */
+  uploadedByStaffId: number | null = null,
+): Promise<StoreResult> {
   try {
     if (file.sizeBytes === 0) return { ok: false, problem: "empty" };
     if (file.sizeBytes > ATTACHMENT_LIMITS.maxFileBytes) return { ok: false, problem: "tooLarge" };
@@ -258,6 +266,7 @@ export async function storeUpload(db: Db, dir: string, draftId: string, file: Re
             contentType: ATTACHMENT_KINDS[kind].contentType,
             sizeBytes: file.sizeBytes,
             sha256: file.sha256,
+            uploadedByStaffId,
             createdAt: now,
           })
           .returning()
@@ -393,13 +402,19 @@ export type AttachmentsPageOutcome =
  * One post to a draft's "add documents" page, the public one or the staff one: a multipart form
  * uploads a file (and, with Continue, moves on); an ordinary form removes a file or moves on.
  */
-export async function handleAttachmentsPost(db: Db, dir: string, draftId: string, request: Request): Promise<AttachmentsPageOutcome> {
+export async function handleAttachmentsPost(
+  db: Db,
+  dir: string,
+  draftId: string,
+  request: Request,
+  uploadedByStaffId: number | null = null,
+): Promise<AttachmentsPageOutcome> {
   if (isMultipart(request)) {
     const received = await receiveUpload(request, dir);
     const intent = received.fields.intent === "continue" ? "continue" : "upload";
     let problem: UploadProblem | null = received.problem;
     if (!problem && received.file) {
-      const stored = await storeUpload(db, dir, draftId, received.file);
+      const stored = await storeUpload(db, dir, draftId, received.file, new Date(), uploadedByStaffId);
       if (!stored.ok) problem = stored.problem;
     } else if (!problem && intent === "upload") {
       problem = "chooseFile";

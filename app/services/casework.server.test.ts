@@ -342,7 +342,8 @@ describe("logging a representation received another way", () => {
       }),
       dir,
     );
-    expect((await storeUpload(db, dir, draftId, upload.file!)).ok).toBe(true);
+    const stored = await storeUpload(db, dir, draftId, upload.file!, NOW, officer.id);
+    expect(stored.ok && stored.attachment.uploadedByStaffId).toBe(officer.id);
     next = saveLogStep(db, findLog(db, draftId, NOW)!, "attachments", {}, NOW);
     expect(next).toBe("check-answers");
     const result = finishLog(db, officer, draftId, NOW);
@@ -352,6 +353,9 @@ describe("logging a representation received another way", () => {
     expect(auditRows(db, row.id).map((r) => r.action)).toEqual(["case.logged"]);
     expect(caseTimeline(db, row).some((i) => i.kind === "logged" && i.channel === "Telephone")).toBe(true);
     expect(attachmentsForRepresentation(db, row.id).map((a) => a.name)).toEqual(["letter.pdf"]);
+    // The timeline says which member of staff added the file.
+    const file = caseTimeline(db, row).find((i) => i.kind === "attachment");
+    expect(file).toMatchObject({ body: "letter.pdf", author: db.select().from(staffUsers).where(eq(staffUsers.id, officer.id)).get()!.name });
     expect(listAttachments(db, { draftId })).toEqual([]);
     // Logged once: the draft is spent.
     expect(finishLog(db, officer, draftId, NOW)).toEqual({ ok: false, error: "not-found" });
