@@ -317,13 +317,13 @@ export function RadiosField<T extends string>({ field, legend, hint, options, is
 }
 
 /** A fieldset's legend, as the page's heading when it is the page's one question (GOV.UK pattern). */
-function PageHeadingLegend({ isPageHeading, children }: { isPageHeading?: boolean; children: ReactNode }) {
+function PageHeadingLegend({ isPageHeading, size = "m", children }: { isPageHeading?: boolean; size?: "s" | "m"; children: ReactNode }) {
   return isPageHeading ? (
     <legend className="govuk-fieldset__legend govuk-fieldset__legend--l">
       <h1 className="govuk-fieldset__heading">{children}</h1>
     </legend>
   ) : (
-    <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{children}</legend>
+    <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${size}`}>{children}</legend>
   );
 }
 
@@ -453,11 +453,9 @@ export function DateField({ day, month, year, legend, hint, isPageHeading }: Dat
   return (
     <div className={formGroupClass(invalid)}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(hintId, errorId)}>
-        {isPageHeading ? (
-          <PageHeadingLegend isPageHeading>{legend}</PageHeadingLegend>
-        ) : (
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        )}
+        <PageHeadingLegend isPageHeading={isPageHeading} size="s">
+          {legend}
+        </PageHeadingLegend>
         {hint ? (
           <div id={hintId} className="govuk-hint">
             {hint}

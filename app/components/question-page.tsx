@@ -46,8 +46,9 @@ export function QuestionPage({ step, answers, teams, lastResult, action, caption
     const field = f[name];
     return field?.errors?.length ? [{ href: `#${name}`, message: field.errors[0] as string }] : [];
   });
+  const introKey = `form:intros.${step}`;
   // The page's introduction belongs with its first question.
-  const introKey = part !== null && part > 0 ? "" : `form:intros.${step}`;
+  const showIntro = (part === null || part === 0) && i18n.exists(introKey);
 
   return (
     <>
@@ -55,7 +56,7 @@ export function QuestionPage({ step, answers, teams, lastResult, action, caption
       <Form method="post" action={action} {...getFormProps(form)}>
         <span className="govuk-caption-l">{caption}</span>
         {single ? null : <h1 className="govuk-heading-l">{t(`titles.${step}`)}</h1>}
-        {introKey && i18n.exists(introKey) ? <p className="govuk-body">{t(introKey)}</p> : null}
+        {showIntro ? <p className="govuk-body">{t(introKey)}</p> : null}
         {questions.map((question) => (
           <QuestionField key={questionKey(question)} question={question} fields={f} isPageHeading={single} teams={teams} />
         ))}

@@ -99,6 +99,11 @@ export function cleanFileName(raw: string, kind: AttachmentKind): string {
 export type UploadProblem = "chooseFile" | "empty" | "tooLarge" | "tooMany" | "wrongType" | "oneAtATime" | "unreadable";
 
 /** The i18next key (form namespace) of each problem's message. */
+/** The HTTP status a refused upload is answered with: 413 for a file too large, else 400. */
+export function problemStatus(problem: UploadProblem): 400 | 413 {
+  return problem === "tooLarge" ? 413 : 400;
+}
+
 export function problemMessage(problem: UploadProblem): string {
   return `attachments.errors.${problem}`;
 }

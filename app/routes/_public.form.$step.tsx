@@ -7,7 +7,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { QuestionPage } from "~/components/question-page";
 import { fieldNames, questionsFor } from "~/components/question-pages";
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
-import { errorsSoFar, mergePartIntoPage, partFrom } from "~/domain/form/one-question-per-page";
+import { earlierPartAtFault, errorsSoFar, groupFields, mergePartIntoPage, partFrom } from "~/domain/form/one-question-per-page";
 import { isStepId, stepSchema, type StepId } from "~/domain/form/steps";
 import { getMode } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
@@ -69,20 +69,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // One part of an easy-read page: check what has been asked so far, keep it, ask the next.
     const asked = mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part, part + 1)));
     const submission = parseWithZod(formDataOf(asked), { schema: stepSchema(step, before) });
-    if (submission.status !== "success" && errorsSoFar(submission.error ?? undefined, fieldNames(questions.slice(0, part + 1))).length > 0) {
+    if (submission.status !== "success" && errorsSoFar(submission.error, fieldNames(questions.slice(0, part + 1))).length > 0) {
       return data(submission.reply(), { status: 400 });
     }
     if (!mayVisit(step, before)) throw redirect(pathOf(firstIncompleteStep(before) ?? CHECK_ANSWERS));
-    const kept = submission.status === "success" ? submission.value : Object.fromEntries(groupFields(asked));
+    const kept = submission.status === "success" ? submission.value : groupFields(asked);
     const draft = saveStepAnswers(db, existing ?? createDraft(db), step, kept);
     return redirect(hrefOf(step, { part: part + 1, change }), { headers: { "Set-Cookie": await draftCookieHeader(draft) } });
   }
   const whole = part === null ? formData : formDataOf(mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part))));
   const submission = parseWithZod(whole, { schema: stepSchema(step, before) });
   if (submission.status !== "success") {
-    // A rule across questions can fail on an earlier part: go back to the first part at fault.
-    const atFault = part === null ? -1 : questions.findIndex((_, i) => errorsSoFar(submission.error ?? undefined, fieldNames(questions.slice(i, i + 1))).length > 0);
-    if (part !== null && atFault !== -1 && atFault < part) throw redirect(hrefOf(step, { part: atFault, change }));
+    // A rule across questions can fail on an earlier part: go back to that part.
+    const atFault = part === null ? null : earlierPartAtFault(submission.error, questions.map((q) => fieldNames([q])), part);
+    if (atFault !== null) throw redirect(hrefOf(step, { part: atFault, change }));
     return data(submission.reply(), { status: 400 });
   }
   if (!mayVisit(step, before)) throw redirect(pathOf(firstIncompleteStep(before) ?? CHECK_ANSWERS));
@@ -91,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const after = { ...before, answers: draft.answers };
   const next = change ? nextStepAfterChange(after) : nextStep(step, after);
   // A change that opens a new page keeps the person on the change path back to check-answers.
-  const target = change && next !== CHECK_ANSWERS ? `${pathOf(next)}?change=true` : pathOf(next);
+  const target = hrefOf(next, { part: null, change: change && next !== CHECK_ANSWERS });
   return redirect(target, { headers: { "Set-Cookie": await draftCookieHeader(draft) } });
 }
 
@@ -99,13 +99,6 @@ function formDataOf(fields: Array<[string, string]>): FormData {
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   return form;
-}
-
-/** Repeated fields (ticked boxes) become lists, as conform reads them. */
-function groupFields(fields: Array<[string, string]>): Array<[string, string | string[]]> {
-  const grouped = new Map<string, string[]>();
-  for (const [name, value] of fields) grouped.set(name, [...(grouped.get(name) ?? []), value]);
-  return [...grouped].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]);
 }
 
 export const handle: RouteHandle = {

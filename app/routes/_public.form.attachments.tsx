@@ -5,7 +5,7 @@ import { AttachmentsForm, attachmentsErrorTarget } from "~/components/attachment
 import { ErrorSummary } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
-import { ATTACHMENT_LIMITS, formatFileSize, problemMessage } from "~/domain/attachments";
+import { ATTACHMENT_LIMITS, formatFileSize, problemMessage, problemStatus } from "~/domain/attachments";
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
 import { discardBody, handleAttachmentsPost, listAttachments } from "~/services/attachments.server";
 import { config } from "~/services/config.server";
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await handleAttachmentsPost(db, config().attachmentsDir, draft.id, request);
   switch (outcome.outcome) {
     case "refused":
-      return data({ status: "error" as const, error: problemMessage(outcome.problem) }, { status: outcome.problem === "tooLarge" ? 413 : 400 });
+      return data({ status: "error" as const, error: problemMessage(outcome.problem) }, { status: problemStatus(outcome.problem) });
     case "continue":
       return continueJourney(draft, context, change);
     case "stay":

@@ -20,8 +20,6 @@ import { journeyContext } from "~/services/journey.server";
 import { withinLimit } from "~/services/rate-limit.server";
 import { submitDraft } from "~/services/submission.server";
 
-/** Sends per address per hour: far above what a person or a family needs. */
-
 const sendSchema = z.object({
   declaration: z.literal("yes", { error: "errors.declaration.required" }),
   // A field people never see: software that fills in every box gives itself away.

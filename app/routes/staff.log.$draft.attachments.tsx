@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AttachmentsForm, attachmentsErrorTarget } from "~/components/attachments-form";
 import { ErrorSummary } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { ATTACHMENT_LIMITS, formatFileSize, problemMessage } from "~/domain/attachments";
+import { ATTACHMENT_LIMITS, formatFileSize, problemMessage, problemStatus } from "~/domain/attachments";
 import { discardBody, handleAttachmentsPost, listAttachments } from "~/services/attachments.server";
 import { requireStaff } from "~/services/auth.server";
 import { findLog, mayVisitLogStep, nextLogStep, saveLogStep } from "~/services/case-log.server";
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await handleAttachmentsPost(db, config().attachmentsDir, draft.id, request, staff.id);
   switch (outcome.outcome) {
     case "refused":
-      return data({ error: problemMessage(outcome.problem) }, { status: outcome.problem === "tooLarge" ? 413 : 400 });
+      return data({ error: problemMessage(outcome.problem) }, { status: problemStatus(outcome.problem) });
     case "continue":
       return redirect(`/staff/log/${draft.id}/${saveLogStep(db, draft, STEP, {})}`);
     case "stay":

@@ -9,7 +9,7 @@ describe("readConfig", () => {
 
   it("stops at start on a limit that is not a whole number above 0, rather than guessing", () => {
     for (const bad of ["0", "-3", "2.5", "ten"]) {
-      expect(() => readConfig({ SENDS_PER_HOUR_PER_ADDRESS: bad }), bad).toThrow(/whole number/);
+      expect(() => readConfig({ SENDS_PER_HOUR_PER_ADDRESS: bad }), bad).toThrow(/SENDS_PER_HOUR_PER_ADDRESS must be a whole number/);
     }
   });
 

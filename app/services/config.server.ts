@@ -20,10 +20,11 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return ["1", "true", "yes", "on"].includes(value.toLowerCase());
 }
 
-function positiveWholeNumber(value: string | undefined, fallback: number): number {
+function positiveWholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`Expected a whole number above 0, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number above 0, not "${value}"`);
   return parsed;
 }
 
@@ -38,7 +39,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     attachmentsDir: path.resolve(env.ATTACHMENTS_DIR || "data/attachments"),
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
-    sendsPerHourPerAddress: positiveWholeNumber(env.SENDS_PER_HOUR_PER_ADDRESS, 10),
+    sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsSoFar, mergePartIntoPage, partFrom } from "./one-question-per-page";
+import { earlierPartAtFault, errorsSoFar, groupFields, mergePartIntoPage, partFrom } from "./one-question-per-page";
 
 describe("partFrom", () => {
   it("reads a part within the page's parts, and nothing else", () => {
@@ -49,5 +49,28 @@ describe("errorsSoFar", () => {
     expect(errorsSoFar(errors, ["childName"])).toEqual(["childName"]);
     expect(errorsSoFar(errors, ["childDobDay"])).toEqual([]);
     expect(errorsSoFar(undefined, ["childName"])).toEqual([]);
+  });
+});
+
+describe("earlierPartAtFault", () => {
+  const parts = [["childName"], ["childDobDay", "childDobMonth", "childDobYear"], ["childAge"]];
+  it("names an earlier part whose answer a rule across questions turned down", () => {
+    expect(earlierPartAtFault({ childDobDay: ["errors.childDob.invalid"] }, parts, 2)).toBe(1);
+  });
+  it("is null when the errors are on this part, or there are none", () => {
+    expect(earlierPartAtFault({ childAge: ["errors.childAge.invalid"] }, parts, 2)).toBeNull();
+    expect(earlierPartAtFault(null, parts, 2)).toBeNull();
+  });
+});
+
+describe("groupFields", () => {
+  it("keeps single fields as text and repeated ones as lists", () => {
+    expect(
+      groupFields([
+        ["outcomes", "apology"],
+        ["outcomeOther", "A meeting"],
+        ["outcomes", "explanation"],
+      ]),
+    ).toEqual({ outcomes: ["apology", "explanation"], outcomeOther: "A meeting" });
   });
 });

@@ -37,7 +37,23 @@ export function mergePartIntoPage(stored: unknown, posted: Iterable<[string, For
  * After checking the merged page: errors that belong to this part or an earlier one stop the
  * person here; errors only in later parts just mean those questions are still to come.
  */
-export function errorsSoFar(errors: Record<string, unknown> | undefined, fieldsSoFar: readonly string[]): string[] {
+export function errorsSoFar(errors: Record<string, unknown> | null | undefined, fieldsSoFar: readonly string[]): string[] {
   const soFar = new Set(fieldsSoFar);
   return Object.keys(errors ?? {}).filter((name) => soFar.has(name) || name === "");
+}
+
+/**
+ * On the last part, the first part whose fields have errors, when that is an earlier one (a rule
+ * across questions): the person is sent back there. Null when the errors are on this part.
+ */
+export function earlierPartAtFault(errors: Record<string, unknown> | null | undefined, fieldsByPart: ReadonlyArray<readonly string[]>, part: number): number | null {
+  const atFault = fieldsByPart.findIndex((fields) => errorsSoFar(errors, fields).length > 0);
+  return atFault !== -1 && atFault < part ? atFault : null;
+}
+
+/** Merged fields as conform reads a form: a repeated field (ticked boxes) becomes a list. */
+export function groupFields(fields: ReadonlyArray<[string, string]>): Record<string, string | string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of fields) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  return Object.fromEntries([...grouped].map(([name, values]) => [name, values.length === 1 ? values[0]! : values]));
 }
