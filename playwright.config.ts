@@ -58,6 +58,8 @@ export default defineConfig({
         NODE_ENV: "production",
         // Every test sends from 127.0.0.1; the limit itself is proven in test/routes/send-limit.test.ts.
         SENDS_PER_HOUR_PER_ADDRESS: "10000",
+        // The same for "save and come back later" links: proven in test/routes/save-limit.test.ts.
+        RETURN_LINKS_PER_DAY_PER_CLIENT: "10000",
       },
     },
   ],

@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { view: "ask" as const, backHref: backTo(from, `/form/${first ?? CHECK_ANSWERS}`), from: from && isStepId(from) ? from : null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const submission = parseWithZod(await readForm(request), { schema: saveSchema });
   const draft = await openDraft(db, request);
@@ -63,7 +63,10 @@ export async function action({ request }: ActionFunctionArgs) {
     email: submission.value.email,
     language: await getLanguage(request),
     publicUrl: config().publicUrl,
+    clientAddress: context.clientAddress,
+    perClientLimit: config().returnLinksPerDayPerClient,
   });
+  // One message whichever limit was reached: never a hint that someone else used the address.
   if (result.outcome === "rate-limited") {
     return data(submission.reply({ fieldErrors: { email: ["save.errors.tooMany"] } }), { status: 429 });
   }
@@ -101,6 +104,7 @@ function AskForEmail({ backHref, from }: { backHref: string; from: string | null
           <ErrorSummary errors={summaryErrors([{ field: fields.email }])} />
           <h1 className="govuk-heading-l">{t("save.title")}</h1>
           <p className="govuk-body">{t("save.intro", { days: RETURN_LINK_DAYS })}</p>
+          <p className="govuk-body">{t("save.sessionOnly")}</p>
           <div className="govuk-warning-text">
             <span className="govuk-warning-text__icon" aria-hidden="true">
               !

@@ -7,6 +7,12 @@ describe("readConfig", () => {
     expect(readConfig({ SENDS_PER_HOUR_PER_ADDRESS: "250" }).sendsPerHourPerAddress).toBe(250);
   });
 
+  it("sends 20 come-back-later links a day to one client address unless told otherwise", () => {
+    expect(readConfig({}).returnLinksPerDayPerClient).toBe(20);
+    expect(readConfig({ RETURN_LINKS_PER_DAY_PER_CLIENT: "5000" }).returnLinksPerDayPerClient).toBe(5000);
+    expect(() => readConfig({ RETURN_LINKS_PER_DAY_PER_CLIENT: "0" })).toThrow(/RETURN_LINKS_PER_DAY_PER_CLIENT must be a whole number/);
+  });
+
   it("stops at start on a limit that is not a whole number above 0, rather than guessing", () => {
     for (const bad of ["0", "-3", "2.5", "ten"]) {
       expect(() => readConfig({ SENDS_PER_HOUR_PER_ADDRESS: bad }), bad).toThrow(/SENDS_PER_HOUR_PER_ADDRESS must be a whole number/);

@@ -13,6 +13,11 @@ export interface Config {
   publicUrl: string;
   /** Forms one network address may send in an hour: a brake on scripted abuse, not on people. */
   sendsPerHourPerAddress: number;
+  /**
+   * "Save and come back later" links one network address may ask for in a day: room for a
+   * household, a school or an advocate's office, not for a script emailing strangers.
+   */
+  returnLinksPerDayPerClient: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -40,6 +45,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
+    returnLinksPerDayPerClient: positiveWholeNumber(env, "RETURN_LINKS_PER_DAY_PER_CLIENT", 20),
   };
 }
 

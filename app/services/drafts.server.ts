@@ -10,12 +10,14 @@ import type { Db } from "./db.server";
 export const DRAFT_IDLE_DAYS = 7;
 const DRAFT_IDLE_MS = DRAFT_IDLE_DAYS * 24 * 60 * 60 * 1000;
 
+// A session cookie (no Max-Age or Expires): closing the browser forgets the form on this device,
+// so the next person on a shared family device cannot reopen it. The emailed link is the way
+// back (docs/decisions/012-draft-links-limited-and-session-cookie.md).
 export const draftCookie = createCookie("speakup_draft", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
   secure: config().production,
-  maxAge: DRAFT_IDLE_DAYS * 24 * 60 * 60,
 });
 
 export interface Draft {

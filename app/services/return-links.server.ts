@@ -4,6 +4,7 @@ import { drafts, outbox, returnLinks } from "../../db/schema";
 import { returnLinkEmail } from "../../emails/return-link";
 import { formatLongDate } from "../domain/dates";
 import { londonDate } from "../domain/calendar";
+import { clientKey, mailboxKey } from "../domain/limit-keys";
 import { createI18n, textDirection, type Language } from "../i18n/i18n";
 import type { Db } from "./db.server";
 import { DRAFT_IDLE_DAYS, findDraft, type Draft } from "./drafts.server";
@@ -19,6 +20,13 @@ export const RETURN_LINK_DAYS = DRAFT_IDLE_DAYS;
 const RETURN_LINK_MS = RETURN_LINK_DAYS * 24 * 60 * 60 * 1000;
 /** Links per draft per day: enough for typing mistakes, too few for sending spam. */
 export const RETURN_LINKS_PER_DAY = 5;
+/**
+ * Links one mailbox is sent per day, from however many drafts: a family saving a complaint or
+ * two a few times, but never a stream of links sprayed at someone else's address.
+ * See docs/decisions/012-draft-links-limited-and-session-cookie.md.
+ */
+export const RETURN_LINKS_PER_DAY_PER_RECIPIENT = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -28,46 +36,61 @@ export function hashToken(token: string): string {
 
 export type SendOutcome = { outcome: "sent" } | { outcome: "rate-limited" };
 
+/** Thrown inside the transaction so that a refused request counts against no limit. */
+class LimitReached extends Error {}
+
 /**
  * Creates a link to this draft and puts the email in the outbox, in one transaction. Saving
- * counts as activity, so the draft is kept at least as long as the link works.
+ * counts as activity, so the draft is kept at least as long as the link works. Refused, and
+ * nothing queued, once the draft, the mailbox or the client address has had its links for the
+ * day; the answer does not say which, so nobody learns that someone else used an address.
  */
 export function sendReturnLink(
   db: Db,
   draft: Draft,
-  options: { email: string; language: Language; publicUrl: string; now?: Date },
+  options: { email: string; language: Language; publicUrl: string; clientAddress: string; perClientLimit: number; now?: Date },
 ): SendOutcome {
   const now = options.now ?? new Date();
-  return db.transaction((tx) => {
-    if (!withinLimit(tx, `return-link:${draft.id}`, { limit: RETURN_LINKS_PER_DAY, windowMs: 24 * 60 * 60 * 1000, now })) {
-      return { outcome: "rate-limited" } as const;
-    }
-    const token = randomBytes(32).toString("base64url");
-    const expiresAt = new Date(now.getTime() + RETURN_LINK_MS);
-    tx.insert(returnLinks).values({ tokenHash: hashToken(token), draftId: draft.id, expiresAt, createdAt: now }).run();
-    tx.update(drafts).set({ updatedAt: now }).where(eq(drafts.id, draft.id)).run();
-    const settings = getSettings(tx);
-    const { t } = createI18n(options.language);
-    const mail = returnLinkEmail(t, options.language, textDirection(options.language), {
-      link: `${options.publicUrl}/form/return/${token}`,
-      // The last whole day it works, so "until" is never later than the truth.
-      expiresOn: formatLongDate(londonDate(new Date(expiresAt.getTime() - 24 * 60 * 60 * 1000)), options.language),
-      councilName: settings.councilName,
+  const limits = [
+    { key: `return-link:${draft.id}`, limit: RETURN_LINKS_PER_DAY },
+    { key: `return-link-to:${mailboxKey(options.email)}`, limit: RETURN_LINKS_PER_DAY_PER_RECIPIENT },
+    { key: `return-link-from:${clientKey(options.clientAddress)}`, limit: options.perClientLimit },
+  ];
+  try {
+    return db.transaction((tx) => {
+      for (const { key, limit } of limits) {
+        if (!withinLimit(tx, key, { limit, windowMs: DAY_MS, now })) throw new LimitReached();
+      }
+      const token = randomBytes(32).toString("base64url");
+      const expiresAt = new Date(now.getTime() + RETURN_LINK_MS);
+      tx.insert(returnLinks).values({ tokenHash: hashToken(token), draftId: draft.id, expiresAt, createdAt: now }).run();
+      tx.update(drafts).set({ updatedAt: now }).where(eq(drafts.id, draft.id)).run();
+      const settings = getSettings(tx);
+      const { t } = createI18n(options.language);
+      const mail = returnLinkEmail(t, options.language, textDirection(options.language), {
+        link: `${options.publicUrl}/form/return/${token}`,
+        // The last whole day it works, so "until" is never later than the truth.
+        expiresOn: formatLongDate(londonDate(new Date(expiresAt.getTime() - DAY_MS)), options.language),
+        councilName: settings.councilName,
+      });
+      tx.insert(outbox)
+        .values({
+          representationId: null,
+          template: "return-link",
+          toAddress: options.email,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .run();
+      return { outcome: "sent" } as const;
     });
-    tx.insert(outbox)
-      .values({
-        representationId: null,
-        template: "return-link",
-        toAddress: options.email,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        nextAttemptAt: now,
-        createdAt: now,
-      })
-      .run();
-    return { outcome: "sent" } as const;
-  });
+  } catch (error) {
+    if (error instanceof LimitReached) return { outcome: "rate-limited" };
+    throw error;
+  }
 }
 
 export type LinkState = { state: "valid"; draft: Draft } | { state: "invalid" | "used" | "expired" };

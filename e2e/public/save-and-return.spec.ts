@@ -25,6 +25,10 @@ test.describe("save and come back later", () => {
     await startComplaint(page.request);
     await visit(page, "/form/save?from=who-are-you");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your answers and come back later");
+    await expect(page.getByText("This device forgets your answers when you close the browser")).toBeVisible();
+    // The draft's cookie is for this browser session only: the emailed link is the way back.
+    const draftCookie = (await page.context().cookies()).find((c) => c.name === "speakup_draft");
+    expect(draftCookie?.expires).toBe(-1);
 
     await page.getByRole("button", { name: "Send me the link" }).click();
     const summary = page.getByTestId("error-summary");
@@ -41,6 +45,7 @@ test.describe("save and come back later", () => {
     await arrived(page, /\/form\/save\?sent=true$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We have sent you a link");
     await expect(page.locator("body")).not.toContainText(email);
+    await expect(page.getByText("When you close the browser, this device forgets your form")).toBeVisible();
 
     const mail = await waitForMail(request, (m) => m.to.includes(email));
     expect(mail.subject).toBe("Your saved form – Northshire Council");
@@ -54,6 +59,7 @@ test.describe("save and come back later", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carry on with your form");
     await page.getByRole("button", { name: "Carry on" }).click();
     await arrived(page, /\/form\/(?!kind$|who-are-you$)[a-z-]+$/);
+    expect((await page.context().cookies()).find((c) => c.name === "speakup_draft")?.expires).toBe(-1);
     await visit(page, "/form/who-are-you");
     await expect(page.locator('input[name="relationship"][value="parent"]')).toBeChecked();
 
@@ -85,7 +91,28 @@ test.describe("save and come back later", () => {
     }
     const refused = await post(page.request, "/form/save", { email: uniqueEmail("limit6") });
     expect(refused.status()).toBe(429);
-    expect(await refused.text()).toContain("You have asked for a link too many times today");
+    expect(await refused.text()).toContain("Sorry, we cannot send another link today");
+  });
+
+  test("sends one address at most five links a day, however many drafts ask", async ({ page }) => {
+    // As a script would: a new draft each time, all to one outside address.
+    const email = uniqueEmail("someone.else");
+    for (let i = 1; i <= 5; i += 1) {
+      await page.context().clearCookies();
+      await startComplaint(page.request);
+      const sent = await post(page.request, "/form/save", { email });
+      expect(sent.headers()["location"]).toBe("/form/save?sent=true");
+    }
+    await page.context().clearCookies();
+    await startComplaint(page.request);
+    await visit(page, "/form/save");
+    await page.getByLabel("Email address").fill(email.toUpperCase());
+    await page.getByRole("button", { name: "Send me the link" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toContainText("Sorry, we cannot send another link today. Try again tomorrow, or call us");
+    await expect(summary.getByRole("link")).toHaveAttribute("href", "#email");
+    await expect(page.locator("#email-error")).toContainText("Sorry, we cannot send another link today");
+    await arrived(page, /\/form\/save$/);
   });
 
   test("with nothing answered yet there is nothing to save", async ({ page }) => {
