@@ -10,6 +10,7 @@ import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
 import { completeAnswers, firstIncompleteStep, stepsFor } from "~/domain/form/journey";
+import { clientKey } from "~/domain/limit-keys";
 import { getLanguage, getMode } from "~/i18n/language.server";
 import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: sendSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.website) throw data("Refused", { status: 400 });
-  if (!withinLimit(db, `send:${context.clientAddress}`, { limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 })) {
+  if (!withinLimit(db, `send:${clientKey(context.clientAddress)}`, { limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 })) {
     throw data("Too many requests", { status: 429 });
   }
   const result = submitDraft(db, await draftIdFrom(request), {
