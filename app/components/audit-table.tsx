@@ -8,9 +8,13 @@ export interface AuditTableRow {
   entity: string;
   entityId: string;
   details: string | null;
+  detailsWithheld: boolean;
 }
 
-/** The audit trail as a table; details (before and after) are shown as recorded. */
+/**
+ * The audit trail as a table; details (field names, and before and after for coded values) are
+ * shown as recorded, except on rows about a case the reader may not see.
+ */
 export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: string }) {
   const { t } = useTranslation("staff");
   return (
@@ -35,7 +39,7 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
               <td className="govuk-table__cell">
                 {row.entity} {row.entityId}
               </td>
-              <td className="govuk-table__cell speakup-preserve-lines">{row.details ?? ""}</td>
+              <td className="govuk-table__cell speakup-preserve-lines">{row.detailsWithheld ? t("audit.withheld") : (row.details ?? "")}</td>
             </tr>
           ))}
         </tbody>

@@ -18,7 +18,7 @@ function positiveInt(value: string | null): number | undefined {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  await requireStaff(db, request, "audit.view");
+  const reader = await requireStaff(db, request, "audit.view");
   const url = new URL(request.url);
   const filter = {
     entity: url.searchParams.get("entity")?.slice(0, 100) || undefined,
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staffUserId: positiveInt(url.searchParams.get("staff")),
     before: positiveInt(url.searchParams.get("before")),
   };
-  const page = readAudit(db, filter);
+  const page = readAudit(db, reader, filter);
   const next = new URLSearchParams(url.searchParams);
   if (page.nextBefore) next.set("before", String(page.nextBefore));
   return {

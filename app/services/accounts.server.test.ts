@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../test/db";
+import { NOT_KEPT } from "../domain/audit";
 import { auditLog, outbox, staffRoles, staffSessions, staffTokens, staffUsers, teams } from "../../db/schema";
 import { accountSummary, findToken, inviteStaff, requestPasswordReset, resendInvitation, setDisabled, setPasswordWithToken, updateStaff } from "./accounts.server";
 import { authenticate, createSession, hashPassword } from "./auth.server";
@@ -105,9 +106,11 @@ describe("administration", () => {
     expect(updateStaff(db, { actorId: admin.id, id: result.id, name: "Mover", roles: ["administrator", "complaints-manager"], teamIds: [], totpRequired: true, now: T0 }).outcome).toBe("updated");
     expect(accountSummary(db, result.id)).toMatchObject({ roles: ["administrator", "complaints-manager"], totpRequired: true });
     const row = db.select().from(auditLog).where(eq(auditLog.action, "staff.updated")).get();
+    // A name stays on the account, not in the audit (docs/decisions/010-audit-without-case-content.md).
     expect(row?.details).toEqual({
-      before: { name: "Mover", roles: ["complaints-officer"], teamIds: [], totpRequired: null },
-      after: { name: "Mover", roles: ["administrator", "complaints-manager"], teamIds: [], totpRequired: true },
+      before: { name: NOT_KEPT, roles: ["complaints-officer"], teamIds: [], totpRequired: null },
+      after: { name: NOT_KEPT, roles: ["administrator", "complaints-manager"], teamIds: [], totpRequired: true },
+      changed: ["roles", "totpRequired"],
     });
   });
 

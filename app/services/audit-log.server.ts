@@ -1,5 +1,7 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { auditLog, representations, staffUsers } from "../../db/schema";
+import { maySeeCase } from "../domain/casework";
+import { findCaseFor, viewerOf, type Actor } from "./case.server";
 import type { Db } from "./db.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -21,10 +23,16 @@ export interface AuditRow {
   entity: string;
   entityId: string;
   details: Record<string, unknown> | null;
+  /** True when the row is about a case this reader may not see: who, what and which record only. */
+  detailsWithheld: boolean;
 }
 
-/** The audit trail, newest first, a page at a time. Reading it is itself not audited. */
-export function readAudit(db: Db, filter: AuditFilter = {}, pageSize = AUDIT_PAGE_SIZE): { rows: AuditRow[]; nextBefore: number | null } {
+/**
+ * The audit trail, newest first, a page at a time, as `reader` may see it: the details of a row
+ * about a case (coded values only, see app/domain/audit.ts, but still facts about a child) are
+ * shown only to someone who may see that case. Reading it is itself not audited.
+ */
+export function readAudit(db: Db, reader: Actor, filter: AuditFilter = {}, pageSize = AUDIT_PAGE_SIZE): { rows: AuditRow[]; nextBefore: number | null } {
   const conditions: SQL[] = [];
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
@@ -49,7 +57,30 @@ export function readAudit(db: Db, filter: AuditFilter = {}, pageSize = AUDIT_PAG
     .all();
   const more = rows.length > pageSize;
   const page = more ? rows.slice(0, pageSize) : rows;
-  return { rows: page, nextBefore: more ? (page.at(-1)?.id ?? null) : null };
+  const visible = visibleCases(db, reader, page.filter((r) => r.entity === "representation").map((r) => Number(r.entityId)));
+  return {
+    rows: page.map((r) => {
+      const withheld = r.entity === "representation" && !visible.has(Number(r.entityId));
+      return { ...r, details: withheld ? null : r.details, detailsWithheld: withheld };
+    }),
+    nextBefore: more ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** Which of these cases the reader may see, by the case page's own rule (maySeeCase). */
+function visibleCases(db: Db, reader: Actor, ids: number[]): Set<number> {
+  const wanted = [...new Set(ids.filter(Number.isSafeInteger))];
+  if (wanted.length === 0) return new Set();
+  const viewer = viewerOf(db, reader);
+  return new Set(
+    db
+      .select({ id: representations.id, teamId: representations.teamId, investigatorId: representations.investigatorId, stage: representations.stage })
+      .from(representations)
+      .where(inArray(representations.id, wanted))
+      .all()
+      .filter((c) => maySeeCase(viewer, c))
+      .map((c) => c.id),
+  );
 }
 
 /** The entities that appear in the trail, for the filter. */
@@ -57,9 +88,12 @@ export function auditEntities(db: Db): string[] {
   return db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all().map((r) => r.entity);
 }
 
-/** One case's trail: every row about the representation, by its reference. Null if no such case. */
-export function caseAudit(db: Db, reference: string, before?: number) {
-  const row = db.select({ id: representations.id }).from(representations).where(eq(representations.reference, reference)).get();
+/**
+ * One case's trail: every row about the representation, by its reference. Null if there is no
+ * such case or the reader may not see it (the case page's rule, findCaseFor), so both are "not found".
+ */
+export function caseAudit(db: Db, reader: Actor, reference: string, before?: number) {
+  const row = findCaseFor(db, reader, reference);
   if (!row) return null;
-  return readAudit(db, { entity: "representation", entityId: String(row.id), before });
+  return readAudit(db, reader, { entity: "representation", entityId: String(row.id), before });
 }

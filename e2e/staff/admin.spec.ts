@@ -106,12 +106,31 @@ test.describe("administration", () => {
     await arrived(page, /\/staff\/admin\/timescales\?done=saved$/);
   });
 
-  test("a case's audit trail is open to an administrator, who cannot open the case itself", async ({ page }) => {
-    await signIn(page, "admin@northshire.example", "/staff/cases/SU-DEM2-AB3C/audit");
-    await arrived(page, /\/staff\/cases\/SU-DEM2-AB3C\/audit$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit trail");
-    await expect(page.getByRole("link", { name: "Back to the case" })).toHaveCount(0);
-    const response = await page.goto("/staff/cases/SU-DEM2-AB3C");
-    expect(response?.status()).toBe(404);
+  test("the audit pages say a note was added, never what it says; a case's trail is for those who may see the case", async ({ page, browser, baseURL }) => {
+    const secret = `secret about the child ${suffix()}`;
+    await signIn(page, "manager@northshire.example", "/staff/cases/SU-DEM2-AB3C");
+    await arrived(page, /\/staff\/cases\/SU-DEM2-AB3C$/);
+    await page.getByLabel("Add a note").fill(secret);
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByTestId("timeline")).toContainText(secret);
+    for (const path of ["/staff/cases/SU-DEM2-AB3C/audit", "/staff/admin/audit?entity=representation"]) {
+      await visit(page, path);
+      await expect(page.getByTestId("audit").getByRole("row").filter({ hasText: "case.note-added" }).first()).toContainText('"note"');
+      await expect(page.locator("body")).not.toContainText(secret);
+    }
+
+    const context = await browser.newContext({ baseURL });
+    const admin = await context.newPage();
+    try {
+      await signIn(admin, "admin@northshire.example", "/staff/admin/audit?entity=representation");
+      await arrived(admin, /\/staff\/admin\/audit\?entity=representation$/);
+      await expect(admin.getByTestId("audit").getByRole("row").filter({ hasText: "case.note-added" }).first()).toContainText("Shown only to staff who can see this case");
+      await expect(admin.locator("body")).not.toContainText(secret);
+      for (const path of ["/staff/cases/SU-DEM2-AB3C/audit", "/staff/cases/SU-DEM2-AB3C"]) {
+        expect((await admin.goto(path))?.status(), path).toBe(404);
+      }
+    } finally {
+      await context.close();
+    }
   });
 });

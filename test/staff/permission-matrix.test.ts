@@ -15,6 +15,8 @@ type RouteModule = { loader?: (args: Args) => Promise<unknown>; action?: (args: 
 const ALL = ["complaints-officer", "complaints-manager", "team-manager", "investigator", "administrator"] as const;
 const ADMIN = ["administrator"] as const;
 const AUDIT = ["administrator", "complaints-manager"] as const;
+/** A case's audit trail: the audit permission AND the case's visibility (an administrator alone sees no case). */
+const CASE_AUDIT = ["complaints-manager"] as const;
 /** The person's key: roles joined by "+", and ":team" for a team manager of the case's team. */
 const TEAM_MANAGER_OF_THE_CASE = "team-manager:team";
 const CASE_TEAM = ["complaints-officer", "complaints-manager", TEAM_MANAGER_OF_THE_CASE] as const;
@@ -46,7 +48,7 @@ const routes: RouteCase[] = [
   { file: "staff.admin.lists.$list._index", path: "/staff/admin/lists/x", params: () => ({ list: ids.list }), allowed: ADMIN },
   { file: "staff.admin.lists.$list.$id", path: "/staff/admin/lists/x/y", params: () => ({ list: ids.list, id: String(ids.value) }), allowed: ADMIN },
   { file: "staff.admin.audit", path: "/staff/admin/audit", params: () => ({}), allowed: AUDIT },
-  { file: "staff.cases.$reference_.audit", path: "/staff/cases/SU-DEM2-AB3C/audit", params: () => ({ reference: CASE }), allowed: AUDIT },
+  { file: "staff.cases.$reference_.audit", path: "/staff/cases/SU-DEM2-AB3C/audit", params: () => ({ reference: CASE }), allowed: CASE_AUDIT },
   { file: "staff._index", path: "/staff", params: () => ({}), allowed: INBOX },
   { file: "staff.cases.$reference._index", path: `/staff/cases/${CASE}`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.correspondence", path: `/staff/cases/${CASE}/correspondence`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },

@@ -1,0 +1,113 @@
+/**
+ * What an audit row may keep (docs/decisions/010-audit-without-case-content.md).
+ *
+ * The audit says who did what to which record and which fields changed. Words about a case (notes,
+ * correspondence, reasons staff typed) and people's names and contact details stay on the record,
+ * where only people who may see it read them. So a value is kept only if its field is on the
+ * record kind's list below (codes, statuses, ids, dates, counts); any other value is replaced by
+ * NOT_KEPT and only the field's name stays. A field added later is kept by name only until
+ * someone decides here that its values are codes.
+ */
+
+/** The kinds of record the audit trail is written about. */
+export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings"] as const;
+export type AuditEntity = (typeof AUDITED_ENTITIES)[number];
+
+export const NOT_KEPT = "(not kept in the audit)";
+
+/** Field paths (dotted inside an object) whose values may be kept, or "all" for council configuration. */
+type Keep = ReadonlySet<string> | "all";
+
+const KEEP: Record<AuditEntity, Keep> = {
+  // Codes from reference lists and fixed lists, states, dates, ids and counts. Not kept: the note,
+  // the correspondence summary, what a contact restriction covers and why, the name of the person a
+  // referral was made to, and the reasons typed on the eligibility checklist.
+  representation: new Set([
+    "reference",
+    "kind",
+    "method",
+    "receivedOn",
+    "files",
+    "status",
+    "process",
+    "stage",
+    "dueOn",
+    "latestOn",
+    "decision",
+    "personAgreed",
+    "representationType",
+    "receivedFrom",
+    "eligibility.receivedFrom",
+    "eligibility.childStatus",
+    "eligibility.parentalResponsibility",
+    "eligibility.sufficientInterest",
+    "eligibility.childConsent",
+    "eligibility.withinTwelveMonths",
+    "eligibility.discretion",
+    "eligibility.exclusions",
+    "primaryNature",
+    "natures",
+    "outcomesSought",
+    "teamId",
+    "respondingManagerId",
+    "recipients",
+    "safeguarding",
+    "concernId",
+    "referredTo",
+    "referredOn",
+    "restrictionId",
+    "personId",
+    "reviewOn",
+    "endedAt",
+    "refusalReason",
+    "sentBy",
+    "direction",
+    "channel",
+  ]),
+  attachment: new Set(["representationId"]),
+  // A member of staff's name and email stay on their account (never deleted), which the row's id
+  // names; the audit keeps what was granted or changed about access.
+  staff_user: new Set(["roles", "teamIds", "totpRequired", "disabled", "locked", "next", "secondFactor", "sessions"]),
+  // The council's own configuration: team names and shared mailboxes, list values, council
+  // details and timescales are published or set by the council, not about a child or a person.
+  team: new Set(["name", "email"]),
+  reference_value: new Set(["list", "label", "note"]),
+  settings: "all",
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isCode(value: unknown): boolean {
+  if (typeof value === "string" || typeof value === "number") return true;
+  return Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
+}
+
+function reduce(value: unknown, path: string, keep: Keep): unknown {
+  // Nothing, or a yes/no, cannot carry words.
+  if (value === null || value === undefined || typeof value === "boolean") return value ?? null;
+  if (keep === "all") return value;
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reduce(v, path ? `${path}.${k}` : k, keep)]));
+  return keep.has(path) && isCode(value) ? value : NOT_KEPT;
+}
+
+/**
+ * The details an audit row stores: `before` and `after` (the record's fields before and after the
+ * change) and any other facts, each value kept only if it is a code for this kind of record, plus
+ * `changed`, the names of the fields whose values differ (text included, its words not).
+ */
+export function auditDetails(entity: AuditEntity, details: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!details) return null;
+  const keep = KEEP[entity];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    out[key] = key === "before" || key === "after" ? reduce(value, "", keep) : reduce(value, key, keep);
+  }
+  const { before, after } = details;
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    out.changed = fields.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
+  }
+  return out;
+}
