@@ -13,6 +13,10 @@ export interface Config {
   publicUrl: string;
   /** Forms one network address may send in an hour: a brake on scripted abuse, not on people. */
   sendsPerHourPerAddress: number;
+  /** Where `npm run backup` writes (it holds children's personal data: keep it encrypted). */
+  backupDir: string;
+  /** How many backups `npm run backup` keeps; older ones are deleted. */
+  backupKeep: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -40,6 +44,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
+    backupDir: path.resolve(env.BACKUP_DIR || "data/backups"),
+    backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
   };
 }
 
