@@ -186,13 +186,16 @@ describe("backup and restore", () => {
     expect(fs.readdirSync(live.backupDir)).toEqual([]);
   });
 
-  it("keeps only the newest backups it is told to keep", async () => {
+  it("keeps only the newest backups it is told to keep, and clears away abandoned partial ones", async () => {
     const live = await liveSetUp();
+    fs.mkdirSync(path.join(live.backupDir, ".partial-speak-up-crashed"), { recursive: true });
+    fs.utimesSync(path.join(live.backupDir, ".partial-speak-up-crashed"), new Date("2026-11-26T02:00:00Z"), new Date("2026-11-26T02:00:00Z"));
     const times = ["2026-11-27T02:00:00Z", "2026-11-28T02:00:00Z", "2026-11-29T02:00:00Z", "2026-11-30T02:00:00Z"];
     for (const time of times) await createBackup({ ...live, keep: 2, now: new Date(time) });
     expect(listBackups(live.backupDir).map((d) => path.basename(d))).toEqual([
       "speak-up-2026-11-29T02-00-00-000Z",
       "speak-up-2026-11-30T02-00-00-000Z",
     ]);
+    expect(fs.readdirSync(live.backupDir).sort()).toEqual(["speak-up-2026-11-29T02-00-00-000Z", "speak-up-2026-11-30T02-00-00-000Z"]);
   });
 });

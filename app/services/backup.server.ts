@@ -107,6 +107,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const now = options.now ?? new Date();
   if (!fs.existsSync(options.databaseFile)) throw new BackupError(`There is no database at ${options.databaseFile}`);
   fs.mkdirSync(options.backupDir, { recursive: true, mode: 0o700 });
+  removeAbandonedPartials(options.backupDir, now);
   const name = backupName(now);
   const finalDir = path.join(options.backupDir, name);
   if (fs.existsSync(finalDir)) throw new BackupError(`${finalDir} already exists`);
@@ -192,6 +193,14 @@ async function backupOnce(options: BackupOptions, partial: string, now: Date): P
   };
   fs.writeFileSync(path.join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return { manifest };
+}
+
+/** A run that crashed leaves a `.partial-` folder of personal data behind: gone after an hour. */
+function removeAbandonedPartials(backupDir: string, now: Date) {
+  for (const name of fs.readdirSync(backupDir)) {
+    const dir = path.join(backupDir, name);
+    if (name.startsWith(".partial-") && now.getTime() - fs.statSync(dir).mtimeMs > 60 * 60 * 1000) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Deletes all but the newest `keep` complete backups; returns what it deleted. */
