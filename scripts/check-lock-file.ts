@@ -18,7 +18,8 @@ export function lockFileProblems(projectDir: string): string[] | null {
     const run = spawnSync("npm", ["ci", "--dry-run", "--ignore-scripts", "--no-audit", "--no-fund", "--offline"], {
       cwd: scratch,
       encoding: "utf8",
-      env: { ...process.env, npm_config_loglevel: "error" },
+      // npm's debug log goes into the scratch folder, not ~/.npm (the tests provoke failures).
+      env: { ...process.env, npm_config_loglevel: "error", npm_config_logs_dir: path.join(scratch, "logs") },
     });
     if (run.error) throw run.error;
     if (run.status === 0) return null;

@@ -84,7 +84,7 @@ function until(child: ChildProcess, predicate: () => boolean, timeoutMs = 20_000
 describe("backup and restore", () => {
   it("restores a backup taken while another process writes, with every record confirmed before it started", async () => {
     const live = await liveSetUp();
-    const writer = fork(path.resolve("test/backup-writer.ts"), [live.databaseFile, live.attachmentsDir], {
+    const writer = fork(path.resolve(import.meta.dirname, "../../test/backup-writer.ts"), [live.databaseFile, live.attachmentsDir], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     });
