@@ -19,6 +19,13 @@ describe("readConfig", () => {
     }
   });
 
+  it("writes backups to data/backups and keeps 7 unless told otherwise", () => {
+    expect(readConfig({}).backupDir).toMatch(/data\/backups$/);
+    expect(readConfig({}).backupKeep).toBe(7);
+    expect(readConfig({ BACKUP_DIR: "/srv/backups", BACKUP_KEEP: "30" })).toMatchObject({ backupDir: "/srv/backups", backupKeep: 30 });
+    expect(() => readConfig({ BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP must be a whole number/);
+  });
+
   it("turns demo mode on outside production and off in it", () => {
     expect(readConfig({}).demoMode).toBe(true);
     expect(readConfig({ NODE_ENV: "production" }).demoMode).toBe(false);

@@ -18,6 +18,10 @@ export interface Config {
    * household, a school or an advocate's office, not for a script emailing strangers.
    */
   returnLinksPerDayPerClient: number;
+  /** Where `npm run backup` writes (it holds children's personal data: keep it encrypted). */
+  backupDir: string;
+  /** How many backups `npm run backup` keeps; older ones are deleted. */
+  backupKeep: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -46,6 +50,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
     returnLinksPerDayPerClient: positiveWholeNumber(env, "RETURN_LINKS_PER_DAY_PER_CLIENT", 20),
+    backupDir: path.resolve(env.BACKUP_DIR || "data/backups"),
+    backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
   };
 }
 
