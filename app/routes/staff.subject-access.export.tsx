@@ -127,7 +127,7 @@ export default function SubjectAccessDocument() {
           <Table
             testId="timeline"
             caption={t("subjectAccess.timelineCaption")}
-            headers={[t("subjectAccess.when"), t("subjectAccess.what"), t("subjectAccess.by"), t("subjectAccess.text")]}
+            headers={[t("subjectAccess.when"), t("subjectAccess.what"), t("subjectAccess.byWhom"), t("subjectAccess.text")]}
             rows={r.timeline.map((item, i) => ({ key: String(i), cells: [when(item.at), item.what, item.by ?? "", item.text ?? ""] }))}
           />
 
