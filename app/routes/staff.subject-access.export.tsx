@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,9 @@ import { exportSubjectAccess } from "~/services/subject-access.server";
 // each opening writes an audit row per record (see exportSubjectAccess), and shows the person's
 // equality answers, which no other staff page does (decision 014).
 
+// Not kept by the browser or a proxy: the page holds everything about a person.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export const handle: RouteHandle = { title: (t) => t("staff:subjectAccess.documentTitle") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!ids) throw data("Choose at least one record", { status: 400 });
   const found = exportSubjectAccess(db, staff, ids, "html");
   if (!found) throw notFound();
-  return data({ found, jsonHref: `/staff/subject-access/export.json?${new URLSearchParams(ids.map((id) => ["id", String(id)])).toString()}` }, { headers: { "Cache-Control": "no-store" } });
+  return data({ found, jsonHref: `/staff/subject-access/export.json?${new URLSearchParams(ids.map((id) => ["id", String(id)])).toString()}` }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 const when = (iso: string) => formatDateTime(new Date(iso), "en");

@@ -110,6 +110,20 @@ describe("finding a person's records", () => {
     expect(findSubjectRecords(db, manager, { by: "name", name: "Ottoline Stranger", reference: first.reference })).toEqual([]);
   });
 
+  it("compares names beyond ASCII, as SQLite's lower() does not", async () => {
+    const { db, manager } = await world();
+    const polish = addCase(db, { personName: "Łucja Żółkiewska", personEmail: null, childName: "Öykü Żółkiewska" });
+    const later = addCase(db, { receivedAt: new Date("2026-11-26T09:00:00Z"), personName: "ŁUCJA ŻÓŁKIEWSKA", personEmail: null, childName: "ÖYKÜ ŻÓŁKIEWSKA" });
+    expect(findSubjectRecords(db, manager, { by: "name", name: "łucja żółkiewska", reference: polish.reference }).map((m) => [m.id, m.role])).toEqual([
+      [later.id, "complainant"],
+      [polish.id, "complainant"],
+    ]);
+    expect(findSubjectRecords(db, manager, { by: "name", name: "Öykü Żółkiewska", reference: polish.reference }).map((m) => [m.id, m.role])).toEqual([
+      [later.id, "child"],
+      [polish.id, "child"],
+    ]);
+  });
+
   it("finds only cases the member of staff may see", async () => {
     const { db, first } = await world();
     const teamManager = addStaff(db, "team-manager");

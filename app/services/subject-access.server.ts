@@ -57,7 +57,7 @@ export function findSubjectRecords(db: Db, actor: Actor, search: SubjectSearch):
     found = db
       .select()
       .from(r)
-      .where(sql`replace(replace(replace(${phone}, ' ', ''), '-', ''), ')', '') LIKE ${`%${tail}%`}`)
+      .where(sql`replace(replace(replace(replace(replace(${phone}, ' ', ''), '-', ''), '(', ''), ')', ''), '.', '') LIKE ${`%${tail}%`}`)
       .all()
       .filter((row) => {
         const given = (row.answers as DraftAnswers)["contact"] as { phone?: unknown } | undefined;
@@ -71,26 +71,22 @@ export function findSubjectRecords(db: Db, actor: Actor, search: SubjectSearch):
     const person = sameName(anchor.personName, search.name);
     const child = sameName(anchor.childName, search.name);
     if (!person && !child) return [];
-    // The case named, and others under the same name (or, for its maker, linked to them).
-    const name = search.name.trim().replace(/\s+/g, " ").toLowerCase();
-    const email = person ? anchor.personEmail?.trim().toLowerCase() : undefined;
-    found = db
-      .select()
+    // The case named, and every other under the same name or linked to its maker. Names are
+    // compared here, not in SQL, whose lower() folds only ASCII letters (not "Ł" or "Ö").
+    const email = person ? anchor.personEmail?.trim().toLowerCase() || null : null;
+    const linkedTo = (row: Pick<Representation, "personId" | "personEmail">) =>
+      person && ((anchor.personId !== null && row.personId === anchor.personId) || (email !== null && row.personEmail?.trim().toLowerCase() === email));
+    const ids = db
+      .select({ id: r.id, personName: r.personName, childName: r.childName, personId: r.personId, personEmail: r.personEmail })
       .from(r)
-      .where(
-        or(
-          eq(r.id, anchor.id),
-          sql`lower(trim(${r.personName})) = ${name}`,
-          sql`lower(trim(${r.childName})) = ${name}`,
-          person && anchor.personId !== null ? eq(r.personId, anchor.personId) : undefined,
-          email ? sql`lower(${r.personEmail}) = ${email}` : undefined,
-        ),
-      )
       .all()
-      .map((row) => {
-        const linked = person && ((anchor.personId !== null && row.personId === anchor.personId) || (email !== undefined && row.personEmail?.toLowerCase() === email));
-        return { row, person: linked || sameName(row.personName, search.name), child: sameName(row.childName, search.name) };
-      });
+      .filter((row) => row.id === anchor.id || linkedTo(row) || sameName(row.personName, search.name) || sameName(row.childName, search.name))
+      .map((row) => row.id);
+    found = (ids.length ? db.select().from(r).where(inArray(r.id, ids)).all() : []).map((row) => ({
+      row,
+      person: linkedTo(row) || sameName(row.personName, search.name),
+      child: sameName(row.childName, search.name),
+    }));
   }
   const viewer = viewerOf(db, actor);
   return found

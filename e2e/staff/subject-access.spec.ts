@@ -79,6 +79,8 @@ test.describe("subject access requests", () => {
     expect(only!.equality.map((e) => e.answer)).toEqual(["25 to 59"]);
     expect(only!.accessLog.map((a) => a.action)).toContain("Exported it for a subject access request");
 
+    const documentResponse = await page.request.get(page.url());
+    expect(documentResponse.headers()["cache-control"]).toContain("no-store");
     const response = await page.request.get(await page.getByTestId("download-json").getAttribute("href").then((h) => h!));
     expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
     expect(response.headers()["cache-control"]).toContain("no-store");
