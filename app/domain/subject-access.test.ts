@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { equalityAnswerKeys, parseIds, phoneDigits, roleOf, sameName } from "./subject-access";
+import { chosenValue, equalityAnswerKeys, parseChosen, phoneDigits, roleOf, sameName } from "./subject-access";
 
 describe("subject access", () => {
   it("compares UK phone numbers however they are written", () => {
@@ -22,11 +22,21 @@ describe("subject access", () => {
     expect(roleOf("parent", { person: false, child: false })).toBeNull();
   });
 
-  it("reads the chosen ids: whole numbers only, at least one", () => {
-    expect(parseIds(["3", "1", "3"])).toEqual([3, 1]);
-    expect(parseIds([])).toBeNull();
-    expect(parseIds(["1", "x"])).toBeNull();
-    expect(parseIds(["-1"])).toBeNull();
+  it("reads the chosen records: whole numbers, marked when the requester is only the child", () => {
+    expect(parseChosen(["3", "1-child", "3"])).toEqual([
+      { id: 3, asChild: false },
+      { id: 1, asChild: true },
+    ]);
+    expect(parseChosen(["4-child", "4"])).toEqual([{ id: 4, asChild: false }]);
+    expect(parseChosen([chosenValue(5, "child"), chosenValue(6, "young-person"), chosenValue(7, "complainant")])).toEqual([
+      { id: 5, asChild: true },
+      { id: 6, asChild: false },
+      { id: 7, asChild: false },
+    ]);
+    expect(parseChosen([])).toBeNull();
+    expect(parseChosen(["1", "x"])).toBeNull();
+    expect(parseChosen(["-1"])).toBeNull();
+    expect(parseChosen(["1-parent"])).toBeNull();
   });
 
   it("describes equality answers in the order asked, leaving out those not answered", () => {

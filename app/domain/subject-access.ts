@@ -50,8 +50,32 @@ export function equalityAnswerKeys(answers: EqualityAnswers): Array<{ question: 
   });
 }
 
-/** The chosen records' ids from a query string (`?id=1&id=2`): null unless all are whole numbers. */
-export function parseIds(values: readonly string[]): number[] | null {
-  if (values.length === 0 || values.length > MAX_MATCHES || !values.every((v) => /^\d{1,15}$/.test(v))) return null;
-  return [...new Set(values.map(Number))];
+/**
+ * A record chosen for the export, and whether the requester is only the child it is about (then
+ * the equality answers, which are the maker's own, are left out).
+ */
+export interface ChosenRecord {
+  id: number;
+  asChild: boolean;
+}
+
+/** How a chosen record travels in a query string: "12", or "12-child" for the child's part. */
+export function chosenValue(id: number, role: SubjectRole): string {
+  return role === "child" ? `${id}-child` : String(id);
+}
+
+/**
+ * The chosen records from a query string (`?id=1&id=2-child`): null unless every value is one.
+ * A record chosen both ways counts as the requester's own.
+ */
+export function parseChosen(values: readonly string[]): ChosenRecord[] | null {
+  if (values.length === 0 || values.length > MAX_MATCHES) return null;
+  const chosen = new Map<number, boolean>();
+  for (const value of values) {
+    const match = /^(\d{1,15})(-child)?$/.exec(value);
+    if (!match) return null;
+    const id = Number(match[1]);
+    chosen.set(id, (chosen.get(id) ?? true) && match[2] !== undefined);
+  }
+  return [...chosen].map(([id, asChild]) => ({ id, asChild }));
 }

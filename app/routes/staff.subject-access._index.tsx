@@ -9,7 +9,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { formatDateTime } from "~/domain/dates";
 import { cleanLine, EMAIL } from "~/domain/form/fields";
 import { normaliseReference } from "~/domain/reference-number";
-import { MAX_MATCHES, phoneDigits } from "~/domain/subject-access";
+import { chosenValue, MAX_MATCHES, phoneDigits } from "~/domain/subject-access";
 import { requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
@@ -50,7 +50,7 @@ const searchSchema = z
   );
 
 const chooseSchema = z.object({
-  id: z.array(z.string().check(z.regex(/^\d{1,15}$/, `${E}.id`)), { error: `${E}.id` }).check(z.minLength(1, `${E}.id`)),
+  id: z.array(z.string().check(z.regex(/^\d{1,15}(-child)?$/, `${E}.id`)), { error: `${E}.id` }).check(z.minLength(1, `${E}.id`)),
 });
 
 function searchOf(v: z.infer<typeof searchSchema>): SubjectSearch {
@@ -73,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const search = parseWithZod(formData, { schema: searchSchema });
   if (search.status !== "success") return data({ searchResult: search.reply(), chooseResult: null, search: null, matches: [], tooMany: false }, { status: 400 });
   const found = findSubjectRecords(db, staff, searchOf(search.value));
-  const matches = found.slice(0, MAX_MATCHES).map((m) => ({ id: String(m.id), reference: m.reference, kind: m.kind, role: m.role, received: formatDateTime(m.receivedAt, "en") }));
+  const matches = found.slice(0, MAX_MATCHES).map((m) => ({ id: String(m.id), value: chosenValue(m.id, m.role), reference: m.reference, kind: m.kind, role: m.role, received: formatDateTime(m.receivedAt, "en") }));
   const shown = { searchResult: search.reply(), search: search.value, matches, tooMany: found.length > MAX_MATCHES };
   if (formData.get("intent") !== "choose") return { ...shown, chooseResult: null };
   const choice = parseWithZod(formData, { schema: chooseSchema });
@@ -167,7 +167,7 @@ export default function SubjectAccessSearchPage() {
                             <td className="govuk-table__cell">
                               <div className="govuk-checkboxes govuk-checkboxes--small">
                                 <div className="govuk-checkboxes__item">
-                                  <input className="govuk-checkboxes__input" id={inputId} name="id" type="checkbox" value={m.id} />
+                                  <input className="govuk-checkboxes__input" id={inputId} name="id" type="checkbox" value={m.value} />
                                   <label className="govuk-label govuk-checkboxes__label" htmlFor={inputId}>
                                     <span className="govuk-visually-hidden">{t("subjectAccess.chooseRecord", { reference: m.reference })}</span>
                                   </label>

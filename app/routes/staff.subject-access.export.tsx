@@ -6,7 +6,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
 import { formatLanguageAndMode } from "~/i18n/i18n";
 import { formatDateTime } from "~/domain/dates";
-import { parseIds } from "~/domain/subject-access";
+import { chosenValue, parseChosen } from "~/domain/subject-access";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { exportSubjectAccess } from "~/services/subject-access.server";
@@ -24,11 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const staff = await requireStaff(db, request, "subject-access.export");
   const url = new URL(request.url);
-  const ids = parseIds(url.searchParams.getAll("id"));
-  if (!ids) throw data("Choose at least one record", { status: 400 });
-  const found = exportSubjectAccess(db, staff, ids, "html");
+  const chosen = parseChosen(url.searchParams.getAll("id"));
+  if (!chosen) throw data("Choose at least one record", { status: 400 });
+  const found = exportSubjectAccess(db, staff, chosen, "html");
   if (!found) throw notFound();
-  return data({ found, jsonHref: `/staff/subject-access/export.json?${new URLSearchParams(ids.map((id) => ["id", String(id)])).toString()}` }, { headers: { "Cache-Control": "private, no-store" } });
+  const query = new URLSearchParams(chosen.map((c) => ["id", chosenValue(c.id, c.asChild ? "child" : "complainant")]));
+  return data({ found, jsonHref: `/staff/subject-access/export.json?${query.toString()}` }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 const when = (iso: string) => formatDateTime(new Date(iso), "en");
@@ -162,7 +163,11 @@ export default function SubjectAccessDocument() {
             />
           ) : null}
 
-          {r.equality.length ? (
+          {r.equality === null ? (
+            <p className="govuk-body" data-testid="equality-left-out">
+              {t("subjectAccess.equalityLeftOut")}
+            </p>
+          ) : r.equality.length ? (
             <Table
               testId="equality"
               caption={t("subjectAccess.equalityCaption")}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseIds } from "~/domain/subject-access";
+import { parseChosen } from "~/domain/subject-access";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { exportSubjectAccess } from "~/services/subject-access.server";
@@ -8,9 +8,9 @@ import { exportSubjectAccess } from "~/services/subject-access.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const staff = await requireStaff(db, request, "subject-access.export");
-  const ids = parseIds(new URL(request.url).searchParams.getAll("id"));
-  if (!ids) return new Response("Choose at least one record.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const found = exportSubjectAccess(db, staff, ids, "json");
+  const chosen = parseChosen(new URL(request.url).searchParams.getAll("id"));
+  if (!chosen) return new Response("Choose at least one record.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const found = exportSubjectAccess(db, staff, chosen, "json");
   if (!found) throw notFound();
   const day = found.generatedAt.slice(0, 10);
   return new Response(JSON.stringify(found, null, 2), {

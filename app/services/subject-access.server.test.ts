@@ -134,7 +134,7 @@ describe("finding a person's records", () => {
 describe("the export", () => {
   it("holds what they sent, the timeline, emails, files, equality answers and who viewed it, and nothing of anyone else", async () => {
     const { db, manager, officer, first, second, other, file } = await world();
-    const result = exportSubjectAccess(db, manager, [second.id, first.id], "json", new Date("2026-11-30T12:00:00Z"));
+    const result = exportSubjectAccess(db, manager, [second, first].map((c) => ({ id: c.id, asChild: false })), "json", new Date("2026-11-30T12:00:00Z"));
     expect(result).not.toBeNull();
     const [a, b] = result!.representations;
     expect([a!.reference, b!.reference]).toEqual([first.reference, second.reference]);
@@ -163,9 +163,17 @@ describe("the export", () => {
     expect(text).not.toContain(`"${other.reference}"`);
   });
 
+  it("leaves out the equality answers when the person asking is only the child: they are the maker's", async () => {
+    const { db, manager, first } = await world();
+    const [record] = exportSubjectAccess(db, manager, [{ id: first.id, asChild: true }], "json")!.representations;
+    expect(record!.equality).toBeNull();
+    expect(JSON.stringify(record)).not.toContain("25 to 59");
+    expect(record!.answers).toContainEqual({ question: expect.any(String), answer: "Nobody told me about the review meeting." });
+  });
+
   it("is audited with ids and the format only, one row per record", async () => {
     const { db, manager, first, second } = await world();
-    exportSubjectAccess(db, manager, [first.id, second.id], "html", NOW);
+    exportSubjectAccess(db, manager, [first, second].map((c) => ({ id: c.id, asChild: false })), "html", NOW);
     const rows = db.select().from(auditLog).where(and(eq(auditLog.action, "subject-access.exported"), eq(auditLog.staffUserId, manager.id))).all();
     expect(rows.map((r) => [r.entity, r.entityId])).toEqual([
       ["representation", String(first.id)],
@@ -177,8 +185,8 @@ describe("the export", () => {
   it("refuses, writing nothing, an unknown id or a case the person may not see", async () => {
     const { db, manager, first } = await world();
     const before = db.select().from(auditLog).all().length;
-    expect(exportSubjectAccess(db, manager, [first.id, 999_999], "json")).toBeNull();
-    expect(exportSubjectAccess(db, addStaff(db, "team-manager"), [first.id], "json")).toBeNull();
+    expect(exportSubjectAccess(db, manager, [first.id, 999_999].map((id) => ({ id, asChild: false })), "json")).toBeNull();
+    expect(exportSubjectAccess(db, addStaff(db, "team-manager"), [{ id: first.id, asChild: false }], "json")).toBeNull();
     expect(exportSubjectAccess(db, manager, [], "json")).toBeNull();
     expect(db.select().from(auditLog).all().length).toBe(before);
   });

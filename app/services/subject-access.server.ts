@@ -4,7 +4,7 @@ import { answerRows } from "../components/answers";
 import { maySeeCase } from "../domain/casework";
 import type { DraftAnswers } from "../domain/form/steps";
 import { normaliseReference } from "../domain/reference-number";
-import { equalityAnswerKeys, MAX_MATCHES, phoneDigits, roleOf, sameName, type SubjectRole } from "../domain/subject-access";
+import { equalityAnswerKeys, MAX_MATCHES, phoneDigits, roleOf, sameName, type ChosenRecord, type SubjectRole } from "../domain/subject-access";
 import { fixedT } from "../i18n/i18n";
 import { attachmentsForRepresentation } from "./attachments.server";
 import { readAudit, type AuditRow } from "./audit-log.server";
@@ -127,8 +127,11 @@ export interface SubjectAccessExport {
     emails: Array<{ at: string; status: string; to: string; subject: string; text: string }>;
     files: Array<{ id: number; name: string; type: string; sizeBytes: number; addedAt: string; download: string }>;
     contactRestrictions: Array<{ restricted: string; reason: string; reviewOn: string; addedAt: string }>;
-    /** Optional equality monitoring answers: shown to staff only here (decision 014). */
-    equality: Array<{ question: string; answer: string }>;
+    /**
+     * Optional equality monitoring answers: shown to staff only here (decision 014). Null when the
+     * requester is only the child the record is about: the answers are its maker's.
+     */
+    equality: Array<{ question: string; answer: string }> | null;
     /** Who viewed or changed these records, from the audit trail: who, what and when only. */
     accessLog: Array<{ at: string; staff: string | null; action: string }>;
   }>;
@@ -152,8 +155,9 @@ function wholeTrail(db: Db, entity: string, entityId: number): AuditRow[] {
  * ends with this export. Null, with nothing written, if any id is unknown or not the actor's to
  * see.
  */
-export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, ids: readonly number[], format: ExportFormat, now = new Date()): SubjectAccessExport | null {
-  const wanted = [...new Set(ids)];
+export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, chosen: readonly ChosenRecord[], format: ExportFormat, now = new Date()): SubjectAccessExport | null {
+  const asChild = new Map(chosen.map((c) => [c.id, c.asChild]));
+  const wanted = [...asChild.keys()];
   if (wanted.length === 0) return null;
   return db.transaction((tx) => {
     const rows = tx.select().from(representations).where(inArray(representations.id, wanted)).all();
@@ -205,10 +209,9 @@ export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, ids
           emails: caseEmails(tx, row.id).map((m) => ({ at: (m.sentAt ?? m.createdAt).toISOString(), status: m.status, to: m.toAddress, subject: m.subject, text: m.textBody })),
           files: files.map((f) => ({ id: f.id, name: f.name, type: f.contentType, sizeBytes: f.sizeBytes, addedAt: f.createdAt.toISOString(), download: f.href })),
           contactRestrictions: activeRestrictions(tx, row).map((c) => ({ restricted: c.restricted, reason: c.reason, reviewOn: c.reviewOn, addedAt: c.createdAt.toISOString() })),
-          equality: equalityAnswerKeys(findEqualityAnswers(tx, row.id)).map((e) => ({
-            question: tCommon(e.questionKey),
-            answer: e.answerKey ? tCommon(e.answerKey) : e.value,
-          })),
+          equality: asChild.get(row.id)
+            ? null
+            : equalityAnswerKeys(findEqualityAnswers(tx, row.id)).map((e) => ({ question: tCommon(e.questionKey), answer: e.answerKey ? tCommon(e.answerKey) : e.value })),
           accessLog: trail.map((a) => ({ at: a.at.toISOString(), staff: a.staffName, action: tStaff(`subjectAccess.actions.${a.action}`, { defaultValue: a.action }) })),
         };
       }),
