@@ -63,6 +63,9 @@ const KEEP: Record<AuditEntity, Keep> = {
     "sentBy",
     "direction",
     "channel",
+    // A subject access export: which records went out and in which format.
+    "format",
+    "representationIds",
   ]),
   attachment: new Set(["representationId"]),
   // A member of staff's name and email stay on their account (never deleted), which the row's id

@@ -6,7 +6,7 @@ describe("roles", () => {
     const granted = new Set(Object.values(roles).flat());
     for (const p of granted) expect(allPermissions).toContain(p);
     for (const p of allPermissions) expect(granted.has(p), p).toBe(true);
-    expect(Object.keys(permissions)).toEqual(["cases", "audit", "admin", "account"]);
+    expect(Object.keys(permissions)).toEqual(["cases", "audit", "subjectAccess", "admin", "account"]);
   });
 
   it("an administrator sees no case content; case roles have no administration", () => {
@@ -19,6 +19,10 @@ describe("roles", () => {
     }
     expect(can("team-manager", "cases.triage")).toBe(false);
     expect(can("investigator", "cases.assign")).toBe(false);
+  });
+
+  it("subject access exports are for the complaints manager alone: they hold every case's content", () => {
+    expect(allRoles.filter((role) => can(role, "subject-access.export"))).toEqual(["complaints-manager"]);
   });
 
   it("grants the union of several roles", () => {
@@ -56,7 +60,7 @@ describe("menu", () => {
   it("shows each role only what it may use", () => {
     const keys = (held: string[]) => menuFor(held).map((m) => m.key);
     expect(keys(["complaints-officer"])).toEqual(["inbox", "account"]);
-    expect(keys(["complaints-manager"])).toEqual(["inbox", "audit", "account"]);
+    expect(keys(["complaints-manager"])).toEqual(["inbox", "audit", "subjectAccess", "account"]);
     expect(keys(["team-manager"])).toEqual(["inbox", "account"]);
     expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "audit", "account"]);
     for (const role of allRoles) {

@@ -7,6 +7,11 @@ export const permissions = {
   /** Which cases a person sees is a separate question: see caseRoleOf and app/domain/casework.ts. */
   cases: ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond"],
   audit: ["audit.view"],
+  /**
+   * UK GDPR subject access: export everything held about a person, across every case, including
+   * their equality answers (which no other staff page shows). See decision 014.
+   */
+  subjectAccess: ["subject-access.export"],
   admin: ["admin.users", "admin.settings"],
   account: ["account.manage"],
 } as const;
@@ -17,13 +22,16 @@ export const allPermissions: readonly Permission[] = Object.values(permissions).
 export const roles = {
   /** The complaints team: logs, triages and assigns every case. */
   "complaints-officer": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "account.manage"],
-  /** Runs the complaints team; may also read the audit trail. */
-  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "audit.view", "account.manage"],
+  /** Runs the complaints team; may also read the audit trail and answer subject access requests. */
+  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "audit.view", "subject-access.export", "account.manage"],
   /** The responding manager: only cases assigned to their teams (scoped by caseRoleOf). */
   "team-manager": ["cases.view", "cases.respond", "account.manage"],
   /** Independent investigator or independent person: only Stage 2 cases they are named on. */
   investigator: ["cases.view", "cases.respond", "account.manage"],
-  /** Users and settings, and the audit trail; no case content unless also given a case role. */
+  /**
+   * Users and settings, and the audit trail; no case content unless also given a case role (so
+   * no subject access exports either: they are all case content).
+   */
   administrator: ["admin.users", "admin.settings", "audit.view", "account.manage"],
 } as const satisfies Record<string, readonly Permission[]>;
 
@@ -82,6 +90,7 @@ export const staffMenu = [
   { key: "lists", href: "/staff/admin/lists", permission: "admin.settings" },
   { key: "timescales", href: "/staff/admin/timescales", permission: "admin.settings" },
   { key: "audit", href: "/staff/admin/audit", permission: "audit.view" },
+  { key: "subjectAccess", href: "/staff/subject-access", permission: "subject-access.export" },
   { key: "account", href: "/staff/account", permission: "account.manage" },
 ] as const satisfies ReadonlyArray<{ key: string; href: string; permission: Permission }>;
 

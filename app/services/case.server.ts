@@ -134,6 +134,11 @@ export interface TimelineItem {
   author: string | null;
 }
 
+/** The emails the system wrote about a case (sent or not), oldest first, with their words. */
+export function caseEmails(db: Db, representationId: number) {
+  return db.select().from(outbox).where(eq(outbox.representationId, representationId)).orderBy(asc(outbox.createdAt), asc(outbox.id)).all();
+}
+
 /**
  * Everything that happened on a case, newest first: staff entries, the emails the system wrote
  * (from the outbox) and the files attached.
@@ -155,21 +160,15 @@ export function caseTimeline(db: Db, row: Representation): TimelineItem[] {
       details: entry.details,
       author,
     }));
-  const mail = db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.representationId, row.id))
-    .orderBy(asc(outbox.createdAt), asc(outbox.id))
-    .all()
-    .map((m): TimelineItem => ({
-      key: `mail-${m.id}`,
-      at: m.sentAt ?? m.createdAt,
-      kind: m.status === "sent" ? "email-sent" : m.status === "failed" ? "email-failed" : "email-pending",
-      channel: "email",
-      body: m.subject,
-      details: { to: m.toAddress, template: m.template },
-      author: null,
-    }));
+  const mail = caseEmails(db, row.id).map((m): TimelineItem => ({
+    key: `mail-${m.id}`,
+    at: m.sentAt ?? m.createdAt,
+    kind: m.status === "sent" ? "email-sent" : m.status === "failed" ? "email-failed" : "email-pending",
+    channel: "email",
+    body: m.subject,
+    details: { to: m.toAddress, template: m.template },
+    author: null,
+  }));
   const files = db
     .select({ file: attachments, author: staffUsers.name })
     .from(attachments)

@@ -17,6 +17,8 @@ const ADMIN = ["administrator"] as const;
 const AUDIT = ["administrator", "complaints-manager"] as const;
 /** A case's audit trail: the audit permission AND the case's visibility (an administrator alone sees no case). */
 const CASE_AUDIT = ["complaints-manager"] as const;
+/** Subject access exports hold every case's content: the complaints manager only (decision 014). */
+const SUBJECT_ACCESS = ["complaints-manager"] as const;
 /** The person's key: roles joined by "+", and ":team" for a team manager of the case's team. */
 const TEAM_MANAGER_OF_THE_CASE = "team-manager:team";
 const CASE_TEAM = ["complaints-officer", "complaints-manager", TEAM_MANAGER_OF_THE_CASE] as const;
@@ -33,7 +35,7 @@ interface RouteCase {
   allowed: readonly string[];
 }
 
-let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string };
+let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number };
 const routes: RouteCase[] = [
   { file: "staff.account._index", path: "/staff/account", params: () => ({}), allowed: ALL },
   { file: "staff.account.two-step", path: "/staff/account/two-step", params: () => ({}), allowed: ALL },
@@ -49,6 +51,9 @@ const routes: RouteCase[] = [
   { file: "staff.admin.lists.$list.$id", path: "/staff/admin/lists/x/y", params: () => ({ list: ids.list, id: String(ids.value) }), allowed: ADMIN },
   { file: "staff.admin.audit", path: "/staff/admin/audit", params: () => ({}), allowed: AUDIT },
   { file: "staff.cases.$reference_.audit", path: "/staff/cases/SU-DEM2-AB3C/audit", params: () => ({ reference: CASE }), allowed: CASE_AUDIT },
+  { file: "staff.subject-access._index", path: "/staff/subject-access", params: () => ({}), allowed: SUBJECT_ACCESS },
+  { file: "staff.subject-access.export", path: "/staff/subject-access/export?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
+  { file: "staff.subject-access.export[.]json", path: "/staff/subject-access/export.json?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff._index", path: "/staff", params: () => ({}), allowed: INBOX },
   { file: "staff.cases.$reference._index", path: `/staff/cases/${CASE}`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.correspondence", path: `/staff/cases/${CASE}/correspondence`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
@@ -131,6 +136,7 @@ beforeAll(async () => {
     concern: concern.id,
     attachment: attachment.id,
     logDraft,
+    case: theCase.id,
   };
   for (const r of routes) modules.set(r.file, (await import(`../../app/routes/${r.file}.tsx`)) as RouteModule);
 }, 60_000);
@@ -139,7 +145,7 @@ function request(route: RouteCase, who: string | null, method: "GET" | "POST") {
   const headers = new Headers();
   if (who) headers.set("Cookie", cookies.get(who)!);
   if (method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
-  return new Request(`http://localhost${route.path}`, { method, headers, body: method === "POST" ? "intent=nothing-in-particular" : undefined });
+  return new Request(`http://localhost${route.path.replace("CASE_ID", String(ids.case))}`, { method, headers, body: method === "POST" ? "intent=nothing-in-particular" : undefined });
 }
 
 /** What the handler did: the status of a thrown or returned Response, or "ok" for data. */
