@@ -171,3 +171,32 @@ describe("sign out everywhere", () => {
     expect(auditActions(db, user.id)).toEqual(["staff.signed-out-everywhere"]);
   });
 });
+
+describe("sign-in under parallel requests", () => {
+  // The audit trail records every password that was checked (failed, accepted or signed in) and
+  // every attempt refused unchecked, so it shows how many passwords a burst really got tested.
+  function checked(db: Db, id: number) {
+    return auditActions(db, id).filter((a) => a === "staff.sign-in-failed" || a === "staff.signed-in" || a === "staff.password-accepted").length;
+  }
+
+  it("checks no more passwords than the limit, and the right one after five wrong does not sign in", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "burst@example.org");
+    const attempts = Array.from({ length: 24 }, (_, i) => (i === 6 ? PASSWORD : `wrong ${i}`));
+    const results = await Promise.all(attempts.map((password) => signIn(db, { ...base, email: user.email, password, now: T0 })));
+    expect(results.filter((r) => r.outcome === "signed-in")).toEqual([]);
+    expect(checked(db, user.id)).toBeLessThanOrEqual(THROTTLE.accountThreshold);
+    expect(results.filter((r) => r.outcome === "locked").length).toBeGreaterThanOrEqual(24 - THROTTLE.accountThreshold);
+  }, 60_000);
+
+  it("holds per client address too: a burst across many accounts checks at most the address's limit", async () => {
+    const db = await createTestDb();
+    const passwordHash = await hashPassword(PASSWORD);
+    const emails = Array.from({ length: THROTTLE.addressThreshold + 10 }, (_, i) => `spray${i}@example.org`);
+    for (const email of emails) db.insert(staffUsers).values({ email, name: "Test Person", role: "complaints-officer", passwordHash, passwordSetAt: T0 }).run();
+    const results = await Promise.all(emails.map((email) => signIn(db, { ...base, clientAddress: "203.0.113.50", email, password: "x", now: T0 })));
+    const failedChecks = db.select().from(auditLog).where(eq(auditLog.action, "staff.sign-in-failed")).all().length;
+    expect(failedChecks).toBeLessThanOrEqual(THROTTLE.addressThreshold);
+    expect(results.filter((r) => r.outcome === "locked").length).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+});
