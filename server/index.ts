@@ -12,10 +12,14 @@ import { logger } from "../app/services/logger.server";
 import { mailerFor } from "../app/services/mailer.server";
 import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
+import { encryptStoredTotpSecrets } from "../app/services/totp.server";
 
 const settings = config();
 const db = getDb();
 migrateDatabase(db);
+// TOTP secrets written before they were encrypted: encrypted now (does nothing the second time).
+const encrypted = encryptStoredTotpSecrets(db, settings.totpEncryptionKey);
+if (encrypted) logger.info(`Encrypted ${encrypted} stored TOTP secret(s)`);
 await seedDatabase(db, { demo: settings.demoMode });
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;

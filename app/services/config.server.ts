@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEMO_KEY, parseKey } from "./secret-box.server";
 
 /** Everything the app reads from the environment, in one place (documented in the README). */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   publicUrl: string;
   /** Forms one network address may send in an hour: a brake on scripted abuse, not on people. */
   sendsPerHourPerAddress: number;
+  /** Encrypts TOTP secrets and keys the recovery codes' hashes (TOTP_ENCRYPTION_KEY); a public demo key in demo mode. */
+  totpEncryptionKey: Buffer;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -28,11 +31,19 @@ function positiveWholeNumber(env: Record<string, string | undefined>, name: stri
   return parsed;
 }
 
+function totpEncryptionKey(env: Record<string, string | undefined>, demoMode: boolean): Buffer {
+  const value = env.TOTP_ENCRYPTION_KEY;
+  if (value) return parseKey(value, "TOTP_ENCRYPTION_KEY");
+  if (demoMode) return DEMO_KEY;
+  throw new Error("TOTP_ENCRYPTION_KEY is required outside demo mode: it encrypts two-step sign-in secrets. Make one with: openssl rand -base64 32");
+}
+
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const production = env.NODE_ENV === "production";
+  const demoMode = flag(env.DEMO_MODE, !production);
   return {
     production,
-    demoMode: flag(env.DEMO_MODE, !production),
+    demoMode,
     databaseFile: path.resolve(env.DATABASE_FILE || "data/speak-up.sqlite"),
     smtpUrl: env.SMTP_URL || null,
     mailDir: path.resolve(env.MAIL_DIR || "data/mail"),
@@ -40,6 +51,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
+    totpEncryptionKey: totpEncryptionKey(env, demoMode),
   };
 }
 

@@ -5,7 +5,8 @@ import { audit } from "./audit.server";
 import { authenticate, createSession, normaliseEmail } from "./auth.server";
 import { config } from "./config.server";
 import type { Db } from "./db.server";
-import { checkCode, totpRequired } from "./totp.server";
+import { normaliseRecoveryCode } from "../domain/recovery-codes";
+import { checkCode, readSecret, recoveryCodesLeft, startEnrolment, totpRequired, useRecoveryCode } from "./totp.server";
 
 /**
  * Lockout with a growing delay. An account (any email address typed, whether or not it has an
@@ -166,6 +167,8 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
     const demoMode = input.demoMode ?? config().demoMode;
     if (user.totpEnabledAt !== null || totpRequired(user, demoMode)) {
       const pending = user.totpEnabledAt !== null ? "totp" : "totp-enrol";
+      // The secret to enrol with is made here, in a POST, so the set-up page's GET only reads.
+      if (pending === "totp-enrol") startEnrolment(tx, user.id);
       audit(tx, { staffUserId: user.id, action: "staff.password-accepted", entity: "staff_user", entityId: user.id, at: now, details: { next: pending } });
       return { outcome: pending, sessionId: createSession(tx, user.id, now, pending), staffUserId: user.id };
     }
@@ -175,8 +178,9 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
 }
 
 /**
- * The second step: a code from the authenticator app. A right code ends the pending session and
- * starts a new one (a new id again). Wrong codes count towards the account's lockout.
+ * The second step: a code from the authenticator app, or one of the person's recovery codes
+ * (used up as it is accepted). A right code ends the pending session and starts a new one (a new
+ * id again). Wrong codes count towards the lockout like wrong passwords, counted before checking.
  */
 export function completeTotpSignIn(
   db: Db,
@@ -202,20 +206,33 @@ export function completeTotpSignIn(
       audit(tx, { staffUserId: user.id, action: "staff.sign-in-refused-locked", entity: "staff_user", entityId: user.id, at: now });
       return { outcome: "locked", until: reservation.until } as const;
     }
-    const step = checkCode(user.totpSecret, input.code, user.totpLastStep, now);
-    if (step === null) {
+    const recoveryCode = normaliseRecoveryCode(input.code);
+    const step = recoveryCode ? null : checkCode(readSecret(user.totpSecret, user.id), input.code, user.totpLastStep, now);
+    const recovered = recoveryCode !== null && useRecoveryCode(tx, user.id, recoveryCode, now);
+    if (step === null && !recovered) {
       const accountLock = reservation.counted[0]?.setLock ?? null;
-      audit(tx, { staffUserId: user.id, action: "staff.totp-failed", entity: "staff_user", entityId: user.id, at: now, details: { locked: Boolean(accountLock) } });
+      audit(tx, {
+        staffUserId: user.id,
+        action: "staff.totp-failed",
+        entity: "staff_user",
+        entityId: user.id,
+        at: now,
+        details: { locked: Boolean(accountLock), ...(recoveryCode ? { recoveryCode: true } : {}) },
+      });
       if (accountLock) {
         tx.delete(staffSessions).where(eq(staffSessions.id, input.pendingSessionId)).run();
         return { outcome: "locked", until: accountLock } as const;
       }
       return { outcome: "invalid" } as const;
     }
-    tx.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, user.id)).run();
+    if (step !== null) tx.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, user.id)).run();
+    if (recovered) {
+      audit(tx, { staffUserId: user.id, action: "staff.recovery-code-used", entity: "staff_user", entityId: user.id, at: now, details: { left: recoveryCodesLeft(tx, user.id) } });
+    }
     settleSuccess(tx, reservation, accountKey);
     tx.delete(staffSessions).where(eq(staffSessions.id, input.pendingSessionId)).run();
-    audit(tx, { staffUserId: user.id, action: "staff.signed-in", entity: "staff_user", entityId: user.id, at: now, details: { secondFactor: "totp" } });
+    const secondFactor = recovered ? "recovery-code" : "totp";
+    audit(tx, { staffUserId: user.id, action: "staff.signed-in", entity: "staff_user", entityId: user.id, at: now, details: { secondFactor } });
     return { outcome: "signed-in", sessionId: createSession(tx, user.id, now), staffUserId: user.id } as const;
   });
 }
