@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
@@ -46,6 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
   // Shown in the answer to this POST and never again: only their hashes are kept.
   return { recoveryCodes };
 }
+
+// Once enrolled, this page's loader would send the person on at once (enrolment is over), and
+// the recovery codes in the action's answer would vanish before they could be saved.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "recoveryCodes" in actionResult ? false : defaultShouldRevalidate;
 
 export default function TwoStepPage() {
   const loaded = useLoaderData<typeof loader>();
