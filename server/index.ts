@@ -12,6 +12,7 @@ import { logger } from "../app/services/logger.server";
 import { mailerFor } from "../app/services/mailer.server";
 import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
+import { DEMO_KEY } from "../app/services/secret-box.server";
 import { encryptStoredTotpSecrets } from "../app/services/totp.server";
 
 const settings = config();
@@ -73,6 +74,7 @@ const server = app.listen(port, host, () => {
   logger.info(`Speak Up is running at http://localhost:${port} (staff: http://localhost:${port}/staff)`);
   if (settings.demoMode) {
     console.log(`\n  Demo mode. Staff sign-in: ${DEMO_STAFF.email} / ${DEMO_STAFF.password}`);
+    if (settings.totpEncryptionKey.equals(DEMO_KEY)) console.log("  Two-step sign-in secrets use the public demo key: set TOTP_ENCRYPTION_KEY for real data.");
     console.log(settings.smtpUrl ? "  Email goes to SMTP_URL." : `  Emails are written to ${path.relative(process.cwd(), settings.mailDir)}/ as .eml files.\n`);
   }
 });
