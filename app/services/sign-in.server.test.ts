@@ -79,6 +79,19 @@ describe("sign-in", () => {
     // Fifty argon2id checks: slow on a busy machine.
   }, 60_000);
 
+  it("does not count a right password against the client address", async () => {
+    const db = await createTestDb();
+    const user = await addUser(db, "office@example.org");
+    const colleague = await addUser(db, "colleague@example.org");
+    for (let i = 0; i < THROTTLE.addressThreshold - 1; i += 1) {
+      await signIn(db, { ...base, clientAddress: "203.0.113.77", email: `typo${i}@example.org`, password: "x", now: at(i) });
+    }
+    // The 50th attempt reaches the limit while it is checked, but it was right: the lock lifts.
+    expect((await signIn(db, { ...base, clientAddress: "203.0.113.77", email: user.email, password: PASSWORD, now: at(100) })).outcome).toBe("signed-in");
+    expect((await signIn(db, { ...base, clientAddress: "203.0.113.77", email: colleague.email, password: PASSWORD, now: at(101) })).outcome).toBe("signed-in");
+    expect((await signIn(db, { ...base, clientAddress: "203.0.113.77", email: "typo-again@example.org", password: "x", now: at(102) })).outcome).toBe("locked");
+  }, 60_000);
+
   it("forgets failures an hour after the last one", async () => {
     const db = await createTestDb();
     const user = await addUser(db, "forget@example.org");

@@ -16,6 +16,7 @@ let accountLoader: Loader;
 let setUpLoader: Loader;
 let cookieFor: (staffUserId: number, pending: "totp-enrol" | null) => Promise<string>;
 let addUser: (email: string) => number;
+let startEnrolment: (db: ReturnType<typeof getDb>, staffUserId: number) => void;
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-two-step-get-"));
@@ -35,6 +36,7 @@ beforeAll(async () => {
     return user.id;
   };
   cookieFor = async (id, pending) => (await staffSessionCookie.serialize(createSession(db, id, new Date(), pending))).split(";")[0]!;
+  ({ startEnrolment } = await import("~/services/totp.server"));
   accountLoader = ((await import("~/routes/staff.account.two-step")) as unknown as { loader: Loader }).loader;
   setUpLoader = ((await import("~/routes/staff.sign-in_.set-up")) as unknown as { loader: Loader }).loader;
 });
@@ -56,11 +58,17 @@ async function get(loader: Loader, url: string, cookie: string) {
 }
 
 describe("the two-step pages", () => {
-  it("GET /staff/account/two-step writes nothing", async () => {
-    const cookie = await cookieFor(addUser("account@example.org"), null);
-    const before = snapshot();
+  it("GET /staff/account/two-step writes nothing, before and after enrolment starts", async () => {
+    const id = addUser("account@example.org");
+    const cookie = await cookieFor(id, null);
+    let before = snapshot();
     await get(accountLoader, "http://localhost/staff/account/two-step", cookie);
     await get(accountLoader, "http://localhost/staff/account/two-step", cookie);
+    expect(snapshot()).toEqual(before);
+    startEnrolment(db, id);
+    before = snapshot();
+    const shown = (await get(accountLoader, "http://localhost/staff/account/two-step", cookie)) as { started: boolean };
+    expect(shown.started).toBe(true);
     expect(snapshot()).toEqual(before);
   });
 
