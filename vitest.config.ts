@@ -8,6 +8,7 @@ export default defineConfig({
     setupFiles: ["test/setup.ts"],
     // Each test file runs in its own process with its own SQLite file.
     pool: "forks",
-    env: { DEMO_MODE: "false", NODE_ENV: "test" },
+    // A fixed key for tests only (TOTP_ENCRYPTION_KEY is required outside demo mode).
+    env: { DEMO_MODE: "false", NODE_ENV: "test", TOTP_ENCRYPTION_KEY: "dGVzdHMgb25seTogbm90IGEgcmVhbCBrZXkgISEhISE=" },
   },
 });

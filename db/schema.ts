@@ -212,7 +212,10 @@ export const staffUsers = sqliteTable(
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     /** Null while an invitation is outstanding. */
     passwordSetAt: integer("password_set_at", { mode: "timestamp_ms" }),
-    /** Base32 TOTP secret; set at enrolment, in use once totpEnabledAt is set. */
+    /**
+     * The TOTP secret, encrypted with TOTP_ENCRYPTION_KEY ("v1:…", see app/services/secret-box.server.ts);
+     * set when enrolment starts, in use once totpEnabledAt is set.
+     */
     totpSecret: text("totp_secret"),
     totpEnabledAt: integer("totp_enabled_at", { mode: "timestamp_ms" }),
     /** The last time step accepted, so a code cannot be used twice. */
@@ -263,6 +266,24 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
   lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * One-time recovery codes for when the authenticator app is lost: a keyed SHA-256 of each code,
+ * never the code. A new set replaces the old; a used code keeps its row (usedAt) until then.
+ */
+export const staffRecoveryCodes = sqliteTable(
+  "staff_recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffUserId: integer("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.staffUserId)],
+);
 
 /** Staff sessions are rows; the cookie holds only the id. */
 export const staffSessions = sqliteTable(

@@ -12,10 +12,15 @@ import { logger } from "../app/services/logger.server";
 import { mailerFor } from "../app/services/mailer.server";
 import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
+import { DEMO_KEY } from "../app/services/secret-box.server";
+import { encryptStoredTotpSecrets } from "../app/services/totp.server";
 
 const settings = config();
 const db = getDb();
 migrateDatabase(db);
+// TOTP secrets written before they were encrypted: encrypted now (does nothing the second time).
+const encrypted = encryptStoredTotpSecrets(db, settings.totpEncryptionKey);
+if (encrypted) logger.info(`Encrypted ${encrypted} stored TOTP secret(s)`);
 await seedDatabase(db, { demo: settings.demoMode });
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
@@ -69,6 +74,7 @@ const server = app.listen(port, host, () => {
   logger.info(`Speak Up is running at http://localhost:${port} (staff: http://localhost:${port}/staff)`);
   if (settings.demoMode) {
     console.log(`\n  Demo mode. Staff sign-in: ${DEMO_STAFF.email} / ${DEMO_STAFF.password}`);
+    if (settings.totpEncryptionKey.equals(DEMO_KEY)) console.log("  Two-step sign-in secrets use the public demo key: set TOTP_ENCRYPTION_KEY for real data.");
     console.log(settings.smtpUrl ? "  Email goes to SMTP_URL." : `  Emails are written to ${path.relative(process.cwd(), settings.mailDir)}/ as .eml files.\n`);
   }
 });

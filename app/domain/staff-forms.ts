@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { cleanLine, LIMITS } from "./form/fields";
 import { allRoles, checkRoleSet } from "./permissions";
+import { normaliseRecoveryCode } from "./recovery-codes";
 
 // The back office's account and administration forms. Shared by the server and the browser;
 // error messages are i18next keys in the "staff" namespace.
@@ -62,6 +63,14 @@ export const codeSchema = z.object({
   code: z.string({ error: "staff:errors.code.required" }).check(
     z.overwrite((v: string) => v.replace(/[\s-]/g, "")),
     z.regex(/^\d{6}$/, "staff:errors.code.invalid"),
+  ),
+});
+
+/** The sign-in's second step: a code from the app, or a recovery code instead. */
+export const secondStepSchema = z.object({
+  code: z.string({ error: "staff:errors.code.required" }).check(
+    z.overwrite((v: string) => v.replace(/[\s-]/g, "").toUpperCase()),
+    z.refine((v: string) => /^\d{6}$/.test(v) || normaliseRecoveryCode(v) !== null, "staff:errors.code.invalidOrRecovery"),
   ),
 });
 

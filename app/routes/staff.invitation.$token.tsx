@@ -23,8 +23,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const submission = parseWithZod(await readForm(request), { schema: newPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const done = await setPasswordWithToken(db, { token: params.token ?? "", purpose: "invitation", password: submission.value.password });
-  if (!done) throw redirect(new URL(request.url).pathname);
+  const result = await setPasswordWithToken(db, { token: params.token ?? "", purpose: "invitation", password: submission.value.password });
+  if (result.outcome === "weak") return data(submission.reply({ fieldErrors: { password: [result.reason] }, hideFields: ["password", "confirm"] }), { status: 400 });
+  if (result.outcome === "unusable") throw redirect(new URL(request.url).pathname);
   return redirect("/staff/sign-in?done=password");
 }
 

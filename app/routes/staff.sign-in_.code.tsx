@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { homeFor } from "~/domain/permissions";
-import { codeSchema } from "~/domain/staff-forms";
+import { secondStepSchema } from "~/domain/staff-forms";
 import { clearedSessionCookie, getPendingSession, rolesOf, safeRedirect, sessionCookie } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const pending = await pendingOrRestart(request);
-  const submission = parseWithZod(await readForm(request), { schema: codeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: secondStepSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["code"] }), { status: 400 });
   const result = completeTotpSignIn(db, {
     pendingSessionId: pending.sessionId,
@@ -54,7 +54,7 @@ export default function SignInCodePage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm(formOptions("sign-in-code", codeSchema, lastResult));
+  const [form, fields] = useForm(formOptions("sign-in-code", secondStepSchema, lastResult));
   const query = searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo") ?? "")}` : "";
   return (
     <div className="govuk-grid-row">
@@ -74,6 +74,7 @@ export default function SignInCodePage() {
             {t("signInCode.submit")}
           </button>
         </Form>
+        <p className="govuk-body">{t("signInCode.recovery")}</p>
         <p className="govuk-body">{t("signInCode.lost")}</p>
       </div>
     </div>

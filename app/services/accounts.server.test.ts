@@ -45,11 +45,15 @@ describe("invitations", () => {
 
     // Nobody can sign in before the password is set.
     expect(await authenticate(db, "new.person@example.org", "!invited")).toBeNull();
-    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "correct horse battery", now: T0 })).toBe(true);
+    // A common password is refused with the reason, and the link still works for a better one.
+    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "password1234", now: T0 })).toEqual({ outcome: "weak", reason: "staff:errors.newPassword.weak.common" });
+    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "newperson2026", now: T0 })).toEqual({ outcome: "weak", reason: "staff:errors.newPassword.weak.personal" });
+    expect(await authenticate(db, "new.person@example.org", "password1234")).toBeNull();
+    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "correct horse battery", now: T0 })).toEqual({ outcome: "set" });
     expect((await authenticate(db, "new.person@example.org", "correct horse battery"))?.id).toBe(result.id);
     // Single use.
     expect(findToken(db, token, "invitation", T0)).toBeNull();
-    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "another password!", now: T0 })).toBe(false);
+    expect(await setPasswordWithToken(db, { token, purpose: "invitation", password: "another password!", now: T0 })).toEqual({ outcome: "unusable" });
     expect(inviteStaff(db, { actorId: admin.id, email: "new.person@example.org", name: "Again", roles: ["investigator"], teamIds: [], totpRequired: null, publicUrl: URL_BASE, now: T0 }).outcome).toBe("exists");
   });
 
@@ -81,8 +85,9 @@ describe("password reset", () => {
     expect(mail?.subject).toBe("Reset your Northshire Council back office password");
     // An hour, once.
     expect(findToken(db, token, "password-reset", new Date(T0.getTime() + 60 * 60 * 1000))).toBeNull();
-    expect(await setPasswordWithToken(db, { token, purpose: "password-reset", password: "a brand new password", now: T0 })).toBe(true);
-    expect(await setPasswordWithToken(db, { token, purpose: "password-reset", password: "a brand new password", now: T0 })).toBe(false);
+    expect(await setPasswordWithToken(db, { token, purpose: "password-reset", password: "Password123!", now: T0 })).toMatchObject({ outcome: "weak" });
+    expect(await setPasswordWithToken(db, { token, purpose: "password-reset", password: "a brand new password", now: T0 })).toEqual({ outcome: "set" });
+    expect(await setPasswordWithToken(db, { token, purpose: "password-reset", password: "a brand new password", now: T0 })).toEqual({ outcome: "unusable" });
     expect(db.select().from(staffSessions).where(eq(staffSessions.id, session)).get()).toBeUndefined();
     expect(db.select().from(auditLog).all().map((r) => r.action)).toEqual(expect.arrayContaining(["staff.password-reset-requested", "staff.password-reset"]));
   });

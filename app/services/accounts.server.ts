@@ -7,6 +7,7 @@ import { fixedT } from "../i18n/i18n";
 import { audit } from "./audit.server";
 import { hashPassword, NO_PASSWORD, normaliseEmail, rolesOf, staffTeamIds } from "./auth.server";
 import type { Db } from "./db.server";
+import { passwordWeakness, personalWords } from "./password-strength.server";
 import { getSettings } from "./settings.server";
 import { clearFailures, throttleKey } from "./sign-in.server";
 
@@ -232,15 +233,22 @@ export function findToken(db: Db, token: string, purpose: Purpose, now = new Dat
   return { tokenId: row.tokenId, staffUserId: row.user.id, name: row.user.name, email: row.user.email };
 }
 
+export type SetPasswordResult = { outcome: "set" } | { outcome: "unusable" } | { outcome: "weak"; reason: string };
+
 /**
- * Sets the password from an invitation or reset link, once. Every session of the account ends
- * (a reset is often because someone else may know the old password), lockouts are cleared.
+ * Sets the password from an invitation or reset link, once. A password that is easy to guess
+ * (common, a keyboard pattern, the person's own name or address…) is refused with the reason
+ * (an i18next key) and the link keeps working. Every session of the account ends (a reset is
+ * often because someone else may know the old password), lockouts are cleared.
  */
-export async function setPasswordWithToken(db: Db, input: { token: string; purpose: Purpose; password: string; now?: Date }): Promise<boolean> {
+export async function setPasswordWithToken(db: Db, input: { token: string; purpose: Purpose; password: string; now?: Date }): Promise<SetPasswordResult> {
   const now = input.now ?? new Date();
-  if (!findToken(db, input.token, input.purpose, now)) return false;
+  const account = findToken(db, input.token, input.purpose, now);
+  if (!account) return { outcome: "unusable" };
+  const reason = passwordWeakness(input.password, personalWords({ name: account.name, email: account.email, councilName: getSettings(db).councilName }));
+  if (reason) return { outcome: "weak", reason };
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  const done = db.transaction((tx) => {
     // Checked again inside the transaction: two tabs cannot both use one link.
     const found = findToken(tx, input.token, input.purpose, now);
     if (!found) return false;
@@ -261,6 +269,7 @@ export async function setPasswordWithToken(db: Db, input: { token: string; purpo
     });
     return true;
   });
+  return done ? { outcome: "set" } : { outcome: "unusable" };
 }
 
 /**

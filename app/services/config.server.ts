@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEMO_KEY, parseKey } from "./secret-box.server";
 
 /** Everything the app reads from the environment, in one place (documented in the README). */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   backupDir: string;
   /** How many backups `npm run backup` keeps; older ones are deleted. */
   backupKeep: number;
+  /** Encrypts TOTP secrets and keys the recovery codes' hashes (TOTP_ENCRYPTION_KEY); a public demo key in demo mode. */
+  totpEncryptionKey: Buffer;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -37,11 +40,19 @@ function positiveWholeNumber(env: Record<string, string | undefined>, name: stri
   return parsed;
 }
 
+function totpEncryptionKey(env: Record<string, string | undefined>, demoMode: boolean): Buffer {
+  const value = env.TOTP_ENCRYPTION_KEY;
+  if (value) return parseKey(value, "TOTP_ENCRYPTION_KEY");
+  if (demoMode) return DEMO_KEY;
+  throw new Error("TOTP_ENCRYPTION_KEY is required outside demo mode: it encrypts two-step sign-in secrets. Make one with: openssl rand -base64 32");
+}
+
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const production = env.NODE_ENV === "production";
+  const demoMode = flag(env.DEMO_MODE, !production);
   return {
     production,
-    demoMode: flag(env.DEMO_MODE, !production),
+    demoMode,
     databaseFile: path.resolve(env.DATABASE_FILE || "data/speak-up.sqlite"),
     smtpUrl: env.SMTP_URL || null,
     mailDir: path.resolve(env.MAIL_DIR || "data/mail"),
@@ -52,6 +63,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     returnLinksPerDayPerClient: positiveWholeNumber(env, "RETURN_LINKS_PER_DAY_PER_CLIENT", 20),
     backupDir: path.resolve(env.BACKUP_DIR || "data/backups"),
     backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
+    totpEncryptionKey: totpEncryptionKey(env, demoMode),
   };
 }
 

@@ -5,7 +5,8 @@ import { audit } from "./audit.server";
 import { authenticate, createSession, normaliseEmail } from "./auth.server";
 import { config } from "./config.server";
 import type { Db } from "./db.server";
-import { checkCode, totpRequired } from "./totp.server";
+import { normaliseRecoveryCode } from "../domain/recovery-codes";
+import { checkCode, readSecret, recoveryCodesLeft, startEnrolment, totpRequired, useRecoveryCode } from "./totp.server";
 
 /**
  * Lockout with a growing delay. An account (any email address typed, whether or not it has an
@@ -38,22 +39,75 @@ export function lockDurationMs(failures: number, threshold: number): number {
   return Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** (failures - threshold));
 }
 
-/** Counts a failure; returns until when the key is now locked, if it is. */
-export function recordFailure(db: Db, key: string, threshold: number, now: Date): Date | null {
-  const row = db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
-  const stillCounting = row && ((row.lockedUntil?.getTime() ?? 0) > now.getTime() || now.getTime() - row.lastFailureAt.getTime() < THROTTLE.forgetAfterMs);
-  const failures = stillCounting ? row.failures + 1 : 1;
-  const lockMs = lockDurationMs(failures, threshold);
-  const locked = lockMs ? new Date(now.getTime() + lockMs) : null;
-  db.insert(signInThrottle)
-    .values({ key, failures, lockedUntil: locked, lastFailureAt: now })
-    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures, lockedUntil: locked, lastFailureAt: now } })
+interface Counted {
+  key: string;
+  threshold: number;
+  /** The lock this attempt itself set (reaching the limit), and the one before it. */
+  setLock: Date | null;
+  previousLock: Date | null;
+}
+
+export type Reservation = { ok: true; counted: Counted[] } | { ok: false; until: Date };
+
+/**
+ * Counts an attempt as a failure BEFORE the password or code is checked, in one synchronous
+ * transaction: refused if any key is locked, and the attempt that reaches a limit sets the lock
+ * itself. Checking a password is asynchronous (argon2), so counting only after it would let a
+ * burst of parallel requests all pass the check before the first failure is written. A right
+ * answer gives its attempt back (`releaseAttempt`).
+ */
+export function reserveAttempt(db: Db, keys: Array<{ key: string; threshold: number }>, now: Date): Reservation {
+  return db.transaction((tx) => {
+    const locked = lockedUntil(tx, keys.map((k) => k.key), now);
+    if (locked) return { ok: false, until: locked } as const;
+    const counted = keys.map(({ key, threshold }) => {
+      const row = tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
+      const stillCounting = row && now.getTime() - row.lastFailureAt.getTime() < THROTTLE.forgetAfterMs;
+      const failures = stillCounting ? row.failures + 1 : 1;
+      const lockMs = lockDurationMs(failures, threshold);
+      const setLock = lockMs ? new Date(now.getTime() + lockMs) : null;
+      const lock = setLock ?? (stillCounting ? row.lockedUntil : null);
+      tx.insert(signInThrottle)
+        .values({ key, failures, lockedUntil: lock, lastFailureAt: now })
+        .onConflictDoUpdate({ target: signInThrottle.key, set: { failures, lockedUntil: lock, lastFailureAt: now } })
+        .run();
+      return { key, threshold, setLock, previousLock: row?.lockedUntil ?? null };
+    });
+    return { ok: true, counted } as const;
+  });
+}
+
+/** The latest lock a failed attempt left in place, if any. */
+export function lockAfterFailure(reservation: { counted: Counted[] }): Date | null {
+  const until = reservation.counted.map((c) => c.setLock).filter((d): d is Date => d !== null);
+  return until.length ? new Date(Math.max(...until.map((d) => d.getTime()))) : null;
+}
+
+/**
+ * Gives back an attempt that turned out right: one failure off the count, and the lock it set
+ * (if it reached the limit) lifted, unless another attempt has locked the key since.
+ */
+export function releaseAttempt(db: Db, counted: Counted) {
+  const row = db.select().from(signInThrottle).where(eq(signInThrottle.key, counted.key)).get();
+  if (!row) return;
+  const failures = Math.max(0, row.failures - 1);
+  const ours = counted.setLock !== null && row.lockedUntil?.getTime() === counted.setLock.getTime();
+  db.update(signInThrottle)
+    .set({ failures, lockedUntil: ours ? counted.previousLock : row.lockedUntil })
+    .where(eq(signInThrottle.key, counted.key))
     .run();
-  return locked;
 }
 
 export function clearFailures(db: Db, key: string) {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+}
+
+/** A right answer: the account's count starts again; the address gets its attempt back. */
+function settleSuccess(db: Db, reservation: { counted: Counted[] }, accountKey: string) {
+  for (const counted of reservation.counted) {
+    if (counted.key === accountKey) clearFailures(db, accountKey);
+    else releaseAttempt(db, counted);
+  }
 }
 
 export type SignInResult =
@@ -81,33 +135,40 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
   const now = input.now ?? new Date();
   const accountKey = throttleKey("account", input.email);
   const addressKey = throttleKey("address", input.clientAddress);
-  const locked = lockedUntil(db, [accountKey, addressKey], now);
-  if (locked) {
+  const reservation = reserveAttempt(
+    db,
+    [
+      { key: accountKey, threshold: THROTTLE.accountThreshold },
+      { key: addressKey, threshold: THROTTLE.addressThreshold },
+    ],
+    now,
+  );
+  if (!reservation.ok) {
     const id = userIdByEmail(db, input.email);
     if (id !== null) audit(db, { staffUserId: id, action: "staff.sign-in-refused-locked", entity: "staff_user", entityId: id, at: now });
-    return { outcome: "locked", until: locked };
+    return { outcome: "locked", until: reservation.until };
   }
 
   const user = await authenticate(db, input.email, input.password);
   if (!user) {
-    return db.transaction((tx) => {
-      const accountLock = recordFailure(tx, accountKey, THROTTLE.accountThreshold, now);
-      const addressLock = recordFailure(tx, addressKey, THROTTLE.addressThreshold, now);
-      const id = userIdByEmail(tx, input.email);
-      if (id !== null) {
-        audit(tx, { staffUserId: id, action: "staff.sign-in-failed", entity: "staff_user", entityId: id, at: now, details: { locked: Boolean(accountLock) } });
-      }
-      const until = [accountLock, addressLock].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-      return until ? { outcome: "locked", until } : { outcome: "invalid" };
-    });
+    // Already counted: only the audit row is left to write.
+    const accountLock = reservation.counted[0]?.setLock ?? null;
+    const id = userIdByEmail(db, input.email);
+    if (id !== null) {
+      audit(db, { staffUserId: id, action: "staff.sign-in-failed", entity: "staff_user", entityId: id, at: now, details: { locked: Boolean(accountLock) } });
+    }
+    const until = lockAfterFailure(reservation);
+    return until ? { outcome: "locked", until } : { outcome: "invalid" };
   }
 
   return db.transaction((tx) => {
-    clearFailures(tx, accountKey);
+    settleSuccess(tx, reservation, accountKey);
     if (input.previousSessionId) tx.delete(staffSessions).where(eq(staffSessions.id, input.previousSessionId)).run();
     const demoMode = input.demoMode ?? config().demoMode;
     if (user.totpEnabledAt !== null || totpRequired(user, demoMode)) {
       const pending = user.totpEnabledAt !== null ? "totp" : "totp-enrol";
+      // The secret to enrol with is made here, in a POST, so the set-up page's GET only reads.
+      if (pending === "totp-enrol") startEnrolment(tx, user.id);
       audit(tx, { staffUserId: user.id, action: "staff.password-accepted", entity: "staff_user", entityId: user.id, at: now, details: { next: pending } });
       return { outcome: pending, sessionId: createSession(tx, user.id, now, pending), staffUserId: user.id };
     }
@@ -117,8 +178,9 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
 }
 
 /**
- * The second step: a code from the authenticator app. A right code ends the pending session and
- * starts a new one (a new id again). Wrong codes count towards the account's lockout.
+ * The second step: a code from the authenticator app, or one of the person's recovery codes
+ * (used up as it is accepted). A right code ends the pending session and starts a new one (a new
+ * id again). Wrong codes count towards the lockout like wrong passwords, counted before checking.
  */
 export function completeTotpSignIn(
   db: Db,
@@ -130,28 +192,47 @@ export function completeTotpSignIn(
     if (!user?.totpSecret || user.totpEnabledAt === null) return { outcome: "invalid" } as const;
     const accountKey = throttleKey("account", user.email);
     const addressKey = throttleKey("address", input.clientAddress);
-    const locked = lockedUntil(tx, [accountKey, addressKey], now);
-    if (locked) {
+    const reservation = reserveAttempt(
+      tx,
+      [
+        { key: accountKey, threshold: THROTTLE.accountThreshold },
+        { key: addressKey, threshold: THROTTLE.addressThreshold },
+      ],
+      now,
+    );
+    if (!reservation.ok) {
       // Locked out part-way: start again from the password.
       tx.delete(staffSessions).where(eq(staffSessions.id, input.pendingSessionId)).run();
       audit(tx, { staffUserId: user.id, action: "staff.sign-in-refused-locked", entity: "staff_user", entityId: user.id, at: now });
-      return { outcome: "locked", until: locked } as const;
+      return { outcome: "locked", until: reservation.until } as const;
     }
-    const step = checkCode(user.totpSecret, input.code, user.totpLastStep, now);
-    if (step === null) {
-      const accountLock = recordFailure(tx, accountKey, THROTTLE.accountThreshold, now);
-      recordFailure(tx, addressKey, THROTTLE.addressThreshold, now);
-      audit(tx, { staffUserId: user.id, action: "staff.totp-failed", entity: "staff_user", entityId: user.id, at: now, details: { locked: Boolean(accountLock) } });
+    const recoveryCode = normaliseRecoveryCode(input.code);
+    const step = recoveryCode ? null : checkCode(readSecret(user.totpSecret, user.id), input.code, user.totpLastStep, now);
+    const recovered = recoveryCode !== null && useRecoveryCode(tx, user.id, recoveryCode, now);
+    if (step === null && !recovered) {
+      const accountLock = reservation.counted[0]?.setLock ?? null;
+      audit(tx, {
+        staffUserId: user.id,
+        action: "staff.totp-failed",
+        entity: "staff_user",
+        entityId: user.id,
+        at: now,
+        details: { locked: Boolean(accountLock), ...(recoveryCode ? { recoveryCode: true } : {}) },
+      });
       if (accountLock) {
         tx.delete(staffSessions).where(eq(staffSessions.id, input.pendingSessionId)).run();
         return { outcome: "locked", until: accountLock } as const;
       }
       return { outcome: "invalid" } as const;
     }
-    tx.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, user.id)).run();
-    clearFailures(tx, accountKey);
+    if (step !== null) tx.update(staffUsers).set({ totpLastStep: step }).where(eq(staffUsers.id, user.id)).run();
+    if (recovered) {
+      audit(tx, { staffUserId: user.id, action: "staff.recovery-code-used", entity: "staff_user", entityId: user.id, at: now, details: { left: recoveryCodesLeft(tx, user.id) } });
+    }
+    settleSuccess(tx, reservation, accountKey);
     tx.delete(staffSessions).where(eq(staffSessions.id, input.pendingSessionId)).run();
-    audit(tx, { staffUserId: user.id, action: "staff.signed-in", entity: "staff_user", entityId: user.id, at: now, details: { secondFactor: "totp" } });
+    const secondFactor = recovered ? "recovery-code" : "totp";
+    audit(tx, { staffUserId: user.id, action: "staff.signed-in", entity: "staff_user", entityId: user.id, at: now, details: { secondFactor } });
     return { outcome: "signed-in", sessionId: createSession(tx, user.id, now), staffUserId: user.id } as const;
   });
 }

@@ -148,10 +148,17 @@ test.describe("accounts", () => {
     await expectAccessible(page);
     await page.getByLabel("Code from your authenticator app").fill(totp.generate());
     await page.getByRole("button", { name: "Confirm and continue" }).click();
+    // Signed in, and shown the recovery codes once, before going on.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
+    await expectAccessible(page);
+    const recoveryCodes = await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts();
+    expect(recoveryCodes).toHaveLength(10);
+    await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
     await arrived(page, /\/staff\/account$/);
     // A new session id once fully signed in.
     expect(await staffCookie(page)).not.toBe(pendingCookie);
     await expect(page.getByTestId("totp-status")).toHaveText("On");
+    await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 left");
     // Required by the administrator: the person cannot turn it off.
     await expect(page.getByRole("button", { name: "Turn off two-step sign-in" })).toHaveCount(0);
     // An investigator's menu: no inbox of everything, no administration.
@@ -170,6 +177,37 @@ test.describe("accounts", () => {
     await page.getByLabel("Enter the code from your authenticator app").fill(totp.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByRole("button", { name: "Continue" }).click();
     await arrived(page, /\/staff\/account$/);
+
+    // Without the phone: a recovery code instead, typed in lower case; it works once.
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await arrived(page, /\/staff\/sign-in$/);
+    await signIn(page, user.email, user.password, "/staff/account");
+    await arrived(page, /\/staff\/sign-in\/code/);
+    await page.getByLabel("Enter the code from your authenticator app").fill(recoveryCodes[0]!.toLowerCase());
+    await page.getByRole("button", { name: "Continue" }).click();
+    await arrived(page, /\/staff\/account$/);
+    await expect(page.getByTestId("recovery-codes-left")).toHaveText("9 left");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await arrived(page, /\/staff\/sign-in$/);
+    await signIn(page, user.email, user.password, "/staff/account");
+    await arrived(page, /\/staff\/sign-in\/code/);
+    await page.getByLabel("Enter the code from your authenticator app").fill(recoveryCodes[0]!);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("The code is not right or has expired");
+    await page.getByLabel("Enter the code from your authenticator app").fill(recoveryCodes[1]!);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await arrived(page, /\/staff\/account$/);
+
+    // A new set replaces the old one.
+    await page.getByRole("button", { name: "Get new recovery codes" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
+    await expectAccessible(page);
+    const fresh = await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts();
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(recoveryCodes[2]);
+    await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
+    await arrived(page, /\/staff\/account$/);
+    await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 left");
   });
 
   test("someone may turn on TOTP from their account page, and is then asked for a code", async ({ page, playwright, baseURL, request }) => {
@@ -178,11 +216,16 @@ test.describe("accounts", () => {
     await signIn(page, user.email, user.password, "/staff/account");
     await arrived(page, /\/staff\/account$/);
     await expect(page.getByTestId("totp-status")).toHaveText("Off");
-    await page.getByRole("link", { name: "Set up two-step sign-in" }).click();
+    // Starting is a button (a POST): opening the page itself changes nothing.
+    await page.getByRole("button", { name: "Set up two-step sign-in" }).click();
     await arrived(page, /\/staff\/account\/two-step$/);
     const totp = totpFrom(await page.getByTestId("totp-secret").innerText());
+    await page.reload();
+    expect(totpFrom(await page.getByTestId("totp-secret").innerText()).secret.base32).toBe(totp.secret.base32);
     await page.getByLabel("Code from your authenticator app").fill(totp.generate());
     await page.getByRole("button", { name: "Confirm and continue" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Save your recovery codes");
+    await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
     await arrived(page, /\/staff\/account\?done=totp-enrolled$/);
     await expect(page.getByTestId("totp-status")).toHaveText("On");
 
@@ -237,6 +280,11 @@ test.describe("accounts", () => {
     await page.getByLabel("Type the password again").fill("too short");
     await page.getByRole("button", { name: "Save password" }).click();
     await expect(page.getByTestId("error-summary")).toContainText("Password must be 12 characters or more");
+    await page.getByLabel("New password").fill("password1234");
+    await page.getByLabel("Type the password again").fill("password1234");
+    await page.getByRole("button", { name: "Save password" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("This password is too easy to guess: it is one of the most used passwords");
+    await expectAccessible(page);
     await page.getByLabel("New password").fill(newPassword);
     await page.getByLabel("Type the password again").fill(newPassword);
     await page.getByRole("button", { name: "Save password" }).click();
