@@ -13,6 +13,8 @@ export interface Config {
   publicUrl: string;
   /** Forms one network address may send in an hour: a brake on scripted abuse, not on people. */
   sendsPerHourPerAddress: number;
+  /** Behind a reverse proxy: client addresses, protocol and host come from its X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -40,6 +42,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: env.MAIL_FROM || "Speak Up <no-reply@speak-up.localhost>",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
+    trustProxy: flag(env.TRUST_PROXY, false),
   };
 }
 
