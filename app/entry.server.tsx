@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
+import { pathForErrorLog } from "./domain/log-path";
 import { requestI18n } from "./i18n/language.server";
 import { logger } from "./services/logger.server";
 
@@ -58,8 +59,9 @@ export default async function handleRequest(
 
 // Unexpected errors are logged without request bodies or URLs' query strings: they may hold
 // children's personal data.
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, params }) => {
   // A 404 or a refused request is an answer, not a fault.
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
-  logger.error(`unhandled error on ${request.method} ${new URL(request.url).pathname}`, error);
+  // One-time links are keys: never in the log, even when their page fails.
+  logger.error(`unhandled error on ${request.method} ${pathForErrorLog(new URL(request.url).pathname, params)}`, error);
 };

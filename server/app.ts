@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import type { Config } from "../app/services/config.server";
 import { logger } from "../app/services/logger.server";
 import { judgeRequestSource, ownOrigins } from "./cross-origin";
-import { pathForLog, secretRoutePatterns } from "./log-path";
+import { pathForLog, secretRoutePatterns } from "../app/domain/log-path";
 import { refusalPage, type Refusal } from "./refusal-page";
 
 // The HTTP layer, apart from the database and the outbox (server/index.ts wires those), so tests

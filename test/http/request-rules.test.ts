@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeRequestSource, ownOrigins } from "../../server/cross-origin";
-import { pathForLog, secretRoutePatterns } from "../../server/log-path";
+import { pathForErrorLog, pathForLog, secretRoutePatterns } from "~/domain/log-path";
 
 const OWN = ownOrigins("https://speakup.council.example/", "http://127.0.0.1:3000");
 const post = (headers: { origin?: string; secFetchSite?: string; referer?: string }) =>
@@ -63,5 +63,11 @@ describe("pathForLog", () => {
     expect(pathForLog("/staff/cases/SU-DEM2-AB3C", patterns)).toBe("/staff/cases/SU-DEM2-AB3C");
     expect(pathForLog("/staff/admin/users/12", patterns)).toBe("/staff/admin/users/12");
     expect(pathForLog("/form/what-happened", patterns)).toBe("/form/what-happened");
+  });
+
+  it("redacts an error line's path from the request's params, when the routes are not at hand", () => {
+    expect(pathForErrorLog("/staff/password-reset/short-token", { token: "short-token" })).toBe("/staff/password-reset/…");
+    expect(pathForErrorLog("/form/return/abc.data", { token: "abc" })).toBe("/form/return/….data");
+    expect(pathForErrorLog("/staff/cases/SU-DEM2-AB3C", { reference: "SU-DEM2-AB3C" })).toBe("/staff/cases/SU-DEM2-AB3C");
   });
 });

@@ -36,6 +36,16 @@ export function secretRoutePatterns(routes: ServerBuild["routes"]): RegExp[] {
   return patterns;
 }
 
+/** For an error line, which knows the request's params but not the build's routes. */
+export function pathForErrorLog(path: string, params: Readonly<Record<string, string | undefined>>): string {
+  const secrets = new Set(Object.entries(params).flatMap(([name, value]) => (value && SECRET_PARAM.test(name) ? [value] : [])));
+  const redacted = path
+    .split("/")
+    .map((segment) => (secrets.has(segment.replace(/\.data$/, "")) ? REDACTED + (segment.endsWith(".data") ? ".data" : "") : segment))
+    .join("/");
+  return pathForLog(redacted, []);
+}
+
 /** The path as it may be written to the log. */
 export function pathForLog(path: string, patterns: readonly RegExp[]): string {
   let result = path;
