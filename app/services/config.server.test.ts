@@ -18,4 +18,9 @@ describe("readConfig", () => {
     expect(readConfig({ NODE_ENV: "production" }).demoMode).toBe(false);
     expect(readConfig({ NODE_ENV: "production", DEMO_MODE: "true" }).demoMode).toBe(true);
   });
+
+  it("trusts a reverse proxy's X-Forwarded-* headers only when told to", () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+  });
 });
