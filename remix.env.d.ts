@@ -12,5 +12,7 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** The client's IP address as Express sees it (set TRUST_PROXY behind a proxy). */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce, for the inline scripts Remix writes. */
+    cspNonce?: string;
   }
 }

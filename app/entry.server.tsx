@@ -1,9 +1,11 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { NonceProvider } from "./components/nonce";
+import { pathForErrorLog } from "./domain/log-path";
 import { requestI18n } from "./i18n/language.server";
 import { logger } from "./services/logger.server";
 
@@ -14,17 +16,22 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce;
   const i18n = await requestI18n(request);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce ?? ""}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -52,8 +59,9 @@ export default async function handleRequest(
 
 // Unexpected errors are logged without request bodies or URLs' query strings: they may hold
 // children's personal data.
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, params }) => {
   // A 404 or a refused request is an answer, not a fault.
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
-  logger.error(`unhandled error on ${request.method} ${new URL(request.url).pathname}`, error);
+  // One-time links are keys: never in the log, even when their page fails.
+  logger.error(`unhandled error on ${request.method} ${pathForErrorLog(new URL(request.url).pathname, params)}`, error);
 };

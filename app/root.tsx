@@ -12,6 +12,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Footer, Header, SkipLink } from "./components/layout";
+import { useNonce } from "./components/nonce";
 import { DocumentTitle } from "./components/page-title";
 import { textDirection } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
+  const nonce = useNonce();
   const language = data?.language ?? i18n.language;
   useEffect(() => {
     // GOV.UK Frontend styles some components differently once JavaScript runs; tests wait for
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="govuk-template__body">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

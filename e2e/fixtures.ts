@@ -127,6 +127,16 @@ export async function waitForMail(request: APIRequestContext, match: (m: CaughtM
 }
 
 export const test = base.extend<{ closeScriptableCopies: void }>({
+  // Any Content-Security-Policy violation on a page a test visits fails the test: the browser
+  // reports each one as a console error, with JavaScript on or off.
+  context: async ({ context }, run) => {
+    const violations: string[] = [];
+    context.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+    });
+    await run(context);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
   // Closed by the test that opened them, before Playwright gathers its traces.
   closeScriptableCopies: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern

@@ -1,8 +1,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
 import { DEMO_STAFF, seedDatabase } from "../db/seed";
 import { deleteOrphanedAttachmentFiles } from "../app/services/attachments.server";
 import { config } from "../app/services/config.server";
@@ -14,6 +12,7 @@ import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
 import { DEMO_KEY } from "../app/services/secret-box.server";
 import { encryptStoredTotpSecrets } from "../app/services/totp.server";
+import { createApp } from "./app";
 
 const settings = config();
 const db = getDb();
@@ -25,36 +24,7 @@ await seedDatabase(db, { demo: settings.demoMode });
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  next();
-});
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-// Only method, path and status: query strings and bodies may carry personal data.
-app.use((req, res, next) => {
-  const started = Date.now();
-  res.on("finish", () => {
-    // A "come back later" link's token is a key to someone's answers: never logged.
-    const loggedPath = req.path.replace(/^\/form\/return\/[^/]+/, "/form/return/…");
-    if (!req.path.startsWith("/build/")) logger.info(`${req.method} ${loggedPath} ${res.statusCode} ${Date.now() - started}ms`);
-  });
-  next();
-});
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: settings.production ? "production" : "development",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
-  }),
-);
+const app = createApp({ build, settings });
 
 const mailer = mailerFor(settings);
 const worker = startOutboxWorker(db, mailer, {

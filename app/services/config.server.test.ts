@@ -42,4 +42,9 @@ describe("readConfig", () => {
     // Demo mode starts without setup, on a fixed key that protects nothing (demo data is fictional).
     expect(readConfig({}).totpEncryptionKey).toHaveLength(32);
   });
+
+  it("trusts a reverse proxy's X-Forwarded-* headers only when told to", () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+  });
 });

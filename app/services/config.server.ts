@@ -25,6 +25,8 @@ export interface Config {
   backupKeep: number;
   /** Encrypts TOTP secrets and keys the recovery codes' hashes (TOTP_ENCRYPTION_KEY); a public demo key in demo mode. */
   totpEncryptionKey: Buffer;
+  /** Behind a reverse proxy: client addresses, protocol and host come from its X-Forwarded-* headers. */
+  trustProxy: boolean;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -64,6 +66,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     backupDir: path.resolve(env.BACKUP_DIR || "data/backups"),
     backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
     totpEncryptionKey: totpEncryptionKey(env, demoMode),
+    trustProxy: flag(env.TRUST_PROXY, false),
   };
 }
 

@@ -1,0 +1,24 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+
+/**
+ * The real Remix build of the app, made now into a temporary directory (about ten seconds), so
+ * tests of the HTTP layer run what `npm start` serves without depending on an earlier build.
+ */
+export async function buildApp(): Promise<{ build: ServerBuild; publicDir: string; dir: string }> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-build-"));
+  // The stylesheet is compiled from Sass by its own script; the compiler needs it to exist.
+  if (!fs.existsSync(path.join(root, "app/styles/generated/main.css"))) execFileSync(process.execPath, ["scripts/build-css.mjs"], { cwd: root });
+  execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+    cwd: root,
+    env: { ...process.env, SPEAKUP_BUILD_DIR: dir, NODE_ENV: "production" },
+    stdio: "pipe",
+  });
+  const build = (await import(pathToFileURL(path.join(dir, "index.js")).href)) as ServerBuild;
+  return { build, publicDir: path.join(dir, "public"), dir };
+}
