@@ -192,6 +192,22 @@ describe("the retention run", () => {
     expect(planRetention(db, NOW).emailBodies).toEqual([fresh.id]);
   });
 
+  it("a run that fails part way still writes its audit row of what it removed", async () => {
+    const db = await createTestDb();
+    const dir = tempDir();
+    const first = addCase(db, dir, {});
+    const second = addCase(db, dir, {});
+    // A directory where the second case's file should be: removing it fails after its rows went.
+    fs.rmSync(second.files[0]!);
+    fs.mkdirSync(second.files[0]!);
+    expect(() => applyRetention(db, dir, NOW)).toThrow();
+    for (const file of first.files) expect(fs.existsSync(file)).toBe(false);
+    const rows = db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all();
+    expect(rows.map((r) => r.details)).toEqual([{ deleted: {}, anonymised: { refused: 2 }, equalityAnswers: 2, emailBodies: 0, drafts: 2, files: 2, failed: true }]);
+    // The next run finds nothing left of either case to take.
+    expect(planRetention(db, NOW).cases).toEqual([]);
+  });
+
   it("a dry run lists what would go and changes nothing", async () => {
     const db = await createTestDb();
     const dir = tempDir();

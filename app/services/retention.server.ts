@@ -161,13 +161,22 @@ function removeCase(tx: Db, item: RetentionPlanItem, now: Date): { storageKeys: 
 export function applyRetention(db: Db, attachmentsDir: string, now = new Date()): RetentionCounts {
   const plan = planRetention(db, now);
   const counts: RetentionCounts = { deleted: {}, anonymised: {}, equalityAnswers: 0, emailBodies: 0, drafts: 0, files: 0 };
-  for (const item of plan.cases) {
-    const done = db.transaction((tx) => removeCase(tx, item, now));
-    counts.files += deleteAttachmentFiles(attachmentsDir, done.storageKeys);
-    counts.drafts += done.drafts;
-    counts.equalityAnswers += done.equalityAnswers;
-    const bucket = item.action === "delete" ? counts.deleted : counts.anonymised;
-    bucket[item.kind] = (bucket[item.kind] ?? 0) + 1;
+  const auditRun = (tx: Db, failed: boolean) =>
+    // Counts only: no reference, name or date that could point to a person.
+    audit(tx, { staffUserId: null, action: "retention.run", entity: "retention", entityId: londonDate(now), at: now, details: failed ? { ...counts, failed: true } : { ...counts } });
+  try {
+    for (const item of plan.cases) {
+      const done = db.transaction((tx) => removeCase(tx, item, now));
+      counts.drafts += done.drafts;
+      counts.equalityAnswers += done.equalityAnswers;
+      const bucket = item.action === "delete" ? counts.deleted : counts.anonymised;
+      bucket[item.kind] = (bucket[item.kind] ?? 0) + 1;
+      counts.files += deleteAttachmentFiles(attachmentsDir, done.storageKeys);
+    }
+  } catch (error) {
+    // What was removed before the failure is still recorded.
+    db.transaction((tx) => auditRun(tx, true));
+    throw error;
   }
   db.transaction((tx) => {
     if (plan.equalityAnswers.length) counts.equalityAnswers += tx.delete(equalityResponses).where(inArray(equalityResponses.id, plan.equalityAnswers)).run().changes;
@@ -178,8 +187,7 @@ export function applyRetention(db: Db, attachmentsDir: string, now = new Date())
         .where(inArray(outbox.id, plan.emailBodies))
         .run().changes;
     }
-    // Counts only: no reference, name or date that could point to a person.
-    audit(tx, { staffUserId: null, action: "retention.run", entity: "retention", entityId: londonDate(now), at: now, details: { ...counts } });
+    auditRun(tx, false);
   });
   return counts;
 }

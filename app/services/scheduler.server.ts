@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { scheduledRuns } from "../../db/schema";
 import { londonDate, type IsoDate } from "../domain/calendar";
-import { nextDailyRun } from "../domain/retention";
+import { nextDailyRun } from "../domain/schedule";
 import type { Db } from "./db.server";
 import { logger } from "./logger.server";
 
