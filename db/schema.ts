@@ -70,6 +70,10 @@ export const representations = sqliteTable(
     eligibility: text("eligibility", { mode: "json" }).$type<Record<string, unknown>>(),
     refusalReason: text("refusal_reason"),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    /** When the case ended (refused, or a compliment passed on); retention counts from here. */
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** Set when retention stripped the personal data; the coded row stays for the annual report. */
+    anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -79,6 +83,7 @@ export const representations = sqliteTable(
     index("representations_status_idx").on(t.status),
     index("representations_team_idx").on(t.teamId),
     index("representations_person_idx").on(t.personId),
+    index("representations_closed_at_idx").on(t.closedAt),
   ],
 );
 
@@ -446,4 +451,21 @@ export const equalityResponses = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("equality_responses_representation_idx").on(t.representationId), index("equality_responses_created_at_idx").on(t.createdAt)],
+);
+
+/**
+ * One row per scheduled job and day (England's date): inserting it claims the day's run, so a job
+ * runs once a day however many server processes share the database and however often they restart.
+ */
+export const scheduledRuns = sqliteTable(
+  "scheduled_runs",
+  {
+    job: text("job").notNull(),
+    runOn: text("run_on").notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    /** Counts only (never personal data), or the error's message when the run failed. */
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [uniqueIndex("scheduled_runs_job_day_idx").on(t.job, t.runOn)],
 );

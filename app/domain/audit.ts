@@ -1,3 +1,5 @@
+import { retentionKinds } from "./retention";
+
 /**
  * What an audit row may keep (docs/decisions/010-audit-without-case-content.md).
  *
@@ -10,7 +12,7 @@
  */
 
 /** The kinds of record the audit trail is written about. */
-export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings"] as const;
+export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention"] as const;
 export type AuditEntity = (typeof AUDITED_ENTITIES)[number];
 
 export const NOT_KEPT = "(not kept in the audit)";
@@ -76,6 +78,8 @@ const KEEP: Record<AuditEntity, Keep> = {
   team: new Set(["name", "email"]),
   reference_value: new Set(["list", "label", "note"]),
   settings: "all",
+  // A retention run: counts by kind of record and whether it failed; never a reference or a name.
+  retention: new Set(["equalityAnswers", "emailBodies", "drafts", "files", ...retentionKinds.flatMap((kind) => [`deleted.${kind}`, `anonymised.${kind}`])]),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

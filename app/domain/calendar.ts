@@ -39,7 +39,7 @@ export function parseIsoDate(date: IsoDate): Date {
   return parsed;
 }
 
-function formatIsoDate(date: Date): IsoDate {
+export function formatIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 

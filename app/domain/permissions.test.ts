@@ -62,7 +62,7 @@ describe("menu", () => {
     expect(keys(["complaints-officer"])).toEqual(["inbox", "account"]);
     expect(keys(["complaints-manager"])).toEqual(["inbox", "audit", "subjectAccess", "account"]);
     expect(keys(["team-manager"])).toEqual(["inbox", "account"]);
-    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "audit", "account"]);
+    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "account"]);
     for (const role of allRoles) {
       for (const entry of menuFor([role])) expect(can(role, entry.permission)).toBe(true);
     }

@@ -89,6 +89,7 @@ export const staffMenu = [
   { key: "settings", href: "/staff/admin/settings", permission: "admin.settings" },
   { key: "lists", href: "/staff/admin/lists", permission: "admin.settings" },
   { key: "timescales", href: "/staff/admin/timescales", permission: "admin.settings" },
+  { key: "retention", href: "/staff/admin/retention", permission: "admin.settings" },
   { key: "audit", href: "/staff/admin/audit", permission: "audit.view" },
   { key: "subjectAccess", href: "/staff/subject-access", permission: "subject-access.export" },
   { key: "account", href: "/staff/account", permission: "account.manage" },

@@ -36,6 +36,11 @@ export default function EqualityStartPage() {
             </p>
           </li>
         </ul>
+        <p className="govuk-body">
+          <Link to="/privacy" className="govuk-link">
+            {t("equality.privacyLink")}
+          </Link>
+        </p>
         <div className="govuk-button-group">
           <Link to={`/equality/${equalityQuestions[0]}`} role="button" draggable="false" className="govuk-button" data-module="govuk-button">
             {t("equality.start")}

@@ -309,6 +309,12 @@ export function removeDraftAttachment(db: Db, dir: string, draftId: string, id: 
   return true;
 }
 
+/** Deletes stored files whose rows a committed transaction has already removed. */
+export function deleteAttachmentFiles(dir: string, storageKeys: readonly string[]): number {
+  for (const key of storageKeys) removeQuietly(storagePath(dir, key));
+  return storageKeys.length;
+}
+
 /**
  * Sending: the draft's files become the representation's. Call inside the transaction that
  * creates the representation, so the files move if and only if it is sent.

@@ -123,7 +123,7 @@ export function passOnCompliment(db: Db, actor: Actor, reference: string, option
     tx.insert(outbox)
       .values(to.map((address) => ({ representationId: row.id, template: "compliment-passed-on", toAddress: address, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now, createdAt: now })))
       .run();
-    tx.update(representations).set({ teamId: team.id, status: "closed", updatedAt: now }).where(and(eq(representations.id, row.id))).run();
+    tx.update(representations).set({ teamId: team.id, status: "closed", closedAt: now, updatedAt: now }).where(and(eq(representations.id, row.id))).run();
     addEntry(tx, { representationId: row.id, kind: "compliment-passed-on", staffUserId: actor.id, at: now, details: { team: team.name, recipients: to.length } });
     return { result: to, before: { status: row.status, teamId: row.teamId }, after: { status: "closed", teamId: team.id, recipients: to.length } };
   });

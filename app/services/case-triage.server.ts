@@ -239,7 +239,7 @@ export function refuseRepresentation(
     }
     const before = { status: row.status, refusalReason: row.refusalReason, dueOn: row.stage1DueOn };
     tx.update(representations)
-      .set({ status: "refused", refusalReason: input.reason, stage: null, stage1DueOn: null, stage1LatestOn: null, decidedAt: now, updatedAt: now })
+      .set({ status: "refused", refusalReason: input.reason, stage: null, stage1DueOn: null, stage1LatestOn: null, decidedAt: now, closedAt: now, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
     addEntry(tx, { representationId: row.id, kind: "decision", staffUserId: actor.id, at: now, details: { decision: "refuse", reason: input.reason } });

@@ -110,7 +110,8 @@ describe("triage and decisions", () => {
     expect(refuseRepresentation(db, officer, c.reference, { reason: "Not a reason", subject: "x", body: "y" })).toEqual({ ok: false, error: "invalid-choice" });
     const body = `${draft.body}\n\nEdited by the officer.`;
     expect(refuseRepresentation(db, officer, c.reference, { reason: "Out of time", subject: draft.subject, body }, NOW)).toEqual({ ok: true, sentBy: "email" });
-    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ status: "refused", refusalReason: "Out of time", stage1DueOn: null });
+    // The closing date retention counts from (app/domain/retention.ts).
+    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ status: "refused", refusalReason: "Out of time", stage1DueOn: null, closedAt: NOW });
     const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "refusal"))).get()!;
     expect(mail.toAddress).toBe("wilhelmina.q@example.com");
     expect(mail.textBody).toContain("Edited by the officer.");
@@ -249,6 +250,7 @@ describe("safeguarding, restrictions and compliments", () => {
     const odd = addCase(db, { kind: "compliment", answers: { "compliment-share": "garbled" } });
     expect(passOnCompliment(db, officer, agreed.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: true, to: [manager.email] });
     expect(db.select().from(outbox).where(eq(outbox.template, "compliment-passed-on")).get()?.textBody).toContain(words);
+    expect(db.select().from(representations).where(eq(representations.id, agreed.id)).get()?.closedAt).toBeInstanceOf(Date);
     expect(passOnCompliment(db, officer, notAgreed.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
     expect(passOnCompliment(db, officer, odd.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
   });

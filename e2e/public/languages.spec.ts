@@ -57,6 +57,7 @@ for (const j of journeys) {
     // The optional equality questions: one answered, then the rest skipped.
     await page.getByRole("link", { name: j.common.equality.offer.link }).click();
     await arrived(page, /\/equality$/);
+    await expect(page.getByRole("link", { name: j.common.equality.privacyLink })).toHaveAttribute("href", "/privacy");
     await page.getByRole("button", { name: j.common.equality.start }).click();
     await arrived(page, /\/equality\/age$/);
     await expect(page.getByRole("radio", { name: j.common.equality.preferNotToSay })).toBeVisible();

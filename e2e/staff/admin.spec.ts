@@ -16,7 +16,7 @@ test.describe("administration", () => {
     await signIn(page, "admin@northshire.example");
     await arrived(page, /\/staff\/admin\/users$/);
     const nav = page.getByRole("navigation", { name: "Back office" });
-    await expect(nav.getByRole("link")).toHaveText(["Users", "Teams", "Council details", "Reference lists", "Timescales", "Audit log", "Your account"]);
+    await expect(nav.getByRole("link")).toHaveText(["Users", "Teams", "Council details", "Reference lists", "Timescales", "Retention", "Audit log", "Your account"]);
     const response = await page.goto("/staff");
     expect(response?.status()).toBe(404);
     await expectAccessible(page);

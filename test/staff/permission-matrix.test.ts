@@ -46,6 +46,7 @@ const routes: RouteCase[] = [
   { file: "staff.admin.teams.$id", path: "/staff/admin/teams/x", params: () => ({ id: String(ids.team) }), allowed: ADMIN },
   { file: "staff.admin.settings", path: "/staff/admin/settings", params: () => ({}), allowed: ADMIN },
   { file: "staff.admin.timescales", path: "/staff/admin/timescales", params: () => ({}), allowed: ADMIN },
+  { file: "staff.admin.retention", path: "/staff/admin/retention", params: () => ({}), allowed: ADMIN },
   { file: "staff.admin.lists._index", path: "/staff/admin/lists", params: () => ({}), allowed: ADMIN },
   { file: "staff.admin.lists.$list._index", path: "/staff/admin/lists/x", params: () => ({ list: ids.list }), allowed: ADMIN },
   { file: "staff.admin.lists.$list.$id", path: "/staff/admin/lists/x/y", params: () => ({ list: ids.list, id: String(ids.value) }), allowed: ADMIN },
