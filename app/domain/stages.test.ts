@@ -75,7 +75,7 @@ ombudsman | responded | record-remedy-met | OM | B
 
 const expectedAllowed = new Set<string>();
 for (const line of EXPECTED.trim().split("\n")) {
-  const [kinds, state, action, roles, sets] = line.split("|").map((s) => s.trim());
+  const [kinds = "", state = "", action = "", roles = "", sets = ""] = line.split("|").map((s) => s.trim());
   for (const kind of kinds.split(/\s+/))
     for (const letter of roles)
       for (const set of sets) expectedAllowed.add(`${kind} ${state} ${action} ${ROLE_LETTERS[letter]} ${set}`);
@@ -268,7 +268,7 @@ closed | reopen | OM | acknowledged
 `;
   const expected = new Map<string, string>();
   for (const line of EXPECTED_FEEDBACK.trim().split("\n")) {
-    const [state, action, roles, to] = line.split("|").map((s) => s.trim());
+    const [state = "", action = "", roles = "", to = ""] = line.split("|").map((s) => s.trim());
     for (const letter of roles) expected.set(`${state} ${action} ${ROLE_LETTERS[letter]}`, to);
   }
 
