@@ -117,7 +117,7 @@ export interface StageClocks {
   latestOn: IsoDate | null;
   /** The extension in force, kept between dueOn and latestOn. */
   extendedTo: IsoDate | null;
-  /** A recorded extension fell outside dueOn..latestOn (after a correction, say) and was brought back inside. */
+  /** A recorded extension fell outside dueOn..latestOn (after a correction, say) or on a closed day, and was brought back inside. */
   extensionOutOfRange: boolean;
   /** The response is due by this day: the extended date if there is one. */
   respondBy: IsoDate | null;
@@ -163,7 +163,8 @@ function responseClock(startsOn: IsoDate | null, standard: number, maximum: numb
   let extension: IsoDate | null = null;
   let outOfRange = false;
   if (extendedTo) {
-    extension = earlier(later(extendedTo, dueOn), latestOn);
+    // checkExtension refuses a closed day; one recorded anyway (imported, say) moves to the next working day.
+    extension = earlier(later(workingDayOnOrAfter(extendedTo), dueOn), latestOn);
     outOfRange = extension !== extendedTo;
     if (extension === dueOn) extension = null;
   }
