@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkExtension,
   classifyResponse,
+  clockFacts,
   deadlineCompliance,
   defaultClockSettings,
   nextDeadline,
@@ -133,5 +134,20 @@ describe("what comes next", () => {
     expect(stageClocks(facts, longer).dueOn).toBe("2022-07-15");
     // Acknowledgement due 2 working days after Mon 30 May: Tue 31 (1), Wed 1 Jun (2).
     expect(stageClocks(facts, longer).acknowledgeBy).toBe("2022-06-01");
+  });
+});
+
+describe("clockFacts", () => {
+  it("gives the transition table what it needs from the clocks", () => {
+    // Stage 1 from Thu 14 Apr 2022: due Tue 3 May, latest Tue 17 May.
+    expect(clockFacts(stage1, null, "2022-05-03")).toEqual({ responseOverdue: false, atMaximum: false, escalationWindowEndsOn: null });
+    expect(clockFacts(stage1, null, "2022-05-04").responseOverdue).toBe(true);
+    expect(clockFacts(stage1, "2022-05-04", "2022-05-05").responseOverdue).toBe(false);
+    const atLatest = stageClocks({ kind: "statutory-stage1", startedOn: "2022-04-14", extendedTo: "2022-05-17" });
+    expect(clockFacts(atLatest, null, "2022-05-03").atMaximum).toBe(true);
+    expect(clockFacts(stageClocks({ kind: "early-resolution", startedOn: "2022-06-01" }), null, "2022-06-01").atMaximum).toBe(true);
+    // Answered Tue 5 Apr 2022: window ends Fri 6 May (golden calendar).
+    const answered = stageClocks({ kind: "statutory-stage1", startedOn: "2022-03-22", respondedOn: "2022-04-05" });
+    expect(clockFacts(answered, "2022-04-05", "2022-04-06").escalationWindowEndsOn).toBe("2022-05-06");
   });
 });

@@ -1,6 +1,6 @@
 import timescales from "../../db/seed-data/timescales.json";
 import { addWorkingDays, isWorkingDay, workingDayOnOrAfter, workingDaysUntil, type IsoDate } from "./calendar";
-import { nextStageKind, type StageKind } from "./stages";
+import { nextStageKind, type StageFacts, type StageKind } from "./stages";
 
 /**
  * Every clock a stage has, as a pure function of what is recorded about it (decision record 017).
@@ -365,4 +365,21 @@ export function deadlineCompliance(d: Deadline, today: IsoDate): Compliance | "p
 /** Stage 2: the statement of complaint is still not agreed after its 10 working days. */
 export function statementOverdue(clocks: StageClocks, statementAgreedOn: IsoDate | null | undefined, today: IsoDate): boolean {
   return clocks.statementDueBy !== null && !statementAgreedOn && today > clocks.statementDueBy;
+}
+
+/**
+ * The conditions of the transition table that come from the clocks (app/domain/stages.ts), so no
+ * service works them out on its own: the response is overdue, the extension is at its maximum,
+ * and the last day to ask for the next stage.
+ */
+export function clockFacts(
+  clocks: StageClocks,
+  respondedOn: IsoDate | null | undefined,
+  today: IsoDate,
+): Required<Pick<StageFacts, "responseOverdue" | "atMaximum" | "escalationWindowEndsOn">> {
+  return {
+    responseOverdue: !respondedOn && clocks.respondBy !== null && today > clocks.respondBy,
+    atMaximum: clocks.respondBy === null || clocks.respondBy === clocks.latestOn,
+    escalationWindowEndsOn: clocks.escalationWindowEndsOn,
+  };
 }

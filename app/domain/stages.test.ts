@@ -9,7 +9,9 @@ import {
   checkTransition,
   feedbackActions,
   feedbackStates,
+  firstStageKind,
   isRunning,
+  legacyStageKind,
   nextStageKind,
   runningStates,
   stageActions,
@@ -291,5 +293,25 @@ closed | reopen | OM | acknowledged
     expect(checkFeedbackTransition("new", "close", "complaints-officer")).toEqual({ ok: true, to: "closed" });
     expect(checkFeedbackTransition("closed", "reopen", "complaints-officer")).toEqual({ ok: false, refusal: "reason-required" });
     expect(checkFeedbackTransition("new", "pass-on", "complaints-officer")).toEqual({ ok: false, refusal: "person-required" });
+  });
+});
+
+describe("where a case's stages begin", () => {
+  it("maps each triage decision to its first stage", () => {
+    expect(firstStageKind("statutory-stage1")).toBe("statutory-stage1");
+    expect(firstStageKind("early-resolution")).toBe("early-resolution");
+    expect(firstStageKind("case-concern")).toBe("case-concern");
+    expect(firstStageKind("corporate")).toBe("corporate-stage1");
+    expect(firstStageKind("refuse")).toBeNull();
+  });
+  it("maps the old process and stage columns, for migrating existing cases", () => {
+    expect(legacyStageKind("statutory", "stage1")).toBe("statutory-stage1");
+    expect(legacyStageKind("corporate", "stage1")).toBe("corporate-stage1");
+    expect(legacyStageKind("statutory", "early-resolution")).toBe("early-resolution");
+    expect(legacyStageKind("statutory", "case-concern")).toBe("case-concern");
+    expect(legacyStageKind("statutory", "stage2")).toBe("statutory-stage2");
+    expect(legacyStageKind("corporate", "stage2")).toBe("corporate-stage2");
+    expect(legacyStageKind(null, "stage3")).toBe("statutory-stage3");
+    expect(legacyStageKind(null, null)).toBeNull();
   });
 });

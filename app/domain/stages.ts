@@ -1,4 +1,5 @@
 import type { IsoDate } from "./calendar";
+import type { Decision } from "./eligibility";
 import type { CaseRole } from "./permissions";
 
 /**
@@ -157,6 +158,7 @@ export const transitions: readonly TransitionRow[] = [
   { action: "escalate", from: ["responded"], to: "escalated", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: ["date", "reason-if-late"] },
   // Getting the Best from Complaints: a Stage 1 not answered in time may go to Stage 2 at the person's request.
   { action: "escalate", from: ["open"], to: "escalated", kinds: ["statutory-stage1"], roles: TEAM, when: ["response-overdue"], requires: ["date"] },
+  // The new date itself is checked against the clocks by checkExtension (app/domain/stage-clocks.ts).
   { action: "extend", from: ["open"], to: "open", kinds: EXTENDABLE, roles: TEAM, when: ["below-maximum"], requires: ["new-date", "reason"] },
   { action: "withdraw", from: ["open"], to: "withdrawn", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: ["reason"] },
   { action: "reopen", from: ["closed", "withdrawn"], to: "open", kinds: stageKinds, roles: TEAM, when: [], requires: ["reason"] },
@@ -336,6 +338,42 @@ export function nextStageKind(kind: StageKind, process: StageProcess = "statutor
     case "corporate-stage2":
       return "ombudsman";
     case "ombudsman":
+      return null;
+  }
+}
+
+/** The first stage a triage decision opens (app/domain/eligibility.ts), or null for a refusal. */
+export function firstStageKind(decision: Decision): StageKind | null {
+  switch (decision) {
+    case "statutory-stage1":
+      return "statutory-stage1";
+    case "early-resolution":
+      return "early-resolution";
+    case "case-concern":
+      return "case-concern";
+    case "corporate":
+      return "corporate-stage1";
+    case "refuse":
+      return null;
+  }
+}
+
+/**
+ * The stage kind of a case recorded before stages were records: the old `process` and `stage`
+ * columns (casework.ts `stages`), for migrating existing rows. Null when no stage was entered.
+ */
+export function legacyStageKind(process: string | null, stage: string | null): StageKind | null {
+  switch (stage) {
+    case "early-resolution":
+    case "case-concern":
+      return stage;
+    case "stage1":
+      return process === "corporate" ? "corporate-stage1" : "statutory-stage1";
+    case "stage2":
+      return process === "corporate" ? "corporate-stage2" : "statutory-stage2";
+    case "stage3":
+      return "statutory-stage3";
+    default:
       return null;
   }
 }
