@@ -6,6 +6,7 @@ import {
   isWorkingDay,
   londonDate,
   parseIsoDate,
+  workingDayOnOrAfter,
   workingDaysUntil,
 } from "./calendar";
 import { dueDates, stage1DueDates, statutoryTimescales } from "./timescales";
@@ -203,5 +204,14 @@ describe("parseIsoDate and addCalendarDays", () => {
     expect(addCalendarDays("2026-03-28", 2)).toBe("2026-03-30");
     expect(addCalendarDays("2026-10-24", 2)).toBe("2026-10-26");
     expect(addCalendarDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+});
+
+describe("workingDayOnOrAfter", () => {
+  it("keeps a working day and moves a closed day to the next working day", () => {
+    expect(workingDayOnOrAfter("2022-09-20")).toBe("2022-09-20");
+    expect(workingDayOnOrAfter("2022-09-19")).toBe("2022-09-20"); // the Queen's funeral
+    expect(workingDayOnOrAfter("2022-12-24")).toBe("2022-12-28"); // Sat; Sun 25, Mon 26 and Tue 27 closed
+    expect(workingDayOnOrAfter("2022-06-02")).toBe("2022-06-06"); // Thu 2, Fri 3 Jun and the weekend
   });
 });

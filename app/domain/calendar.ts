@@ -89,6 +89,11 @@ export function addWorkingDays(start: IsoDate, count: number): IsoDate {
   return date;
 }
 
+/** `date` itself when it is a working day, otherwise the next working day after it. */
+export function workingDayOnOrAfter(date: IsoDate): IsoDate {
+  return isWorkingDay(date) ? date : addWorkingDays(date, 1);
+}
+
 /**
  * Working days from `today` until `due`: positive while time is left, 0 on the due day,
  * negative once it has passed (the number of working days overdue).
