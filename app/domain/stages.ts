@@ -41,6 +41,26 @@ export const runningStates = ["open", "responded"] as const satisfies readonly S
 /** Open: the council owes a response and the stage's deadlines count. */
 export const awaitingResponseStates = ["open"] as const satisfies readonly StageState[];
 
+/**
+ * The people named on a stage besides its handler (the stage_people table). Stage 2: the
+ * Investigating Officer (investigators see the cases they are named on), the Independent Person
+ * and the Adjudicating Officer; Stage 3: the panel, one of whom chairs.
+ */
+export const stagePersonRoles = ["investigating-officer", "independent-person", "adjudicating-officer", "panel-member", "panel-chair"] as const;
+export type StagePersonRole = (typeof stagePersonRoles)[number];
+
+/**
+ * The whole case's status (representations.status) once it has entered a stage: one function, so
+ * the summary can never disagree with the stages. A stage that escalated is followed by the next
+ * one, so a case whose newest stage is escalated is still open.
+ */
+export function caseStatusOf(currentStageState: StageState): "open" | "closed" {
+  return currentStageState === "closed" || currentStageState === "withdrawn" ? "closed" : "open";
+}
+
+/** The case statuses (representations.status) of a case still in hand: before triage's decision, or in a running stage. */
+export const runningCaseStatuses = ["new", "triaged", "open"] as const;
+
 export function isRunning(state: string): boolean {
   return (runningStates as readonly string[]).includes(state);
 }

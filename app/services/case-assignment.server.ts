@@ -6,6 +6,7 @@ import { answerOf, type DraftAnswers } from "../domain/form/steps";
 import { createI18n } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
+import { currentStage } from "./stages.server";
 
 /** Staff who can respond for a team: active members of it. */
 export function teamMembers(db: Db) {
@@ -62,7 +63,7 @@ export function assignCase(
     const mail = assignmentEmail(t, {
       reference: row.reference,
       team: team.name,
-      dueOn: row.stage1DueOn ? formatLongDate(row.stage1DueOn, "en") : null,
+      dueOn: dueOnOf(tx, row.id),
       caseUrl: `${options.publicUrl}/staff/cases/${row.reference}`,
     });
     tx.insert(outbox)
@@ -128,4 +129,10 @@ export function passOnCompliment(db: Db, actor: Actor, reference: string, option
     return { result: to, before: { status: row.status, teamId: row.teamId }, after: { status: "closed", teamId: team.id, recipients: to.length } };
   });
   return done.ok ? { ok: true, to: done.result } : error;
+}
+
+/** The current stage's next deadline, written out for an email. */
+function dueOnOf(db: Db, representationId: number): string | null {
+  const due = currentStage(db, representationId)?.nextDueOn;
+  return due ? formatLongDate(due, "en") : null;
 }
