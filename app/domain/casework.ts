@@ -70,7 +70,8 @@ export function caseLinks(held: readonly string[], c: { kind: string; status: st
     { to: "safeguarding", permission: "cases.view" },
     { to: "restrictions", permission: "cases.triage" },
     ...(c.kind === "compliment" && c.complimentMayBeShared && c.status !== "closed" ? [{ to: "compliment", permission: "cases.triage" } as const] : []),
-    ...(c.kind === "comment" && c.status !== "closed" ? [{ to: "close", permission: "cases.triage" } as const] : []),
+    // A compliment or comment ends when closed (a shareable compliment also by being passed on).
+    ...(c.kind !== "complaint" && c.status !== "closed" ? [{ to: "close", permission: "cases.triage" } as const] : []),
   ];
   return links.filter((l) => can(held, l.permission));
 }

@@ -467,6 +467,14 @@ export function checkFeedbackTransition(
   return { ok: true, to: row.to };
 }
 
+/**
+ * A compliment's or comment's place in its lifecycle, from the case's status: closed once passed
+ * on or closed, new until then (acknowledging and passing on to a manager come with later work).
+ */
+export function feedbackStateOf(status: string): FeedbackState {
+  return status === "closed" ? "closed" : "new";
+}
+
 export function allowedFeedbackActions(state: FeedbackState, role: string): FeedbackAction[] {
   return feedbackActions.filter((a) =>
     feedbackTransitions.some((r) => r.action === a && r.from.includes(state) && (r.roles as readonly string[]).includes(role)),

@@ -3,6 +3,7 @@ import { outbox, representations, staffTeamMembers, staffUsers, teams } from "..
 import { assignmentEmail, complimentEmail } from "../../emails/casework";
 import { formatLongDate } from "../domain/dates";
 import { answerOf, type DraftAnswers } from "../domain/form/steps";
+import { checkFeedbackTransition, feedbackStateOf } from "../domain/stages";
 import { createI18n } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
@@ -135,4 +136,30 @@ export function passOnCompliment(db: Db, actor: Actor, reference: string, option
 function dueOnOf(db: Db, representationId: number): string | null {
   const due = currentStage(db, representationId)?.nextDueOn;
   return due ? formatLongDate(due, "en") : null;
+}
+
+export type CloseFeedbackResult = { ok: true } | { ok: false; error: "not-found" | "not-feedback" | "wrong-state" | "role" };
+
+/**
+ * Closes a compliment or a comment once it has been read and dealt with, by the feedback
+ * lifecycle in app/domain/stages.ts (so a comment does not stay "New" for ever). Retention
+ * counts from the closing date, as for a compliment passed on.
+ */
+export function closeFeedback(db: Db, actor: Actor, reference: string, now = new Date()): CloseFeedbackResult {
+  let error: CloseFeedbackResult & { ok: false } = { ok: false, error: "not-found" };
+  const done = changeCase(db, actor, reference, "case.feedback-closed", (tx, row) => {
+    if (row.kind === "complaint") {
+      error = { ok: false, error: "not-feedback" };
+      return null;
+    }
+    const check = checkFeedbackTransition(feedbackStateOf(row.status), "close", actor.role);
+    if (!check.ok) {
+      error = { ok: false, error: check.refusal === "role" ? "role" : "wrong-state" };
+      return null;
+    }
+    tx.update(representations).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(representations.id, row.id)).run();
+    addEntry(tx, { representationId: row.id, kind: "feedback-closed", staffUserId: actor.id, at: now });
+    return { result: null, before: { status: row.status }, after: { status: "closed" } };
+  });
+  return done.ok ? { ok: true } : error;
 }

@@ -52,6 +52,7 @@ export type EntryKind =
   | "restriction-added"
   | "restriction-ended"
   | "compliment-passed-on"
+  | "feedback-closed"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */
