@@ -1,4 +1,5 @@
 import { can, type Permission } from "./permissions";
+import { isUndecidedStatus } from "./stages";
 
 export const statuses = ["new", "triaged", "open", "closed", "refused"] as const;
 export type Status = (typeof statuses)[number];
@@ -60,7 +61,7 @@ export interface CaseLink {
  * now. Stage moves (respond, extend, escalate) come from the transition table (app/domain/stages.ts).
  */
 export function caseLinks(held: readonly string[], c: { kind: string; status: string; complimentMayBeShared: boolean }): CaseLink[] {
-  const undecided = c.status === "new" || c.status === "triaged";
+  const undecided = isUndecidedStatus(c.status);
   const links: CaseLink[] = [
     { to: "triage", permission: "cases.triage" },
     { to: "coding", permission: "cases.triage" },

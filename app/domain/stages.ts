@@ -58,8 +58,18 @@ export function caseStatusOf(currentStageState: StageState): "open" | "closed" {
   return currentStageState === "closed" || currentStageState === "withdrawn" ? "closed" : "open";
 }
 
-/** The case statuses (representations.status) of a case still in hand: before triage's decision, or in a running stage. */
-export const runningCaseStatuses = ["new", "triaged", "open"] as const;
+/** The case statuses (representations.status) before triage's decision: the only list of them. */
+export const undecidedCaseStatuses = ["new", "triaged"] as const;
+/** The case statuses of a case that has ended (refused, or closed): retention counts from then. */
+export const endedCaseStatuses = ["closed", "refused"] as const;
+
+export function isUndecidedStatus(status: string): boolean {
+  return (undecidedCaseStatuses as readonly string[]).includes(status);
+}
+
+export function hasEnded(status: string): boolean {
+  return (endedCaseStatuses as readonly string[]).includes(status);
+}
 
 export function isRunning(state: string): boolean {
   return (runningStates as readonly string[]).includes(state);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { caseCodes, outbox, referenceValues, representations, stages } from "../../db/schema";
 import { refusalEmail, refusalLetterDraft } from "../../emails/refusal";
 import { londonDate } from "../domain/calendar";
-import { caseStatusOf, firstStageKind, processOfKind, type StageState } from "../domain/stages";
+import { caseStatusOf, firstStageKind, isUndecidedStatus, processOfKind, type StageState } from "../domain/stages";
 import { assessEligibility, NEEDS_PERSON_AGREEMENT, readEligibility, type Decision, type EligibilityAnswers } from "../domain/eligibility";
 import type { Process } from "../domain/representation";
 import { createI18n, isLanguage, textDirection } from "../i18n/i18n";
@@ -140,7 +140,7 @@ export function saveCoding(db: Db, actor: Actor, reference: string, input: Codin
 
 /** Only a case not yet accepted or refused can be decided. */
 export function isUndecided(row: Pick<Representation, "status">): boolean {
-  return row.status === "new" || row.status === "triaged";
+  return isUndecidedStatus(row.status);
 }
 
 /**
