@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { assignmentEmail, complimentEmail } from "../../emails/casework";
 import { formatLongDate } from "../domain/dates";
 import { answerOf, type DraftAnswers } from "../domain/form/steps";
-import { checkFeedbackTransition, feedbackStateOf } from "../domain/stages";
+import { checkFeedbackTransition, feedbackStateOf, isRunning } from "../domain/stages";
 import { createI18n } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
@@ -59,6 +59,9 @@ export function assignCase(
       .set({ teamId: team.id, respondingManagerId: manager.id, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
+    // The responding manager holds the stage the case is in now (corporate Stage 2's own handler comes with escalation).
+    const stage = currentStage(tx, row.id);
+    if (stage && isRunning(stage.state)) tx.update(stages).set({ handlerId: manager.id, updatedAt: now }).where(eq(stages.id, stage.id)).run();
     addEntry(tx, { representationId: row.id, kind: "assignment", staffUserId: actor.id, at: now, details: { team: team.name, manager: manager.name } });
     const t = createI18n("en").t;
     const mail = assignmentEmail(t, {

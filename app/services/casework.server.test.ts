@@ -177,6 +177,8 @@ describe("who sees what", () => {
     const c = addCase(db);
     expect(assignCase(db, officer, c.reference, { teamId: fostering, respondingManagerId: manager.id }, { publicUrl: PUBLIC_URL, now: NOW })).toEqual({ ok: true });
     expect(findCaseFor(db, manager, c.reference)?.id).toBe(c.id);
+    // The responding manager holds the current stage (the inbox's "who holds it").
+    expect(stageOf(db, c.id)?.handlerId).toBe(manager.id);
     expect(findCaseFor(db, other, c.reference)).toBeNull();
     expect(findCaseFor(db, investigator, c.reference)).toBeNull();
     expect(addNote(db, other, c.reference, "Should not land")).toEqual({ ok: false });
