@@ -149,13 +149,24 @@ export function clockSettings(db: Db): ClockSettings {
   };
 }
 
-export function updateTimescales(db: Db, input: { actorId: number; values: TimescaleSettings; now?: Date }) {
+export interface ClockChoices {
+  stage2ClockFrom: Stage2ClockFrom;
+  corporateRespondFrom: ClockSettings["corporate"]["stage1"]["respondFrom"];
+}
+
+/** The clock choices as the timescales page shows them. */
+export function clockChoices(db: Db): ClockChoices {
+  const c = clockSettings(db);
+  return { stage2ClockFrom: c.stage2ClockFrom, corporateRespondFrom: c.corporate.stage1.respondFrom };
+}
+
+export function updateTimescales(db: Db, input: { actorId: number; values: TimescaleSettings; clock?: ClockChoices; now?: Date }) {
   const now = input.now ?? new Date();
   db.transaction((tx) => {
-    const before = getTimescaleSettings(tx);
-    // Keep the clock choices stored beside the numbers (stage2ClockFrom, corporateRespondFrom).
-    const value = JSON.stringify({ ...storedTimescales(tx), ...input.values });
+    const before = { ...getTimescaleSettings(tx), ...(input.clock ? clockChoices(tx) : {}) };
+    // Keep the clock choices stored beside the numbers (stage2ClockFrom, corporateRespondFrom) unless given.
+    const value = JSON.stringify({ ...storedTimescales(tx), ...input.values, ...input.clock });
     tx.insert(settings).values({ key: TIMESCALES_KEY, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } }).run();
-    audit(tx, { staffUserId: input.actorId, action: "timescales.updated", entity: "settings", entityId: TIMESCALES_KEY, at: now, details: { before, after: input.values } });
+    audit(tx, { staffUserId: input.actorId, action: "timescales.updated", entity: "settings", entityId: TIMESCALES_KEY, at: now, details: { before, after: { ...input.values, ...input.clock } } });
   });
 }

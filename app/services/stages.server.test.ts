@@ -79,16 +79,19 @@ describe("the triage decision opens the first stage", () => {
     expect(currentStage(db, before.id)).toMatchObject({ dueOn: "2026-12-07", latestOn: "2026-12-21" });
   });
 
-  it("reads the Stage 2 clock choice from the settings, the request by default", async () => {
+  it("reads which dates start the clocks from the settings (Stage 2: the request by default), and applies them to cases decided afterwards", async () => {
     const db = await createTestDb();
     expect(clockSettings(db).stage2ClockFrom).toBe("request");
     const officer = officerOf(db);
-    updateTimescales(db, { actorId: officer.id, values: defaultTimescales });
-    db.$client.prepare("UPDATE settings SET value = json_set(value, '$.stage2ClockFrom', 'statement') WHERE key = 'timescales'").run();
+    updateTimescales(db, { actorId: officer.id, values: defaultTimescales, clock: { stage2ClockFrom: "statement", corporateRespondFrom: "receipt" } });
     expect(clockSettings(db).stage2ClockFrom).toBe("statement");
-    // Saving the numbers again keeps the choice.
+    // Saving the numbers alone keeps the choices.
     updateTimescales(db, { actorId: officer.id, values: defaultTimescales });
-    expect(clockSettings(db).stage2ClockFrom).toBe("statement");
+    expect(clockSettings(db)).toMatchObject({ stage2ClockFrom: "statement", corporate: { stage1: { respondFrom: "receipt" }, stage2: { respondFrom: "receipt" } } });
+    // A corporate reply counted from receipt (Mon 23 Nov), though acknowledged on Wed 25: Mon 7 Dec.
+    const c = received(db);
+    decide(db, officer, c.reference, "corporate", new Date("2026-11-25T11:00:00Z"));
+    expect(currentStage(db, c.id)).toMatchObject({ acknowledgedOn: "2026-11-25", dueOn: "2026-12-07" });
   });
 });
 
