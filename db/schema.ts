@@ -1,5 +1,9 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
+
+/** A CHECK that a text column holds one of the domain's values (the list is the domain's, not repeated here). */
+const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 // Timestamps are stored as Unix milliseconds; working-day dates as ISO "YYYY-MM-DD" text,
 // because a due date is a calendar day in England, not an instant.
@@ -41,15 +45,12 @@ export const representations = sqliteTable(
       .notNull()
       .default("new"),
     process: text("process", { enum: ["statutory", "corporate", "other"] }),
-    stage: text("stage"),
     methodReceived: text("method_received").notNull(),
     language: text("language").notNull().default("en"),
     /** "easy-read" when the person used the young person's easy-read e-form. */
     mode: text("mode", { enum: ["standard", "easy-read"] }).notNull().default("standard"),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     receivedOn: text("received_on").notNull(),
-    stage1DueOn: text("stage1_due_on"),
-    stage1LatestOn: text("stage1_latest_on"),
     personName: text("person_name").notNull(),
     personRelationship: text("person_relationship").notNull(),
     personEmail: text("person_email"),
@@ -62,8 +63,6 @@ export const representations = sqliteTable(
     personId: integer("person_id").references(() => persons.id),
     teamId: integer("team_id").references(() => teams.id),
     respondingManagerId: integer("responding_manager_id").references(() => staffUsers.id),
-    /** Stage 2's Investigating Officer: investigators see only the cases they are named on. */
-    investigatorId: integer("investigator_id").references(() => staffUsers.id),
     /** "flagged" until the referral to the MASH or the LADO is recorded, then "referred". */
     safeguarding: text("safeguarding", { enum: ["flagged", "referred"] }),
     /** The eligibility checklist as answered at triage (see app/domain/eligibility.ts). */
@@ -84,6 +83,98 @@ export const representations = sqliteTable(
     index("representations_team_idx").on(t.teamId),
     index("representations_person_idx").on(t.personId),
     index("representations_closed_at_idx").on(t.closedAt),
+  ],
+);
+
+/**
+ * One row for each stage a case enters (decision record 018): its kind and state (the domain's
+ * lists, app/domain/stages.ts), the facts its clocks are computed from (app/domain/stage-clocks.ts)
+ * and what happened in it. `dueOn`/`latestOn` are the clock's results kept for reading;
+ * `nextDueOn` is the next deadline not yet met while the stage runs (null once it has ended): what
+ * the inbox sorts and filters on. All three are recomputed whenever a fact changes.
+ */
+export const stages = sqliteTable(
+  "stages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    /** 1 for the first stage of the case, then 2, 3, …; the highest is the current stage. */
+    sequence: integer("sequence").notNull(),
+    kind: text("kind").notNull(),
+    state: text("state").notNull().default("open"),
+    /** The day the stage began (see StageClockFacts.startedOn). */
+    startedOn: text("started_on").notNull(),
+    /** Stage 2 and 3, corporate Stage 2: the day the person asked for it. */
+    requestedOn: text("requested_on"),
+    lateRequestReason: text("late_request_reason"),
+    statementAgreedOn: text("statement_agreed_on"),
+    acknowledgedOn: text("acknowledged_on"),
+    dueOn: text("due_on"),
+    latestOn: text("latest_on"),
+    nextDueOn: text("next_due_on"),
+    extendedTo: text("extended_to"),
+    extensionReason: text("extension_reason"),
+    extendedById: integer("extended_by_id").references(() => staffUsers.id),
+    extendedAt: integer("extended_at", { mode: "timestamp_ms" }),
+    personToldOfExtensionOn: text("person_told_of_extension_on"),
+    onHold: integer("on_hold", { mode: "boolean" }).notNull().default(false),
+    onHoldReason: text("on_hold_reason"),
+    /** The responding manager, or whoever holds the stage for the council. */
+    handlerId: integer("handler_id").references(() => staffUsers.id),
+    respondedOn: text("responded_on"),
+    /** A label from the "finding" reference list. */
+    finding: text("finding"),
+    closedOn: text("closed_on"),
+    withdrawnReason: text("withdrawn_reason"),
+    reopenedReason: text("reopened_reason"),
+    panelOn: text("panel_on"),
+    panelReportOn: text("panel_report_on"),
+    ombudsmanReference: text("ombudsman_reference"),
+    ombudsmanEnquiryDueOn: text("ombudsman_enquiry_due_on"),
+    ombudsmanEnquiryAnsweredOn: text("ombudsman_enquiry_answered_on"),
+    /** A label from the "outcome" reference list (the Ombudsman's decision). */
+    ombudsmanDecision: text("ombudsman_decision"),
+    remedy: text("remedy"),
+    remedyPence: integer("remedy_pence"),
+    remedyDueOn: text("remedy_due_on"),
+    remedyMetOn: text("remedy_met_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("stages_representation_sequence_idx").on(t.representationId, t.sequence),
+    index("stages_state_next_due_idx").on(t.state, t.nextDueOn),
+    index("stages_next_due_idx").on(t.nextDueOn),
+    check("stages_kind_check", oneOf("kind", stageKinds)),
+    check("stages_state_check", oneOf("state", stageStates)),
+  ],
+);
+
+/**
+ * The people on a stage who are not simply its handler: Stage 2's Investigating Officer,
+ * Independent Person and Adjudicating Officer, Stage 3's panel. They may be people from outside
+ * the council, so a name, a staff account, or both.
+ */
+export const stagePeople = sqliteTable(
+  "stage_people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    staffUserId: integer("staff_user_id").references(() => staffUsers.id),
+    name: text("name"),
+    costPence: integer("cost_pence"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("stage_people_stage_idx").on(t.stageId),
+    index("stage_people_staff_idx").on(t.staffUserId, t.role),
+    check("stage_people_role_check", oneOf("role", stagePersonRoles)),
+    check("stage_people_who_check", sql`staff_user_id IS NOT NULL OR name IS NOT NULL`),
   ],
 );
 

@@ -11,7 +11,7 @@ import type { Db } from "../app/services/db.server";
 import { hashPassword } from "../app/services/auth.server";
 import { defaultSettings } from "../app/services/settings.server";
 import { londonDate } from "../app/domain/calendar";
-import { stage1DueDates } from "../app/domain/timescales";
+import { openStage } from "../app/services/stages.server";
 import { METHOD_EFORM } from "../app/domain/representation";
 
 type Value = { label: string; group?: string; note?: string };
@@ -112,7 +112,11 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date 
     }
     const count = tx.select({ n: sql<number>`count(*)` }).from(representations).get()?.n ?? 0;
     if (count > 0) return;
-    demoRepresentations(now).forEach((r) => tx.insert(representations).values(r).run());
+    for (const r of demoRepresentations(now)) {
+      // Fixed references (the end-to-end tests open them), so not createRepresentation; the same first stage.
+      const { id } = tx.insert(representations).values(r).returning({ id: representations.id }).get();
+      openStage(tx, { representationId: id, kind: "statutory-stage1", startedOn: r.receivedOn });
+    }
   });
 }
 
@@ -124,15 +128,12 @@ function demoRepresentations(now: Date) {
   return examples.map((e) => {
     const receivedAt = new Date(now.getTime() - e.daysAgo * 24 * 60 * 60 * 1000);
     const receivedOn = londonDate(receivedAt);
-    const due = stage1DueDates(receivedOn);
     return {
       reference: e.reference,
       kind: "complaint" as const,
       methodReceived: METHOD_EFORM,
       receivedAt,
       receivedOn,
-      stage1DueOn: due.dueOn,
-      stage1LatestOn: due.latestOn,
       personName: e.name,
       personRelationship: e.relationship,
       personEmail: null,

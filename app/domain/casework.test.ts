@@ -1,35 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decisionEffect, maySeeCase } from "./casework";
+import { caseLinks, maySeeCase } from "./casework";
 import { corporateStage1DueDates, earlyResolutionDueOn } from "./timescales";
 
 // Monday 2 November 2026; no bank holidays in November.
 const MONDAY = "2026-11-02";
-
-describe("decisionEffect", () => {
-  it("keeps statutory Stage 1's clock from the day of receipt: 10 working days, 20 at most", () => {
-    expect(decisionEffect("statutory-stage1", MONDAY, "2026-11-04")).toEqual({
-      status: "open",
-      process: "statutory",
-      stage: "stage1",
-      dueOn: "2026-11-16",
-      latestOn: "2026-11-30",
-    });
-  });
-
-  it("runs the corporate clock from the acknowledgement", () => {
-    const effect = decisionEffect("corporate", MONDAY, "2026-11-04");
-    expect(effect).toMatchObject({ process: "corporate", stage: "stage1", dueOn: "2026-11-18", latestOn: "2026-12-02" });
-  });
-
-  it("gives early resolution 3 working days and a case concern the same day", () => {
-    expect(decisionEffect("early-resolution", MONDAY, "2026-11-06")).toMatchObject({ stage: "early-resolution", dueOn: "2026-11-11" });
-    expect(decisionEffect("case-concern", MONDAY, "2026-11-06")).toMatchObject({ stage: "case-concern", dueOn: "2026-11-06" });
-  });
-
-  it("closes the clock on a refusal", () => {
-    expect(decisionEffect("refuse", MONDAY, MONDAY)).toEqual({ status: "refused", process: null, stage: null, dueOn: null, latestOn: null });
-  });
-});
 
 describe("corporateStage1DueDates", () => {
   it("is acknowledged within 5 working days, and answered within 10 of the acknowledgement (20 with an extension)", () => {
@@ -51,7 +25,7 @@ describe("corporateStage1DueDates", () => {
 });
 
 describe("maySeeCase", () => {
-  const stage1 = { teamId: 7, investigatorId: null, stage: "stage1" };
+  const stage1 = { teamId: 7, stageKind: "statutory-stage1", investigatorIds: [] };
   it("lets the complaints team see everything", () => {
     expect(maySeeCase({ id: 1, role: "complaints-officer", teamIds: [] }, stage1)).toBe(true);
   });
@@ -65,7 +39,27 @@ describe("maySeeCase", () => {
   });
   it("lets an investigator see only Stage 2 cases they are named on", () => {
     expect(maySeeCase({ id: 3, role: "investigator", teamIds: [7] }, stage1)).toBe(false);
-    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, investigatorId: 3, stage: "stage2" })).toBe(true);
-    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, investigatorId: 4, stage: "stage2" })).toBe(false);
+    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, stageKind: "statutory-stage2", investigatorIds: [4, 3] })).toBe(true);
+    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, stageKind: "statutory-stage2", investigatorIds: [4] })).toBe(false);
+    // Named on Stage 2, but the case has moved on to Stage 3 (or is only at Stage 1).
+    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, stageKind: "statutory-stage3", investigatorIds: [3] })).toBe(false);
+    expect(maySeeCase({ id: 3, role: "investigator", teamIds: [] }, { teamId: 7, stageKind: "corporate-stage2", investigatorIds: [3] })).toBe(false);
+  });
+});
+
+describe("caseLinks", () => {
+  const complaint = { kind: "complaint", status: "open", complimentMayBeShared: false };
+  it("offers a team manager only the pages their permissions open", () => {
+    expect(caseLinks(["team-manager"], complaint).map((l) => l.to)).toEqual(["correspondence", "safeguarding"]);
+    expect(caseLinks(["investigator"], complaint).map((l) => l.to)).toEqual(["correspondence", "safeguarding"]);
+  });
+  it("offers the complaints team triage, coding, assignment and restrictions, and the decision while undecided", () => {
+    expect(caseLinks(["complaints-officer"], complaint).map((l) => l.to)).toEqual(["triage", "coding", "assign", "correspondence", "safeguarding", "restrictions"]);
+    expect(caseLinks(["complaints-officer"], { ...complaint, status: "new" }).map((l) => l.to)).toContain("decision");
+  });
+  it("offers the end of a compliment or a comment until it is closed", () => {
+    expect(caseLinks(["complaints-officer"], { kind: "comment", status: "new", complimentMayBeShared: false }).map((l) => l.to)).toContain("close");
+    expect(caseLinks(["complaints-officer"], { kind: "comment", status: "closed", complimentMayBeShared: false }).map((l) => l.to)).not.toContain("close");
+    expect(caseLinks(["complaints-officer"], { kind: "compliment", status: "new", complimentMayBeShared: true }).map((l) => l.to)).toContain("compliment");
   });
 });

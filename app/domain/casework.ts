@@ -1,48 +1,8 @@
-import type { IsoDate } from "./calendar";
-import type { Decision } from "./eligibility";
-import type { Process } from "./representation";
-import { corporateStage1DueDates, earlyResolutionDueOn, stage1DueDates } from "./timescales";
-
-/** Where a representation is in its process. Stage 2 and 3 come with later work. */
-export const stages = ["stage1", "early-resolution", "case-concern", "stage2", "stage3"] as const;
-export type Stage = (typeof stages)[number];
+import { can, type Permission } from "./permissions";
+import { isUndecidedStatus } from "./stages";
 
 export const statuses = ["new", "triaged", "open", "closed", "refused"] as const;
 export type Status = (typeof statuses)[number];
-
-export interface DecisionEffect {
-  status: Status;
-  process: Process | null;
-  stage: Stage | null;
-  dueOn: IsoDate | null;
-  latestOn: IsoDate | null;
-}
-
-/**
- * What a decision at triage does to the case. Statutory Stage 1 keeps its clock from the day of
- * receipt (10 working days, 20 at most); the corporate clock runs from the acknowledgement
- * (`decidedOn`); early resolution has about 3 working days; a case concern needs action the same day.
- */
-export function decisionEffect(decision: Decision, receivedOn: IsoDate, decidedOn: IsoDate): DecisionEffect {
-  switch (decision) {
-    case "statutory-stage1": {
-      const due = stage1DueDates(receivedOn);
-      return { status: "open", process: "statutory", stage: "stage1", dueOn: due.dueOn, latestOn: due.latestOn };
-    }
-    case "early-resolution": {
-      const dueOn = earlyResolutionDueOn(decidedOn);
-      return { status: "open", process: "statutory", stage: "early-resolution", dueOn, latestOn: dueOn };
-    }
-    case "case-concern":
-      return { status: "open", process: "statutory", stage: "case-concern", dueOn: decidedOn, latestOn: decidedOn };
-    case "corporate": {
-      const due = corporateStage1DueDates(receivedOn, decidedOn);
-      return { status: "open", process: "corporate", stage: "stage1", dueOn: due.dueOn, latestOn: due.latestOn };
-    }
-    case "refuse":
-      return { status: "refused", process: null, stage: null, dueOn: null, latestOn: null };
-  }
-}
 
 /**
  * Which cases a member of staff may see. `all`: the complaints team. `team`: team managers see
@@ -70,8 +30,10 @@ export interface Viewer {
 
 export interface CaseAccessFacts {
   teamId: number | null;
-  investigatorId: number | null;
-  stage: string | null;
+  /** The kind of the case's current stage (app/domain/stages.ts), if it has entered one. */
+  stageKind: string | null;
+  /** Staff named as Investigating Officer on that current stage. */
+  investigatorIds: readonly number[];
 }
 
 export function maySeeCase(viewer: Viewer, c: CaseAccessFacts): boolean {
@@ -81,10 +43,38 @@ export function maySeeCase(viewer: Viewer, c: CaseAccessFacts): boolean {
     case "team":
       return c.teamId !== null && viewer.teamIds.includes(c.teamId);
     case "investigator":
-      return c.stage === "stage2" && c.investigatorId === viewer.id;
+      return c.stageKind === "statutory-stage2" && c.investigatorIds.includes(viewer.id);
     case "none":
       return false;
   }
+}
+
+/** A page about a case, and the permission it needs (app/domain/permissions.ts). */
+export interface CaseLink {
+  to: "triage" | "coding" | "decision" | "assign" | "correspondence" | "safeguarding" | "restrictions" | "compliment" | "close";
+  permission: Permission;
+}
+
+/**
+ * The case pages to offer this person: only those their permissions open (each page's loader
+ * checks the same permission, so nothing offered answers "Page not found") and that fit the case
+ * now. Stage moves (respond, extend, escalate) come from the transition table (app/domain/stages.ts).
+ */
+export function caseLinks(held: readonly string[], c: { kind: string; status: string; complimentMayBeShared: boolean }): CaseLink[] {
+  const undecided = isUndecidedStatus(c.status);
+  const links: CaseLink[] = [
+    { to: "triage", permission: "cases.triage" },
+    { to: "coding", permission: "cases.triage" },
+    ...(undecided && c.kind === "complaint" ? [{ to: "decision", permission: "cases.triage" } as const] : []),
+    { to: "assign", permission: "cases.assign" },
+    { to: "correspondence", permission: "cases.view" },
+    { to: "safeguarding", permission: "cases.view" },
+    { to: "restrictions", permission: "cases.triage" },
+    ...(c.kind === "compliment" && c.complimentMayBeShared && c.status !== "closed" ? [{ to: "compliment", permission: "cases.triage" } as const] : []),
+    // A compliment or comment ends when closed (a shareable compliment also by being passed on).
+    ...(c.kind !== "complaint" && c.status !== "closed" ? [{ to: "close", permission: "cases.triage" } as const] : []),
+  ];
+  return links.filter((l) => can(held, l.permission));
 }
 
 /** How the inbox can be sorted. */

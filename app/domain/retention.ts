@@ -1,5 +1,6 @@
 import { formatIsoDate, londonDate, parseIsoDate, type IsoDate } from "./calendar";
 import type { RetentionSetting, RetentionSettings } from "./retention-settings";
+import { hasEnded } from "./stages";
 
 /** The kinds of case record retention tells apart. */
 export const retentionKinds = ["statutory-complaint", "looked-after-complaint", "corporate-complaint", "refused", "compliment-or-comment"] as const;
@@ -70,7 +71,7 @@ export interface RetentionDecision {
  */
 export function retentionDecision(c: RetentionFacts, settings: RetentionSettings, now: Date): RetentionDecision | null {
   if (c.closedAt === null || c.anonymisedAt !== null) return null;
-  if (c.status !== "closed" && c.status !== "refused") return null;
+  if (!hasEnded(c.status)) return null;
   const kind = retentionKindOf(c);
   const closedOn = londonDate(c.closedAt);
   const expiresOn = addYears(closedOn, settings[YEARS_BY_KIND[kind]]);

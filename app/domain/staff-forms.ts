@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { cleanLine, LIMITS } from "./form/fields";
 import { allRoles, checkRoleSet } from "./permissions";
 import { normaliseRecoveryCode } from "./recovery-codes";
+import { corporateRespondFroms, stage2ClockStarts } from "./stage-clocks";
 
 // The back office's account and administration forms. Shared by the server and the browser;
 // error messages are i18next keys in the "staff" namespace.
@@ -151,3 +152,10 @@ export const timescalesSchema = z.object({
 
 /** The timescale fields in page order (the form cannot import the server's list). */
 export const timescaleFields = Object.keys(timescalesSchema.shape) as Array<keyof typeof timescalesSchema.shape>;
+
+/** Which recorded dates start the clocks (decision record 017): saved with the timescales. */
+export const clockChoicesSchema = z.object({
+  stage2ClockFrom: z.enum(stage2ClockStarts, { error: "staff:errors.clockChoice" }),
+  corporateRespondFrom: z.enum(corporateRespondFroms, { error: "staff:errors.clockChoice" }),
+});
+export const timescalesFormSchema = z.object({ ...timescalesSchema.shape, ...clockChoicesSchema.shape });

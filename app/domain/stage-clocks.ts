@@ -14,12 +14,15 @@ import { nextStageKind, type StageFacts, type StageKind } from "./stages";
 export const stage2ClockStarts = ["request", "statement"] as const;
 export type Stage2ClockFrom = (typeof stage2ClockStarts)[number];
 
+/** Whether the corporate reply counts from the acknowledgement (the Complaint Handling Code) or from receipt. */
+export const corporateRespondFroms = ["acknowledgement", "receipt"] as const;
+
 export interface CorporateStageRules {
   acknowledgeWithin: number;
   respondWithin: number;
   maximumExtension: number;
   /** Whether the reply is counted from the acknowledgement (the Complaint Handling Code) or from receipt. */
-  respondFrom: "acknowledgement" | "receipt";
+  respondFrom: (typeof corporateRespondFroms)[number];
 }
 
 export interface ClockSettings {

@@ -41,6 +41,36 @@ export const runningStates = ["open", "responded"] as const satisfies readonly S
 /** Open: the council owes a response and the stage's deadlines count. */
 export const awaitingResponseStates = ["open"] as const satisfies readonly StageState[];
 
+/**
+ * The people named on a stage besides its handler (the stage_people table). Stage 2: the
+ * Investigating Officer (investigators see the cases they are named on), the Independent Person
+ * and the Adjudicating Officer; Stage 3: the panel, one of whom chairs.
+ */
+export const stagePersonRoles = ["investigating-officer", "independent-person", "adjudicating-officer", "panel-member", "panel-chair"] as const;
+export type StagePersonRole = (typeof stagePersonRoles)[number];
+
+/**
+ * The whole case's status (representations.status) once it has entered a stage: one function, so
+ * the summary can never disagree with the stages. A stage that escalated is followed by the next
+ * one, so a case whose newest stage is escalated is still open.
+ */
+export function caseStatusOf(currentStageState: StageState): "open" | "closed" {
+  return currentStageState === "closed" || currentStageState === "withdrawn" ? "closed" : "open";
+}
+
+/** The case statuses (representations.status) before triage's decision: the only list of them. */
+export const undecidedCaseStatuses = ["new", "triaged"] as const;
+/** The case statuses of a case that has ended (refused, or closed): retention counts from then. */
+export const endedCaseStatuses = ["closed", "refused"] as const;
+
+export function isUndecidedStatus(status: string): boolean {
+  return (undecidedCaseStatuses as readonly string[]).includes(status);
+}
+
+export function hasEnded(status: string): boolean {
+  return (endedCaseStatuses as readonly string[]).includes(status);
+}
+
 export function isRunning(state: string): boolean {
   return (runningStates as readonly string[]).includes(state);
 }
@@ -445,6 +475,14 @@ export function checkFeedbackTransition(
   if (row.requires.includes("reason") && !present(input.reason)) return { ok: false, refusal: "reason-required" };
   if (row.requires.includes("person") && !present(input.person)) return { ok: false, refusal: "person-required" };
   return { ok: true, to: row.to };
+}
+
+/**
+ * A compliment's or comment's place in its lifecycle, from the case's status: closed once passed
+ * on or closed, new until then (acknowledging and passing on to a manager come with later work).
+ */
+export function feedbackStateOf(status: string): FeedbackState {
+  return status === "closed" ? "closed" : "new";
 }
 
 export function allowedFeedbackActions(state: FeedbackState, role: string): FeedbackAction[] {

@@ -8,6 +8,7 @@ import { getLanguage } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
 import { draftIdFrom, findDraft } from "~/services/drafts.server";
 import { findRepresentationById } from "~/services/representations.server";
+import { currentStage } from "~/services/stages.server";
 import { getSettings } from "~/services/settings.server";
 
 export const handle: RouteHandle = {
@@ -24,11 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const settings = getSettings(db);
   const answers = representation.answers as Record<string, Record<string, unknown> | undefined>;
   const advocate = answers["advocate-offer"]?.wantsAdvocate === "yes";
+  const dueOn = currentStage(db, representation.id)?.nextDueOn ?? null;
   return {
     kind: representation.kind,
     advocacyProvider: advocate ? settings.advocacyProviderName : null,
     reference: representation.reference,
-    dueOn: representation.stage1DueOn ? formatLongDate(representation.stage1DueOn, language) : null,
+    dueOn: dueOn ? formatLongDate(dueOn, language) : null,
     emailed: Boolean(representation.personEmail),
     phone: settings.complaintsTeamPhone,
     email: settings.complaintsTeamEmail,

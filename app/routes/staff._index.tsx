@@ -6,8 +6,12 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { ErrorSummary, formOptions, SelectField, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { londonDate, workingDaysUntil } from "~/domain/calendar";
-import { inboxSorts, stages, statuses } from "~/domain/casework";
+import { londonDate } from "~/domain/calendar";
+import { inboxSorts, statuses } from "~/domain/casework";
+import { ragStatus } from "~/domain/stage-clocks";
+import { RagTag } from "~/components/rag-tag";
+import { can } from "~/domain/permissions";
+import { stageKinds } from "~/domain/stages";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
 import { cleanLine } from "~/domain/form/fields";
 import { processes, representationKinds } from "~/domain/representation";
@@ -24,11 +28,17 @@ const filterSchema = z.object({
   status: z.optional(z.enum(statuses, { error: "casework:errors.invalidChoice" })),
   kind: z.optional(z.enum(representationKinds, { error: "casework:errors.invalidChoice" })),
   process: z.optional(z.enum(processes, { error: "casework:errors.invalidChoice" })),
-  stage: z.optional(z.enum(stages, { error: "casework:errors.invalidChoice" })),
+  stage: z.optional(z.enum(stageKinds, { error: "casework:errors.invalidChoice" })),
   team: id,
   assignee: id,
   dueWithin: z.optional(z.string().check(z.overwrite(cleanLine), z.regex(/^\d{1,3}$/, "casework:errors.dueWithin.invalid"))),
-  flags: z.optional(z.array(z.enum(["overdue", "young-person", "safeguarding"], { error: "casework:errors.invalidChoice" }))),
+  flags: z.optional(
+    z.array(
+      z.enum(["overdue", "young-person", "safeguarding"], {
+        error: "casework:errors.invalidChoice",
+      })
+    )
+  ),
   sort: z.optional(z.enum(inboxSorts, { error: "casework:errors.invalidChoice" })),
   page: z.optional(z.string().check(z.regex(/^\d{1,6}$/, "casework:errors.invalidChoice"))),
 });
@@ -62,15 +72,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       sort: f.sort,
       page: f.page ? Number(f.page) : 1,
     },
-    today,
+    today
   );
   const teams = currentTeams(db);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const names = staffNames(db, list.rows.map((r) => r.respondingManagerId));
-  const running = new Set(["new", "triaged", "open"]);
+  const names = staffNames(
+    db,
+    list.rows.flatMap((r) => [r.handlerId, r.respondingManagerId])
+  );
   const assignees = [...new Map(teamMembers(db).map((m) => [m.id, m.name])).entries()].map(([value, label]) => ({ value: String(value), label }));
   return {
     lastResult: submission.status === "success" ? null : submission.reply(),
+    // Offered only to those whose permissions open it (a team manager would get "Page not found").
+    mayLog: can(staff.roles, "cases.create"),
     filters: Object.fromEntries(url.searchParams.entries()),
     flags: url.searchParams.getAll("flags"),
     counts: countsByStatus(db, viewer),
@@ -83,15 +97,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reference: r.reference,
       kind: r.kind,
       status: r.status,
-      stage: r.stage,
+      stage: r.stageKind,
+      stageState: r.stageState,
+      onHold: r.onHold ?? false,
       person: r.personName,
       child: r.childName && r.childName !== r.personName ? r.childName : null,
       youngPerson: r.personRelationship === "young-person",
       received: formatDateTime(r.receivedAt, "en"),
-      team: r.teamId ? (teamName.get(r.teamId) ?? null) : null,
-      assignee: r.respondingManagerId ? (names.get(r.respondingManagerId) ?? null) : null,
-      dueOn: r.dueOn && running.has(r.status) ? formatLongDate(r.dueOn, "en") : null,
-      workingDaysLeft: r.dueOn && running.has(r.status) ? workingDaysUntil(today, r.dueOn) : null,
+      team: r.teamId ? teamName.get(r.teamId) ?? null : null,
+      // Who holds it: the stage's handler, or the responding manager the case is assigned to.
+      assignee: names.get(r.handlerId ?? r.respondingManagerId ?? 0) ?? null,
+      // The current stage's next deadline (null once the stage has ended), with its RAG words.
+      dueOn: r.dueOn ? formatLongDate(r.dueOn, "en") : null,
+      rag: r.dueOn ? ragStatus(today, r.dueOn) : null,
       safeguarding: r.safeguarding,
     })),
   };
@@ -108,11 +126,17 @@ export default function InboxPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
   const [form, fields] = useForm({
-    ...formOptions("inbox-filters", filterSchema, d.lastResult, { ...d.filters, flags: d.flags }),
+    ...formOptions("inbox-filters", filterSchema, d.lastResult, {
+      ...d.filters,
+      flags: d.flags,
+    }),
     // A GET form: the browser checks, then lets it go to the server like any link.
     shouldValidate: "onSubmit" as const,
   });
-  const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
+  const option = (prefix: string) => (value: string) => ({
+    value,
+    label: t(`${prefix}.${value}`),
+  });
   const checked = new Set(d.flags);
   return (
     <>
@@ -131,11 +155,13 @@ export default function InboxPage() {
         ])}
       />
       <h1 className="govuk-heading-l">{t("inbox.title")}</h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/staff/log">
-          {t("inbox.logLink")}
-        </Link>
-      </p>
+      {d.mayLog ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/staff/log">
+            {t("inbox.logLink")}
+          </Link>
+        </p>
+      ) : null}
       <h2 className="govuk-heading-s">{t("inbox.countsHeading")}</h2>
       <ul className="govuk-list" data-testid="status-counts">
         {statuses.map((s) => (
@@ -158,13 +184,18 @@ export default function InboxPage() {
                 <SelectField field={fields.status} label={t("inbox.status")} placeholder={t("inbox.any")} options={statuses.map(option("statuses"))} />
                 <SelectField field={fields.kind} label={t("inbox.kind")} placeholder={t("inbox.any")} options={representationKinds.map(option("kinds"))} />
                 <SelectField field={fields.process} label={t("inbox.process")} placeholder={t("inbox.any")} options={processes.map(option("processes"))} />
-                <SelectField field={fields.stage} label={t("inbox.stage")} placeholder={t("inbox.any")} options={stages.map(option("stages"))} />
+                <SelectField field={fields.stage} label={t("inbox.stage")} placeholder={t("inbox.any")} options={stageKinds.map(option("stages"))} />
               </div>
               <div className="govuk-grid-column-one-half">
                 <SelectField field={fields.team} label={t("inbox.team")} placeholder={t("inbox.any")} options={d.teams} />
                 <SelectField field={fields.assignee} label={t("inbox.assignee")} placeholder={t("inbox.any")} options={d.assignees} />
                 <TextField field={fields.dueWithin} label={t("inbox.dueWithin")} hint={t("inbox.dueWithinHint")} width="4" />
-                <SelectField field={fields.sort} label={t("inbox.sort")} placeholder={t("inbox.sortDefault")} options={inboxSorts.filter((s) => s !== "due").map(option("inbox.sorts"))} />
+                <SelectField
+                  field={fields.sort}
+                  label={t("inbox.sort")}
+                  placeholder={t("inbox.sortDefault")}
+                  options={inboxSorts.filter((s) => s !== "due").map(option("inbox.sorts"))}
+                />
               </div>
             </div>
             <div className="govuk-form-group">
@@ -208,13 +239,27 @@ export default function InboxPage() {
             <caption className="govuk-table__caption govuk-table__caption--m">{t("inbox.caption", { count: d.total })}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">{t("inbox.reference")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.who")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.received")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.statusAndStage")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.assigned")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.due")}</th>
-                <th scope="col" className="govuk-table__header">{t("inbox.daysLeft")}</th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.reference")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.who")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.received")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.statusAndStage")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.assigned")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.due")}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t("inbox.daysLeft")}
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -255,6 +300,13 @@ export default function InboxPage() {
                       <>
                         <br />
                         {t(`stages.${row.stage}`, { defaultValue: row.stage })}
+                        {row.stageState && row.stageState !== "open" ? ` (${t(`stageStates.${row.stageState}`)})` : null}
+                      </>
+                    ) : null}
+                    {row.onHold ? (
+                      <>
+                        <br />
+                        <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong>
                       </>
                     ) : null}
                   </td>
@@ -268,15 +320,7 @@ export default function InboxPage() {
                     ) : null}
                   </td>
                   <td className="govuk-table__cell">{row.dueOn ?? t("inbox.noDeadline")}</td>
-                  <td className="govuk-table__cell">
-                    {row.workingDaysLeft === null ? (
-                      t("inbox.noDeadline")
-                    ) : row.workingDaysLeft < 0 ? (
-                      <strong className="govuk-tag govuk-tag--red">{t("inbox.overdue", { count: -row.workingDaysLeft })}</strong>
-                    ) : (
-                      t("inbox.daysLeftValue", { count: row.workingDaysLeft })
-                    )}
-                  </td>
+                  <td className="govuk-table__cell">{row.rag === null ? t("inbox.noDeadline") : <RagTag rag={row.rag} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,7 +10,10 @@ import { CaseHeading } from "~/components/casework";
 import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
-import { londonDate, workingDaysUntil } from "~/domain/calendar";
+import { RagTag } from "~/components/rag-tag";
+import { londonDate } from "~/domain/calendar";
+import { caseLinks } from "~/domain/casework";
+import { ragStatus } from "~/domain/stage-clocks";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
 import type { DraftAnswers } from "~/domain/form/steps";
 import { requireText } from "~/domain/casework-forms";
@@ -22,28 +25,65 @@ import { caseCoding } from "~/services/case-triage.server";
 import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
+import { stageHistory } from "~/services/stages.server";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
 export const handle: RouteHandle = {
-  title: (t, data) => t("casework:case.title", { reference: (data as { reference?: string } | undefined)?.reference ?? "" }),
+  title: (t, data) =>
+    t("casework:case.title", {
+      reference: (data as { reference?: string } | undefined)?.reference ?? "",
+    }),
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const { row } = await openCase(db, request, params.reference, "cases.view");
-  const names = staffNames(db, [row.respondingManagerId, row.investigatorId]);
+  const { staff, row } = await openCase(db, request, params.reference, "cases.view");
+  const history = stageHistory(db, row.id);
+  const current = history.at(-1) ?? null;
+  const names = staffNames(db, [row.respondingManagerId, ...history.flatMap((st) => [st.handlerId, ...st.investigatorIds])]);
+  const name = (id: number | null) => (id === null ? null : names.get(id) ?? null);
   const team = row.teamId ? currentTeams(db, row.teamId).find((t) => t.id === row.teamId) : undefined;
-  const running = row.status === "new" || row.status === "triaged" || row.status === "open";
+  const today = londonDate(new Date());
+  const date = (d: string | null) => (d ? formatLongDate(d, "en") : null);
+  const shareable = row.kind === "compliment" && complimentMayBeShared(row.answers);
   const coding = caseCoding(db, row.id);
   return {
     reference: row.reference,
     kind: row.kind,
     status: row.status,
     process: row.process,
-    stage: row.stage,
+    // The stage the case is in now, its next deadline with RAG words, and who holds it.
+    current: current
+      ? {
+          kind: current.kind,
+          state: current.state,
+          nextDueOn: date(current.nextDueOn),
+          rag: current.nextDueOn ? ragStatus(today, current.nextDueOn) : null,
+          latestOn: date(current.latestOn),
+          onHold: current.onHold,
+          holder: name(current.handlerId ?? row.respondingManagerId),
+          investigators: current.investigatorIds.map((id) => name(id)).filter((n): n is string => n !== null),
+        }
+      : null,
+    history: history.map((st) => ({
+      kind: st.kind,
+      state: st.state,
+      startedOn: date(st.startedOn),
+      dueOn: date(st.dueOn),
+      latestOn: date(st.latestOn),
+      extendedTo: date(st.extendedTo),
+      respondedOn: date(st.respondedOn),
+      finding: st.finding,
+      closedOn: date(st.closedOn),
+    })),
+    links: caseLinks(staff.roles, {
+      kind: row.kind,
+      status: row.status,
+      complimentMayBeShared: shareable,
+    }).map((l) => l.to),
     representationType: row.representationType,
     receivedFrom: row.receivedFrom,
     refusalReason: row.refusalReason,
@@ -51,31 +91,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language: row.language,
     mode: row.mode,
     received: formatDateTime(row.receivedAt, "en"),
-    dueOn: row.stage1DueOn && running ? formatLongDate(row.stage1DueOn, "en") : null,
-    latestOn: row.stage1LatestOn && running ? formatLongDate(row.stage1LatestOn, "en") : null,
-    workingDaysLeft: row.stage1DueOn && running ? workingDaysUntil(londonDate(new Date()), row.stage1DueOn) : null,
     team: team?.name ?? null,
-    respondingManager: row.respondingManagerId ? (names.get(row.respondingManagerId) ?? null) : null,
-    person: { name: row.personName, relationship: row.personRelationship, email: row.personEmail, child: row.childName },
+    respondingManager: row.respondingManagerId ? names.get(row.respondingManagerId) ?? null : null,
+    person: {
+      name: row.personName,
+      relationship: row.personRelationship,
+      email: row.personEmail,
+      child: row.childName,
+    },
     natures: [...(coding["nature-social-care"] ?? []), ...(coding["nature-corporate"] ?? [])],
     outcomesSought: (coding["outcome-sought"] ?? []).map((c) => c.label),
     safety: contactSafetyNotes(row.answers),
-    restrictions: activeRestrictions(db, row).map((r) => ({ id: r.id, restricted: r.restricted, reason: r.reason, reviewOn: formatLongDate(r.reviewOn, "en") })),
+    restrictions: activeRestrictions(db, row).map((r) => ({
+      id: r.id,
+      restricted: r.restricted,
+      reason: r.reason,
+      reviewOn: formatLongDate(r.reviewOn, "en"),
+    })),
     openConcerns: concernsOf(db, row.id).filter((c) => c.referralRecordedAt === null).length,
     safeguarding: row.safeguarding,
-    undecided: row.status === "new" || row.status === "triaged",
-    complimentMayBeShared: row.kind === "compliment" && complimentMayBeShared(row.answers),
     // Stored as sent: validated by the e-form's schemas at the time.
     answers: row.answers as DraftAnswers,
     teams: teamOptions(db, { includeRetired: true }),
-    timeline: caseTimeline(db, row).map((item) => ({ ...item, at: formatDateTime(item.at, "en") })),
+    timeline: caseTimeline(db, row).map((item) => ({
+      ...item,
+      at: formatDateTime(item.at, "en"),
+    })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const { staff, row } = await caseAction(db, request, params.reference, "cases.view");
-  const submission = parseWithZod(await readForm(request), { schema: noteSchema });
+  const submission = parseWithZod(await readForm(request), {
+    schema: noteSchema,
+  });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const done = addNote(db, staff, row.reference, submission.value.note);
   if (!done.ok) throw new Response("Not found", { status: 404 });
@@ -88,16 +138,7 @@ export default function CasePage() {
   const { t } = useTranslation("casework");
   const [form, fields] = useForm(formOptions("note-form", noteSchema, lastResult));
   const none = t("case.none");
-  const actions = [
-    { to: "triage", label: t("case.actions.triage") },
-    { to: "coding", label: t("case.actions.coding") },
-    ...(c.undecided && c.kind === "complaint" ? [{ to: "decision", label: t("case.actions.decision") }] : []),
-    { to: "assign", label: t("case.actions.assign") },
-    { to: "correspondence", label: t("case.actions.correspondence") },
-    { to: "safeguarding", label: t("case.actions.safeguarding") },
-    { to: "restrictions", label: t("case.actions.restrictions") },
-    ...(c.complimentMayBeShared && c.status !== "closed" ? [{ to: "compliment", label: t("case.actions.compliment") }] : []),
-  ];
+  const actions = c.links.map((to) => ({ to, label: t(`case.actions.${to}`) }));
   return (
     <>
       <ErrorSummary errors={summaryErrors([{ field: fields.note }])} />
@@ -129,7 +170,12 @@ export default function CasePage() {
             {c.restrictions.map((r) => (
               <div key={r.id}>
                 <p className="govuk-notification-banner__heading speakup-preserve-lines">{r.restricted}</p>
-                <p className="govuk-body speakup-preserve-lines">{t("case.restrictionReason", { reason: r.reason, date: r.reviewOn })}</p>
+                <p className="govuk-body speakup-preserve-lines">
+                  {t("case.restrictionReason", {
+                    reason: r.reason,
+                    date: r.reviewOn,
+                  })}
+                </p>
               </div>
             ))}
           </div>
@@ -153,6 +199,37 @@ export default function CasePage() {
         </div>
       ) : null}
 
+      {c.current ? (
+        <div className="govuk-inset-text" data-testid="current-stage">
+          <h2 className="govuk-heading-m">
+            {t("case.currentStage", {
+              stage: t(`stages.${c.current.kind}`),
+              state: t(`stageStates.${c.current.state}`),
+            })}
+          </h2>
+          {c.current.nextDueOn && c.current.rag ? (
+            <p className="govuk-body">
+              {t("case.nextDeadline", { date: c.current.nextDueOn })} <RagTag rag={c.current.rag} />
+            </p>
+          ) : (
+            <p className="govuk-body">{t("case.noDeadline")}</p>
+          )}
+          <p className="govuk-body">
+            {t("case.heldBy", {
+              name: c.current.holder ?? t("inbox.unassigned"),
+            })}
+          </p>
+          {c.current.investigators.length ? (
+            <p className="govuk-body">
+              {t("case.investigator", {
+                names: c.current.investigators.join(", "),
+              })}
+            </p>
+          ) : null}
+          {c.current.onHold ? <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong> : null}
+        </div>
+      ) : null}
+
       <h2 className="govuk-heading-m">{t("case.actionsTitle")}</h2>
       <ul className="govuk-list" data-testid="case-actions">
         {actions.map((a) => (
@@ -167,39 +244,149 @@ export default function CasePage() {
       <h2 className="govuk-heading-m">{t("case.summary")}</h2>
       <SummaryList
         rows={[
-          { key: "name", label: t("case.personName"), value: c.person.name || none },
-          { key: "relationship", label: t("case.relationship"), value: c.person.relationship ? t(`form:options.relationship.${c.person.relationship}`, { defaultValue: c.person.relationship }) : none },
-          { key: "email", label: t("case.email"), value: c.person.email ?? none },
-          { key: "child", label: t("case.childName"), value: c.person.child ?? none },
-          { key: "status", label: t("case.status"), value: t(`statuses.${c.status}`) },
-          { key: "type", label: t("case.type"), value: c.representationType ?? none },
-          { key: "process", label: t("case.process"), value: c.process ? t(`processes.${c.process}`) : none },
-          { key: "stage", label: t("case.stage"), value: c.stage ? t(`stages.${c.stage}`, { defaultValue: c.stage }) : none },
-          ...(c.refusalReason ? [{ key: "refusal", label: t("case.refusalReason"), value: c.refusalReason }] : []),
+          {
+            key: "name",
+            label: t("case.personName"),
+            value: c.person.name || none,
+          },
+          {
+            key: "relationship",
+            label: t("case.relationship"),
+            value: c.person.relationship
+              ? t(`form:options.relationship.${c.person.relationship}`, {
+                  defaultValue: c.person.relationship,
+                })
+              : none,
+          },
+          {
+            key: "email",
+            label: t("case.email"),
+            value: c.person.email ?? none,
+          },
+          {
+            key: "child",
+            label: t("case.childName"),
+            value: c.person.child ?? none,
+          },
+          {
+            key: "status",
+            label: t("case.status"),
+            value: t(`statuses.${c.status}`),
+          },
+          {
+            key: "type",
+            label: t("case.type"),
+            value: c.representationType ?? none,
+          },
+          {
+            key: "process",
+            label: t("case.process"),
+            value: c.process ? t(`processes.${c.process}`) : none,
+          },
+          {
+            key: "stage",
+            label: t("case.stage"),
+            value: c.current ? t(`stages.${c.current.kind}`) : none,
+          },
+          ...(c.refusalReason
+            ? [
+                {
+                  key: "refusal",
+                  label: t("case.refusalReason"),
+                  value: c.refusalReason,
+                },
+              ]
+            : []),
           { key: "received", label: t("case.received"), value: c.received },
           { key: "method", label: t("case.method"), value: c.method },
-          { key: "receivedFrom", label: t("case.receivedFrom"), value: c.receivedFrom ?? none },
-          { key: "language", label: t("case.language"), value: formatLanguageAndMode(t, c.language, c.mode) },
-          { key: "due", label: t("case.due"), value: c.dueOn ?? none },
-          { key: "latest", label: t("case.latest"), value: c.latestOn ?? none },
+          {
+            key: "receivedFrom",
+            label: t("case.receivedFrom"),
+            value: c.receivedFrom ?? none,
+          },
+          {
+            key: "language",
+            label: t("case.language"),
+            value: formatLanguageAndMode(t, c.language, c.mode),
+          },
+          {
+            key: "due",
+            label: t("case.due"),
+            value: c.current?.nextDueOn ?? none,
+          },
+          {
+            key: "latest",
+            label: t("case.latest"),
+            value: c.current?.latestOn ?? none,
+          },
           {
             key: "left",
             label: t("case.workingDaysLeft"),
-            value: c.workingDaysLeft === null ? none : c.workingDaysLeft < 0 ? t("inbox.overdue", { count: -c.workingDaysLeft }) : String(c.workingDaysLeft),
+            value: c.current?.rag
+              ? c.current.rag.workingDaysLeft < 0
+                ? t("inbox.overdue", { count: -c.current.rag.workingDaysLeft })
+                : String(c.current.rag.workingDaysLeft)
+              : none,
           },
           { key: "team", label: t("case.team"), value: c.team ?? none },
-          { key: "manager", label: t("case.respondingManager"), value: c.respondingManager ?? none },
+          {
+            key: "manager",
+            label: t("case.respondingManager"),
+            value: c.respondingManager ?? none,
+          },
           {
             key: "nature",
             label: t("case.nature"),
             value: c.natures.length ? c.natures.map((n) => (n.primary ? t("case.primary", { label: n.label }) : n.label)).join("\n") : none,
           },
-          { key: "outcomes", label: t("case.outcomesSought"), value: c.outcomesSought.length ? c.outcomesSought.join("\n") : none },
+          {
+            key: "outcomes",
+            label: t("case.outcomesSought"),
+            value: c.outcomesSought.length ? c.outcomesSought.join("\n") : none,
+          },
         ]}
       />
 
+      {c.history.length ? (
+        <table className="govuk-table" data-testid="stage-history">
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("case.history.title")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {(["stage", "state", "started", "due", "latest", "extended", "responded", "finding", "closed"] as const).map((k) => (
+                <th key={k} scope="col" className="govuk-table__header">
+                  {t(`case.history.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {c.history.map((st, i) => (
+              <tr key={i} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {t(`stages.${st.kind}`)}
+                </th>
+                <td className="govuk-table__cell">{t(`stageStates.${st.state}`)}</td>
+                <td className="govuk-table__cell">{st.startedOn}</td>
+                <td className="govuk-table__cell">{st.dueOn ?? none}</td>
+                <td className="govuk-table__cell">{st.latestOn ?? none}</td>
+                <td className="govuk-table__cell">{st.extendedTo ?? none}</td>
+                <td className="govuk-table__cell">{st.respondedOn ?? none}</td>
+                <td className="govuk-table__cell">{st.finding ?? none}</td>
+                <td className="govuk-table__cell">{st.closedOn ?? none}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
       <h2 className="govuk-heading-m">{t("case.submitted")}</h2>
-      <SummaryList rows={answerRows(t, c.answers, { changeLinks: false, teams: c.teams, language: "en" })} />
+      <SummaryList
+        rows={answerRows(t, c.answers, {
+          changeLinks: false,
+          teams: c.teams,
+          language: "en",
+        })}
+      />
 
       <h2 className="govuk-heading-m" id="timeline">
         {t("case.timeline")}
@@ -214,11 +401,15 @@ export default function CasePage() {
         {c.timeline.map((item) => (
           <li key={item.key} className="govuk-!-margin-bottom-4">
             <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-              {t(`timeline.kinds.${item.kind}`, { channel: item.channel ? t(`channels.${item.channel}`, { defaultValue: item.channel }) : "" })}
+              {t(`timeline.kinds.${item.kind}`, {
+                channel: item.channel
+                  ? t(`channels.${item.channel}`, {
+                      defaultValue: item.channel,
+                    })
+                  : "",
+              })}
             </h3>
-            <p className="govuk-body-s govuk-!-margin-bottom-1">
-              {item.author ? t("timeline.byAt", { author: item.author, at: item.at }) : item.at}
-            </p>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">{item.author ? t("timeline.byAt", { author: item.author, at: item.at }) : item.at}</p>
             <TimelineDetails kind={item.kind} details={item.details} />
             {item.kind === "attachment" && item.body ? (
               <p className="govuk-body">
@@ -245,11 +436,21 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
       case "decision":
         return s("decision") === "refuse" ? t("timeline.refused", { reason: s("reason") }) : t(`decisions.${s("decision")}`);
       case "assignment":
-        return t("timeline.assigned", { team: s("team"), manager: s("manager") });
+        return t("timeline.assigned", {
+          team: s("team"),
+          manager: s("manager"),
+        });
       case "safeguarding-referred":
-        return t("timeline.referred", { to: t(`safeguarding.bodies.${s("referredTo")}`), name: s("referredToName"), date: s("referredOn") });
+        return t("timeline.referred", {
+          to: t(`safeguarding.bodies.${s("referredTo")}`),
+          name: s("referredToName"),
+          date: s("referredOn"),
+        });
       case "triage":
-        return t("timeline.triaged", { type: s("representationType"), process: t(`processes.${s("process")}`) });
+        return t("timeline.triaged", {
+          type: s("representationType"),
+          process: t(`processes.${s("process")}`),
+        });
       case "email-sent":
       case "email-pending":
       case "email-failed":

@@ -16,6 +16,7 @@ import {
 } from "../domain/attachments";
 import { maySeeCase } from "../domain/casework";
 import type { Db } from "./db.server";
+import { caseAccessFacts } from "./stages.server";
 import { readForm } from "./form-data.server";
 
 // Files live in one folder outside the web root (ATTACHMENTS_DIR), each under a random name that
@@ -379,7 +380,7 @@ export function attachmentsForRepresentation(db: Db, representationId: number) {
  */
 export function findAttachmentForStaff(db: Db, dir: string, staff: { id: number; role: string }, id: number): { attachment: Attachment; path: string } | null {
   const row = db
-    .select({ attachment: attachments, teamId: representations.teamId, investigatorId: representations.investigatorId, stage: representations.stage })
+    .select({ attachment: attachments, id: representations.id, teamId: representations.teamId })
     .from(attachments)
     .innerJoin(representations, eq(representations.id, attachments.representationId))
     .where(and(eq(attachments.id, id), isNotNull(attachments.representationId)))
@@ -391,7 +392,7 @@ export function findAttachmentForStaff(db: Db, dir: string, staff: { id: number;
     .where(eq(staffTeamMembers.staffUserId, staff.id))
     .all()
     .map((r) => r.teamId);
-  if (!maySeeCase({ id: staff.id, role: staff.role, teamIds }, row)) return null;
+  if (!maySeeCase({ id: staff.id, role: staff.role, teamIds }, caseAccessFacts(db, row))) return null;
   const file = storagePath(dir, row.attachment.storageKey);
   if (!fs.existsSync(file)) return null;
   return { attachment: row.attachment, path: file };

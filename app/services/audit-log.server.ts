@@ -3,6 +3,7 @@ import { auditLog, representations, staffUsers } from "../../db/schema";
 import { maySeeCase } from "../domain/casework";
 import { findCaseFor, viewerOf, type Actor } from "./case.server";
 import type { Db } from "./db.server";
+import { caseAccessFacts } from "./stages.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -74,11 +75,11 @@ function visibleCases(db: Db, reader: Actor, ids: number[]): Set<number> {
   const viewer = viewerOf(db, reader);
   return new Set(
     db
-      .select({ id: representations.id, teamId: representations.teamId, investigatorId: representations.investigatorId, stage: representations.stage })
+      .select({ id: representations.id, teamId: representations.teamId })
       .from(representations)
       .where(inArray(representations.id, wanted))
       .all()
-      .filter((c) => maySeeCase(viewer, c))
+      .filter((c) => maySeeCase(viewer, caseAccessFacts(db, c)))
       .map((c) => c.id),
   );
 }

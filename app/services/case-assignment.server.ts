@@ -1,11 +1,13 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { assignmentEmail, complimentEmail } from "../../emails/casework";
 import { formatLongDate } from "../domain/dates";
 import { answerOf, type DraftAnswers } from "../domain/form/steps";
+import { checkFeedbackTransition, feedbackStateOf, isRunning } from "../domain/stages";
 import { createI18n } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
+import { currentStage } from "./stages.server";
 
 /** Staff who can respond for a team: active members of it. */
 export function teamMembers(db: Db) {
@@ -57,12 +59,15 @@ export function assignCase(
       .set({ teamId: team.id, respondingManagerId: manager.id, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
+    // The responding manager holds the stage the case is in now (corporate Stage 2's own handler comes with escalation).
+    const stage = currentStage(tx, row.id);
+    if (stage && isRunning(stage.state)) tx.update(stages).set({ handlerId: manager.id, updatedAt: now }).where(eq(stages.id, stage.id)).run();
     addEntry(tx, { representationId: row.id, kind: "assignment", staffUserId: actor.id, at: now, details: { team: team.name, manager: manager.name } });
     const t = createI18n("en").t;
     const mail = assignmentEmail(t, {
       reference: row.reference,
       team: team.name,
-      dueOn: row.stage1DueOn ? formatLongDate(row.stage1DueOn, "en") : null,
+      dueOn: dueOnOf(tx, row.id),
       caseUrl: `${options.publicUrl}/staff/cases/${row.reference}`,
     });
     tx.insert(outbox)
@@ -128,4 +133,36 @@ export function passOnCompliment(db: Db, actor: Actor, reference: string, option
     return { result: to, before: { status: row.status, teamId: row.teamId }, after: { status: "closed", teamId: team.id, recipients: to.length } };
   });
   return done.ok ? { ok: true, to: done.result } : error;
+}
+
+/** The current stage's next deadline, written out for an email. */
+function dueOnOf(db: Db, representationId: number): string | null {
+  const due = currentStage(db, representationId)?.nextDueOn;
+  return due ? formatLongDate(due, "en") : null;
+}
+
+export type CloseFeedbackResult = { ok: true } | { ok: false; error: "not-found" | "not-feedback" | "wrong-state" | "role" };
+
+/**
+ * Closes a compliment or a comment once it has been read and dealt with, by the feedback
+ * lifecycle in app/domain/stages.ts (so a comment does not stay "New" for ever). Retention
+ * counts from the closing date, as for a compliment passed on.
+ */
+export function closeFeedback(db: Db, actor: Actor, reference: string, now = new Date()): CloseFeedbackResult {
+  let error: CloseFeedbackResult & { ok: false } = { ok: false, error: "not-found" };
+  const done = changeCase(db, actor, reference, "case.feedback-closed", (tx, row) => {
+    if (row.kind === "complaint") {
+      error = { ok: false, error: "not-feedback" };
+      return null;
+    }
+    const check = checkFeedbackTransition(feedbackStateOf(row.status), "close", actor.role);
+    if (!check.ok) {
+      error = { ok: false, error: check.refusal === "role" ? "role" : "wrong-state" };
+      return null;
+    }
+    tx.update(representations).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(representations.id, row.id)).run();
+    addEntry(tx, { representationId: row.id, kind: "feedback-closed", staffUserId: actor.id, at: now });
+    return { result: null, before: { status: row.status }, after: { status: "closed" } };
+  });
+  return done.ok ? { ok: true } : error;
 }

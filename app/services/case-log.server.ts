@@ -1,14 +1,12 @@
-import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { drafts, representations } from "../../db/schema";
+import { drafts } from "../../db/schema";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { CHECK_ANSWERS, completeAnswers, firstIncompleteStep, mayVisit } from "../domain/form/journey";
 import type { DraftAnswers, StepId } from "../domain/form/steps";
-import { generateReference } from "../domain/reference-number";
 import type { Relationship, RepresentationKind } from "../domain/representation";
-import { stage1DueDates } from "../domain/timescales";
 import { attachDraftFilesToRepresentation } from "./attachments.server";
 import { audit } from "./audit.server";
+import { createRepresentation } from "./create-representation.server";
 import { addEntry, type Actor } from "./case.server";
 import type { Db } from "./db.server";
 import { createDraft, findDraft, markDraftSent, saveStepAnswers, type Draft } from "./drafts.server";
@@ -31,15 +29,24 @@ const STAFF_LOG = "staffLog";
 export function startLog(
   db: Db,
   actor: Actor,
-  input: { kind: RepresentationKind; relationship?: Relationship; method: string; receivedOn: IsoDate },
-  now = new Date(),
+  input: {
+    kind: RepresentationKind;
+    relationship?: Relationship;
+    method: string;
+    receivedOn: IsoDate;
+  },
+  now = new Date()
 ): string {
   return db.transaction((tx) => {
     const draft = createDraft(tx, now);
     const answers: Record<string, unknown> = {
       kind: { kind: input.kind },
       ...(input.relationship ? { "who-are-you": { relationship: input.relationship } } : {}),
-      [STAFF_LOG]: { method: input.method, receivedOn: input.receivedOn, staffUserId: actor.id } satisfies StaffLog,
+      [STAFF_LOG]: {
+        method: input.method,
+        receivedOn: input.receivedOn,
+        staffUserId: actor.id,
+      } satisfies StaffLog,
     };
     tx.update(drafts).set({ answers, updatedAt: now }).where(eq(drafts.id, draft.id)).run();
     return draft.id;
@@ -86,49 +93,49 @@ export function finishLog(db: Db, actor: Actor, draftId: string, now = new Date(
     if (!answers) return { ok: false, error: "incomplete" } as const;
     const s = summarise(answers);
     const receivedOn = draft.log.receivedOn;
-    const due = s.kind === "complaint" ? stage1DueDates(receivedOn) : null;
-    const reference = uniqueReference(tx);
     // Noon on the day received: the time of day is not known for a letter or a call logged later.
     const receivedAt = receivedOn === londonDate(now) ? now : new Date(`${receivedOn}T12:00:00Z`);
-    const inserted = tx
-      .insert(representations)
-      .values({
-        reference,
-        kind: s.kind,
-        methodReceived: draft.log.method,
-        language: "en",
-        mode: "standard",
-        receivedAt,
-        receivedOn,
-        stage1DueOn: due?.dueOn ?? null,
-        stage1LatestOn: due?.latestOn ?? null,
-        personName: s.personName ?? "",
-        personRelationship: s.relationship ?? "",
-        personEmail: s.personEmail,
-        childName: s.childName,
-        answers,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: representations.id })
-      .get();
+    const inserted = createRepresentation(tx, {
+      kind: s.kind,
+      methodReceived: draft.log.method,
+      language: "en",
+      mode: "standard",
+      receivedAt,
+      receivedOn,
+      personName: s.personName ?? "",
+      personRelationship: s.relationship ?? "",
+      personEmail: s.personEmail,
+      childName: s.childName,
+      answers,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const { reference } = inserted;
     const files = attachDraftFilesToRepresentation(tx, draft.id, inserted.id);
-    addEntry(tx, { representationId: inserted.id, kind: "logged", channel: draft.log.method, staffUserId: actor.id, at: now });
+    addEntry(tx, {
+      representationId: inserted.id,
+      kind: "logged",
+      channel: draft.log.method,
+      staffUserId: actor.id,
+      at: now,
+    });
     audit(tx, {
       staffUserId: actor.id,
       action: "case.logged",
       entity: "representation",
       entityId: inserted.id,
-      details: { before: null, after: { reference, kind: s.kind, method: draft.log.method, receivedOn, files } },
+      details: {
+        before: null,
+        after: {
+          reference,
+          kind: s.kind,
+          method: draft.log.method,
+          receivedOn,
+          files,
+        },
+      },
     });
     markDraftSent(tx, draft.id, inserted.id, now);
     return { ok: true, reference } as const;
   });
-}
-
-function uniqueReference(db: Db): string {
-  for (;;) {
-    const candidate = generateReference(randomInt);
-    if (!db.select({ id: representations.id }).from(representations).where(eq(representations.reference, candidate)).get()) return candidate;
-  }
 }

@@ -1,14 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { caseCodes, outbox, referenceValues, representations } from "../../db/schema";
+import { caseCodes, outbox, referenceValues, representations, stages } from "../../db/schema";
 import { refusalEmail, refusalLetterDraft } from "../../emails/refusal";
 import { londonDate } from "../domain/calendar";
-import { decisionEffect } from "../domain/casework";
+import { caseStatusOf, firstStageKind, isUndecidedStatus, processOfKind, type StageState } from "../domain/stages";
 import { assessEligibility, NEEDS_PERSON_AGREEMENT, readEligibility, type Decision, type EligibilityAnswers } from "../domain/eligibility";
 import type { Process } from "../domain/representation";
 import { createI18n, isLanguage, textDirection } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { getSettings } from "./settings.server";
+import { acknowledgeStage, correctStage, currentStage, openStage } from "./stages.server";
 
 export interface ReferenceOption {
   id: number;
@@ -139,7 +140,7 @@ export function saveCoding(db: Db, actor: Actor, reference: string, input: Codin
 
 /** Only a case not yet accepted or refused can be decided. */
 export function isUndecided(row: Pick<Representation, "status">): boolean {
-  return row.status === "new" || row.status === "triaged";
+  return isUndecidedStatus(row.status);
 }
 
 /**
@@ -164,27 +165,26 @@ export function acceptRepresentation(
       error = "not-allowed";
       return null;
     }
-    const effect = decisionEffect(input.decision, row.receivedOn, londonDate(now));
-    const before = { status: row.status, process: row.process, stage: row.stage, dueOn: row.stage1DueOn, latestOn: row.stage1LatestOn };
-    const after = { status: effect.status, process: effect.process, stage: effect.stage, dueOn: effect.dueOn, latestOn: effect.latestOn };
-    tx.update(representations)
-      .set({
-        status: effect.status,
-        process: effect.process,
-        stage: effect.stage,
-        stage1DueOn: effect.dueOn,
-        stage1LatestOn: effect.latestOn,
-        decidedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(representations.id, row.id))
-      .run();
+    const decidedOn = londonDate(now);
+    const kind = firstStageKind(input.decision);
+    if (!kind) throw new Error("A decision to accept opens a stage");
+    const process = processOfKind(kind) ?? "statutory";
+    const first = currentStage(tx, row.id);
+    const before = { status: row.status, process: row.process, stage: first?.kind ?? null, dueOn: first?.dueOn ?? null, latestOn: first?.latestOn ?? null };
+    // Statutory and corporate Stage 1 count from receipt (corporate: the reply from the
+    // acknowledgement, which this decision is); early resolution and a case concern from being passed on.
+    const startedOn = kind === "early-resolution" || kind === "case-concern" ? decidedOn : row.receivedOn;
+    let stage = first && first.sequence === 1 ? correctStage(tx, first.id, { kind, startedOn }, now) : openStage(tx, { representationId: row.id, kind, startedOn });
+    if (kind === "corporate-stage1") stage = acknowledgeStage(tx, stage.id, decidedOn, now);
+    const status = caseStatusOf(stage.state as StageState);
+    const after = { status, process, stage: stage.kind, dueOn: stage.dueOn, latestOn: stage.latestOn };
+    tx.update(representations).set({ status, process, decidedAt: now, updatedAt: now }).where(eq(representations.id, row.id)).run();
     addEntry(tx, {
       representationId: row.id,
       kind: "decision",
       staffUserId: actor.id,
       at: now,
-      details: { decision: input.decision, personAgreed: input.personAgreed, dueOn: effect.dueOn },
+      details: { decision: input.decision, personAgreed: input.personAgreed, dueOn: stage.nextDueOn },
     });
     return { result: null, before, after: { ...after, decision: input.decision, personAgreed: input.personAgreed } };
   });
@@ -237,9 +237,12 @@ export function refuseRepresentation(
       error = "invalid-choice";
       return null;
     }
-    const before = { status: row.status, refusalReason: row.refusalReason, dueOn: row.stage1DueOn };
+    const provisional = currentStage(tx, row.id);
+    const before = { status: row.status, refusalReason: row.refusalReason, dueOn: provisional?.dueOn ?? null };
+    // A refused complaint never entered a stage: the Stage 1 clock it had from receipt goes.
+    if (provisional) tx.delete(stages).where(eq(stages.representationId, row.id)).run();
     tx.update(representations)
-      .set({ status: "refused", refusalReason: input.reason, stage: null, stage1DueOn: null, stage1LatestOn: null, decidedAt: now, closedAt: now, updatedAt: now })
+      .set({ status: "refused", refusalReason: input.reason, decidedAt: now, closedAt: now, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
     addEntry(tx, { representationId: row.id, kind: "decision", staffUserId: actor.id, at: now, details: { decision: "refuse", reason: input.reason } });

@@ -4,6 +4,7 @@ import { maySeeCase, type CorrespondenceChannel, type Viewer } from "../domain/c
 import { audit } from "./audit.server";
 import { staffTeamIds } from "./auth.server";
 import type { Db } from "./db.server";
+import { caseAccessFacts } from "./stages.server";
 
 export type Representation = typeof representations.$inferSelect;
 
@@ -25,7 +26,7 @@ export function viewerOf(db: Db, actor: Actor): Viewer {
 export function findCaseFor(db: Db, actor: Actor, reference: string): Representation | null {
   const row = db.select().from(representations).where(eq(representations.reference, reference)).get();
   if (!row) return null;
-  return maySeeCase(viewerOf(db, actor), row) ? row : null;
+  return maySeeCase(viewerOf(db, actor), caseAccessFacts(db, row)) ? row : null;
 }
 
 /** Opens a case for reading, writing the view to the audit trail. */
@@ -51,6 +52,7 @@ export type EntryKind =
   | "restriction-added"
   | "restriction-ended"
   | "compliment-passed-on"
+  | "feedback-closed"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
 import { samplePdf } from "../../test/sample-files";
 import type { StepId } from "../domain/form/steps";
@@ -18,6 +18,7 @@ import { REFERENCE_ALPHABET } from "../domain/reference-number";
 import type { Db } from "./db.server";
 import { createDraft } from "./drafts.server";
 import { countsByStatus, listRepresentations } from "./representations.server";
+import { currentStage, namePerson, openStage, stagesOf } from "./stages.server";
 
 // Monday 23 November 2026, 10:15 in London.
 const NOW = new Date("2026-11-23T10:15:00Z");
@@ -33,10 +34,15 @@ function addStaff(db: Db, role: string, teamIds: number[] = []): Actor & { email
   return { id: user.id, role, email };
 }
 
-function addCase(db: Db, values: Partial<typeof representations.$inferInsert> = {}) {
+/**
+ * A complaint as received, on statutory Stage 1 with a chosen due date (null: no stage yet, as a
+ * case recorded before stages were records might be); the reference is fixed for the test.
+ */
+function addCase(db: Db, values: Partial<typeof representations.$inferInsert> & { dueOn?: string | null } = {}) {
   counter += 1;
   const reference = `SU-TEST-${[0, 1, 2, 3].map((i) => REFERENCE_ALPHABET[Math.floor(counter / 31 ** i) % 31]).join("")}`;
-  return db
+  const { dueOn = "2026-12-07", ...rest } = values;
+  const row = db
     .insert(representations)
     .values({
       reference,
@@ -44,18 +50,25 @@ function addCase(db: Db, values: Partial<typeof representations.$inferInsert> = 
       methodReceived: "E-form",
       receivedAt: NOW,
       receivedOn: TODAY,
-      stage1DueOn: "2026-12-07",
-      stage1LatestOn: "2026-12-21",
       personName: "Wilhelmina Quarterbridge",
       personRelationship: "parent",
       personEmail: "wilhelmina.q@example.com",
       childName: "Bartholomew Quarterbridge",
       answers: {},
-      ...values,
+      ...rest,
     })
     .returning()
     .get();
+  if (row.kind === "complaint" && dueOn !== null) {
+    const ended = row.status === "closed";
+    db.insert(stages)
+      .values({ representationId: row.id, sequence: 1, kind: "statutory-stage1", state: ended ? "closed" : "open", startedOn: row.receivedOn, dueOn, latestOn: dueOn, nextDueOn: ended ? null : dueOn })
+      .run();
+  }
+  return row;
 }
+
+const stageOf = (db: Db, id: number) => currentStage(db, id);
 
 const teamId = (db: Db, name: string) => db.select().from(teams).where(eq(teams.name, name)).get()!.id;
 
@@ -69,11 +82,12 @@ describe("triage and decisions", () => {
   it("triages an eligible complaint into statutory Stage 1 with due dates from the day of receipt", async () => {
     const db = await createTestDb();
     const officer = addStaff(db, "complaints-officer");
-    const c = addCase(db, { stage1DueOn: null, stage1LatestOn: null });
+    const c = addCase(db, { dueOn: null });
     expect(saveTriage(db, officer, c.reference, { representationType: "Complaint", process: "statutory", eligibility: ELIGIBLE })).toEqual({ ok: true });
     expect(acceptRepresentation(db, officer, c.reference, { decision: "statutory-stage1", personAgreed: false }, NOW)).toEqual({ ok: true });
     const after = findCaseFor(db, officer, c.reference)!;
-    expect(after).toMatchObject({ status: "open", process: "statutory", stage: "stage1", stage1DueOn: "2026-12-07", stage1LatestOn: "2026-12-21", receivedFrom: "Parent", representationType: "Complaint" });
+    expect(after).toMatchObject({ status: "open", process: "statutory", receivedFrom: "Parent", representationType: "Complaint" });
+    expect(stageOf(db, c.id)).toMatchObject({ sequence: 1, kind: "statutory-stage1", state: "open", startedOn: TODAY, dueOn: "2026-12-07", latestOn: "2026-12-21", nextDueOn: "2026-12-07" });
   });
 
   it("refuses what the checklist does not allow, and early resolution without the person's agreement", async () => {
@@ -84,7 +98,8 @@ describe("triage and decisions", () => {
     saveTriage(db, officer, c.reference, { representationType: "Complaint", process: "statutory", eligibility: ELIGIBLE });
     expect(acceptRepresentation(db, officer, c.reference, { decision: "early-resolution", personAgreed: false })).toEqual({ ok: false, error: "not-allowed" });
     expect(acceptRepresentation(db, officer, c.reference, { decision: "early-resolution", personAgreed: true }, NOW)).toEqual({ ok: true });
-    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ stage: "early-resolution", stage1DueOn: "2026-11-26" });
+    // The Stage 1 clock the complaint had from receipt becomes early resolution's, from the decision.
+    expect(stagesOf(db, c.id)).toMatchObject([{ sequence: 1, kind: "early-resolution", startedOn: TODAY, dueOn: "2026-11-26", nextDueOn: "2026-11-26" }]);
     expect(acceptRepresentation(db, officer, c.reference, { decision: "corporate", personAgreed: false })).toEqual({ ok: false, error: "already-decided" });
   });
 
@@ -95,7 +110,8 @@ describe("triage and decisions", () => {
     saveTriage(db, officer, c.reference, { representationType: "Complaint", process: "corporate", eligibility: { ...ELIGIBLE, childStatus: ["none"] } });
     expect(acceptRepresentation(db, officer, c.reference, { decision: "statutory-stage1", personAgreed: false })).toEqual({ ok: false, error: "not-allowed" });
     expect(acceptRepresentation(db, officer, c.reference, { decision: "corporate", personAgreed: false }, new Date("2026-11-25T09:00:00Z"))).toEqual({ ok: true });
-    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ process: "corporate", stage: "stage1", stage1DueOn: "2026-12-09", stage1LatestOn: "2026-12-23" });
+    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ process: "corporate", status: "open" });
+    expect(stagesOf(db, c.id)).toMatchObject([{ kind: "corporate-stage1", startedOn: TODAY, acknowledgedOn: "2026-11-25", dueOn: "2026-12-09", latestOn: "2026-12-23" }]);
   });
 
   it("refuses with a reason from the process's list, and emails the letter as staff edited it through the outbox", async () => {
@@ -111,7 +127,9 @@ describe("triage and decisions", () => {
     const body = `${draft.body}\n\nEdited by the officer.`;
     expect(refuseRepresentation(db, officer, c.reference, { reason: "Out of time", subject: draft.subject, body }, NOW)).toEqual({ ok: true, sentBy: "email" });
     // The closing date retention counts from (app/domain/retention.ts).
-    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ status: "refused", refusalReason: "Out of time", stage1DueOn: null, closedAt: NOW });
+    expect(findCaseFor(db, officer, c.reference)).toMatchObject({ status: "refused", refusalReason: "Out of time", closedAt: NOW });
+    // A refused complaint never entered a stage: no deadline runs on it.
+    expect(stagesOf(db, c.id)).toEqual([]);
     const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "refusal"))).get()!;
     expect(mail.toAddress).toBe("wilhelmina.q@example.com");
     expect(mail.textBody).toContain("Edited by the officer.");
@@ -159,11 +177,23 @@ describe("who sees what", () => {
     const c = addCase(db);
     expect(assignCase(db, officer, c.reference, { teamId: fostering, respondingManagerId: manager.id }, { publicUrl: PUBLIC_URL, now: NOW })).toEqual({ ok: true });
     expect(findCaseFor(db, manager, c.reference)?.id).toBe(c.id);
+    // The responding manager holds the current stage (the inbox's "who holds it").
+    expect(stageOf(db, c.id)?.handlerId).toBe(manager.id);
     expect(findCaseFor(db, other, c.reference)).toBeNull();
     expect(findCaseFor(db, investigator, c.reference)).toBeNull();
     expect(addNote(db, other, c.reference, "Should not land")).toEqual({ ok: false });
-    db.update(representations).set({ stage: "stage2", investigatorId: investigator.id }).where(eq(representations.id, c.id)).run();
+    // Named on Stage 1 the investigator sees nothing; named as Investigating Officer on Stage 2, the case.
+    const stage1 = stageOf(db, c.id)!;
+    namePerson(db, { stageId: stage1.id, role: "investigating-officer", staffUserId: investigator.id });
+    expect(findCaseFor(db, investigator, c.reference)).toBeNull();
+    db.update(stages).set({ state: "escalated", nextDueOn: null }).where(eq(stages.id, stage1.id)).run();
+    const stage2 = openStage(db, { representationId: c.id, kind: "statutory-stage2", startedOn: TODAY });
+    expect(findCaseFor(db, investigator, c.reference)).toBeNull();
+    namePerson(db, { stageId: stage2.id, role: "independent-person", name: "Indy Pendent" });
+    expect(findCaseFor(db, investigator, c.reference)).toBeNull();
+    namePerson(db, { stageId: stage2.id, role: "investigating-officer", staffUserId: investigator.id });
     expect(findCaseFor(db, investigator, c.reference)?.id).toBe(c.id);
+    expect(listRepresentations(db, { id: investigator.id, role: "investigator", teamIds: [] }, {}, TODAY).rows.map((r) => r.reference)).toEqual([c.reference]);
 
     const inbox = (actor: Actor & { teamIds?: number[] }, teamIds: number[]) => listRepresentations(db, { id: actor.id, role: actor.role, teamIds }, {}, TODAY).rows.map((r) => r.reference);
     expect(inbox(manager, [fostering])).toEqual([c.reference]);
@@ -182,10 +212,10 @@ describe("inbox", () => {
     const db = await createTestDb();
     const officer = addStaff(db, "complaints-officer");
     const viewer = { id: officer.id, role: officer.role, teamIds: [] };
-    const soon = addCase(db, { stage1DueOn: "2026-11-25", personName: "Ada Soon" });
-    const later = addCase(db, { stage1DueOn: "2026-12-10", personName: "Bea Later", childName: "Cy Child" });
-    const overdue = addCase(db, { stage1DueOn: "2026-11-20", personName: "Dee Late", personRelationship: "young-person" });
-    const done = addCase(db, { stage1DueOn: "2026-11-10", status: "closed", personName: "Eve Done" });
+    const soon = addCase(db, { dueOn: "2026-11-25", personName: "Ada Soon" });
+    const later = addCase(db, { dueOn: "2026-12-10", personName: "Bea Later", childName: "Cy Child" });
+    const overdue = addCase(db, { dueOn: "2026-11-20", personName: "Dee Late", personRelationship: "young-person" });
+    const done = addCase(db, { dueOn: "2026-11-10", status: "closed", personName: "Eve Done" });
     const refs = (f: Parameters<typeof listRepresentations>[2]) => listRepresentations(db, viewer, f, TODAY).rows.map((r) => r.reference);
 
     expect(refs({})).toEqual([overdue.reference, soon.reference, later.reference, done.reference]);
@@ -291,7 +321,7 @@ describe("audit", () => {
 
     // The audit row records before and after.
     const accepted = auditRows(db, c.id).find((r) => r.action === "case.accepted");
-    expect(accepted?.details).toMatchObject({ before: { status: "triaged", stage: null }, after: { status: "open", stage: "stage1" } });
+    expect(accepted?.details).toMatchObject({ before: { status: "triaged", stage: "statutory-stage1" }, after: { status: "open", stage: "statutory-stage1" } });
 
     // Referral and the end of a restriction are audited too.
     const concernId = db.select().from(auditLog).all().find((r) => r.action === "case.safeguarding-flagged")?.details as { after: { concernId: number } };
@@ -351,7 +381,9 @@ describe("logging a representation received another way", () => {
     const result = finishLog(db, officer, draftId, NOW);
     if (!result.ok) throw new Error(result.error);
     const row = findCaseFor(db, officer, result.reference)!;
-    expect(row).toMatchObject({ methodReceived: "Telephone", receivedOn: "2026-11-20", stage1DueOn: "2026-12-04", personName: "Pat Phone", childName: "Nell Phone", status: "new" });
+    expect(row).toMatchObject({ methodReceived: "Telephone", receivedOn: "2026-11-20", personName: "Pat Phone", childName: "Nell Phone", status: "new" });
+    // Through the one create function: a complaint enters statutory Stage 1 from the day it was received.
+    expect(stagesOf(db, row.id)).toMatchObject([{ sequence: 1, kind: "statutory-stage1", state: "open", startedOn: "2026-11-20", dueOn: "2026-12-04", nextDueOn: "2026-12-04" }]);
     expect(auditRows(db, row.id).map((r) => r.action)).toEqual(["case.logged"]);
     expect(caseTimeline(db, row).some((i) => i.kind === "logged" && i.channel === "Telephone")).toBe(true);
     expect(attachmentsForRepresentation(db, row.id).map((a) => a.name)).toEqual(["letter.pdf"]);

@@ -21,8 +21,22 @@ export function openDatabase(file: string) {
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * Runs the migrations with foreign keys off. drizzle runs them inside one transaction, where
+ * SQLite ignores `PRAGMA foreign_keys`: a table rebuild (DROP TABLE of the old copy) would then
+ * cascade and delete every row that refers to it (a case's timeline, stages, mail). Afterwards the
+ * keys are checked and switched back on; a broken reference stops the start-up.
+ */
 export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
-  migrate(db, { migrationsFolder });
+  const client = (db as unknown as { $client: Database.Database }).$client;
+  client.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = client.pragma("foreign_key_check") as unknown[];
+    if (broken.length) throw new Error(`Migration left ${broken.length} broken foreign key reference(s)`);
+  } finally {
+    client.pragma("foreign_keys = ON");
+  }
 }
 
 let shared: ReturnType<typeof openDatabase> | undefined;

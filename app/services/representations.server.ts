@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { representations } from "../../db/schema";
+import { alias } from "drizzle-orm/sqlite-core";
+import { representations, stagePeople, stages } from "../../db/schema";
 import { addWorkingDays, type IsoDate } from "../domain/calendar";
 import { caseScopeFor, type InboxSort, type Viewer } from "../domain/casework";
 import type { Db } from "./db.server";
@@ -33,8 +34,12 @@ export interface InboxFilters {
 
 export const INBOX_PAGE_SIZE = 25;
 
-/** Cases that are still running have a deadline worth showing. */
-const RUNNING = ["new", "triaged", "open"] as const;
+/** The case's current stage: its newest (found through the stages' (representation, sequence) index). */
+const current = alias(stages, "current_stage");
+const joinCurrent = and(
+  eq(current.representationId, representations.id),
+  sql`${current.sequence} = (SELECT max(${stages.sequence}) FROM ${stages} WHERE ${stages.representationId} = ${representations.id})`,
+);
 
 /** What this member of staff may see (team managers: their teams; investigators: their Stage 2). */
 function scopeCondition(viewer: Viewer): SQL | undefined {
@@ -44,7 +49,10 @@ function scopeCondition(viewer: Viewer): SQL | undefined {
     case "team":
       return viewer.teamIds.length ? inArray(representations.teamId, [...viewer.teamIds]) : sql`0`;
     case "investigator":
-      return and(eq(representations.stage, "stage2"), eq(representations.investigatorId, viewer.id));
+      return and(
+        eq(current.kind, "statutory-stage2"),
+        sql`EXISTS (SELECT 1 FROM ${stagePeople} WHERE ${stagePeople.stageId} = ${current.id} AND ${stagePeople.role} = 'investigating-officer' AND ${stagePeople.staffUserId} = ${viewer.id})`,
+      );
     case "none":
       return sql`0`;
   }
@@ -60,16 +68,16 @@ function escapeLike(value: string) {
  */
 export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
   const r = representations;
-  const running = inArray(r.status, [...RUNNING]);
   const conditions: Array<SQL | undefined> = [scopeCondition(viewer)];
   if (filters.status) conditions.push(eq(r.status, filters.status as (typeof r.status.enumValues)[number]));
   if (filters.kind) conditions.push(eq(r.kind, filters.kind as (typeof r.kind.enumValues)[number]));
   if (filters.process) conditions.push(eq(r.process, filters.process as (typeof r.process.enumValues)[number]));
-  if (filters.stage) conditions.push(eq(r.stage, filters.stage));
+  if (filters.stage) conditions.push(eq(current.kind, filters.stage));
   if (filters.teamId) conditions.push(eq(r.teamId, filters.teamId));
   if (filters.assigneeId) conditions.push(eq(r.respondingManagerId, filters.assigneeId));
-  if (filters.dueWithin !== undefined) conditions.push(running, lte(r.stage1DueOn, addWorkingDays(today, filters.dueWithin)));
-  if (filters.overdue) conditions.push(running, lt(r.stage1DueOn, today));
+  // nextDueOn is null once a stage has ended, so these find running stages only.
+  if (filters.dueWithin !== undefined) conditions.push(lte(current.nextDueOn, addWorkingDays(today, filters.dueWithin)));
+  if (filters.overdue) conditions.push(lt(current.nextDueOn, today));
   if (filters.youngPerson) conditions.push(eq(r.personRelationship, "young-person"));
   if (filters.safeguarding) conditions.push(eq(r.safeguarding, "flagged"));
   const q = filters.q?.trim();
@@ -89,8 +97,8 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
   const order = (() => {
     switch (filters.sort ?? "due") {
       case "due":
-        // Running cases with a deadline first, soonest first; then the rest, newest first.
-        return [sql`CASE WHEN ${r.stage1DueOn} IS NOT NULL AND ${r.status} IN ('new','triaged','open') THEN 0 ELSE 1 END`, asc(r.stage1DueOn), desc(r.receivedAt)];
+        // Running stages soonest deadline first (an ended stage has none); then the rest, newest first.
+        return [sql`${current.nextDueOn} ASC NULLS LAST`, desc(r.receivedAt)];
       case "received-newest":
         return [desc(r.receivedAt)];
       case "received-oldest":
@@ -107,23 +115,27 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
       kind: r.kind,
       status: r.status,
       process: r.process,
-      stage: r.stage,
+      stageKind: current.kind,
+      stageState: current.state,
+      onHold: current.onHold,
       personName: r.personName,
       childName: r.childName,
       personRelationship: r.personRelationship,
       receivedAt: r.receivedAt,
-      dueOn: r.stage1DueOn,
+      dueOn: current.nextDueOn,
+      handlerId: current.handlerId,
       teamId: r.teamId,
       respondingManagerId: r.respondingManagerId,
       safeguarding: r.safeguarding,
     })
     .from(r)
+    .leftJoin(current, joinCurrent)
     .where(where)
     .orderBy(pinned, ...order, asc(r.id))
     .limit(INBOX_PAGE_SIZE)
     .offset((page - 1) * INBOX_PAGE_SIZE)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(r).where(where).get()?.n ?? 0;
+  const total = db.select({ n: sql<number>`count(*)` }).from(r).leftJoin(current, joinCurrent).where(where).get()?.n ?? 0;
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
 }
 
@@ -132,6 +144,7 @@ export function countsByStatus(db: Db, viewer: Viewer): Record<string, number> {
   const rows = db
     .select({ status: representations.status, n: sql<number>`count(*)` })
     .from(representations)
+    .leftJoin(current, joinCurrent)
     .where(scopeCondition(viewer))
     .groupBy(representations.status)
     .all();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { settings } from "../../db/schema";
 import timescales from "../../db/seed-data/timescales.json";
+import { defaultClockSettings, stage2ClockStarts, type ClockSettings, type Stage2ClockFrom } from "../domain/stage-clocks";
 import { statutoryTimescales } from "../domain/timescales";
 import { audit } from "./audit.server";
 import type { Db } from "./db.server";
@@ -111,12 +112,61 @@ export function effectiveTimescales(db: Db): EffectiveTimescales {
   };
 }
 
-export function updateTimescales(db: Db, input: { actorId: number; values: TimescaleSettings; now?: Date }) {
+function storedTimescales(db: Db): Record<string, unknown> {
+  const row = db.select().from(settings).where(eq(settings.key, TIMESCALES_KEY)).get();
+  try {
+    const parsed: unknown = row ? JSON.parse(row.value) : {};
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What the stage clocks (app/domain/stage-clocks.ts) read: the council's timescales over the
+ * defaults, and which date starts the Stage 2 clock and the corporate reply (decision record 017).
+ */
+export function clockSettings(db: Db): ClockSettings {
+  const t = getTimescaleSettings(db);
+  const stored = storedTimescales(db);
+  const stage2ClockFrom = (stage2ClockStarts as readonly unknown[]).includes(stored.stage2ClockFrom)
+    ? (stored.stage2ClockFrom as Stage2ClockFrom)
+    : defaultClockSettings.stage2ClockFrom;
+  const corporateRespondFrom = stored.corporateRespondFrom === "receipt" || stored.corporateRespondFrom === "acknowledgement" ? stored.corporateRespondFrom : null;
+  const corporate = (stage: "stage1" | "stage2", ack: number, respond: number, max: number) => ({
+    acknowledgeWithin: ack,
+    respondWithin: respond,
+    maximumExtension: max,
+    respondFrom: corporateRespondFrom ?? defaultClockSettings.corporate[stage].respondFrom,
+  });
+  return {
+    stage2ClockFrom,
+    corporate: {
+      stage1: corporate("stage1", t.corporateStage1AcknowledgeWithin, t.corporateStage1RespondWithin, t.corporateStage1MaximumExtension),
+      stage2: corporate("stage2", t.corporateStage2AcknowledgeWithin, t.corporateStage2RespondWithin, t.corporateStage2MaximumExtension),
+    },
+    earlyResolution: t.earlyResolution,
+  };
+}
+
+export interface ClockChoices {
+  stage2ClockFrom: Stage2ClockFrom;
+  corporateRespondFrom: ClockSettings["corporate"]["stage1"]["respondFrom"];
+}
+
+/** The clock choices as the timescales page shows them. */
+export function clockChoices(db: Db): ClockChoices {
+  const c = clockSettings(db);
+  return { stage2ClockFrom: c.stage2ClockFrom, corporateRespondFrom: c.corporate.stage1.respondFrom };
+}
+
+export function updateTimescales(db: Db, input: { actorId: number; values: TimescaleSettings; clock?: ClockChoices; now?: Date }) {
   const now = input.now ?? new Date();
   db.transaction((tx) => {
-    const before = getTimescaleSettings(tx);
-    const value = JSON.stringify(input.values);
+    const before = { ...getTimescaleSettings(tx), ...(input.clock ? clockChoices(tx) : {}) };
+    // Keep the clock choices stored beside the numbers (stage2ClockFrom, corporateRespondFrom) unless given.
+    const value = JSON.stringify({ ...storedTimescales(tx), ...input.values, ...input.clock });
     tx.insert(settings).values({ key: TIMESCALES_KEY, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } }).run();
-    audit(tx, { staffUserId: input.actorId, action: "timescales.updated", entity: "settings", entityId: TIMESCALES_KEY, at: now, details: { before, after: input.values } });
+    audit(tx, { staffUserId: input.actorId, action: "timescales.updated", entity: "settings", entityId: TIMESCALES_KEY, at: now, details: { before, after: { ...input.values, ...input.clock } } });
   });
 }

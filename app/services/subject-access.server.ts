@@ -13,6 +13,7 @@ import { activeRestrictions } from "./case-restrictions.server";
 import { caseCoding } from "./case-triage.server";
 import { caseEmails, caseTimeline, viewerOf, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
+import { caseAccessFacts, currentStage, stagesOf } from "./stages.server";
 import { findEqualityAnswers } from "./equality.server";
 import { teamOptions } from "./public-teams.server";
 
@@ -90,7 +91,7 @@ export function findSubjectRecords(db: Db, actor: Actor, search: SubjectSearch):
   }
   const viewer = viewerOf(db, actor);
   return found
-    .filter(({ row }) => maySeeCase(viewer, row))
+    .filter(({ row }) => maySeeCase(viewer, caseAccessFacts(db, row)))
     .flatMap(({ row, person, child }) => {
       const role = roleOf(row.personRelationship, { person, child });
       return role ? [{ id: row.id, reference: row.reference, kind: row.kind, receivedAt: row.receivedAt, role }] : [];
@@ -162,7 +163,7 @@ export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, cho
   return db.transaction((tx) => {
     const rows = tx.select().from(representations).where(inArray(representations.id, wanted)).all();
     const viewer = viewerOf(tx, actor);
-    if (rows.length !== wanted.length || !rows.every((row) => maySeeCase(viewer, row))) return null;
+    if (rows.length !== wanted.length || !rows.every((row) => maySeeCase(viewer, caseAccessFacts(tx, row)))) return null;
     rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id);
     for (const row of rows) {
       audit(tx, { staffUserId: actor.id, action: "subject-access.exported", entity: "representation", entityId: row.id, at: now, details: { format, representationIds: rows.map((r) => r.id) } });
@@ -185,7 +186,21 @@ export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, cho
           kind: row.kind,
           status: row.status,
           process: row.process,
-          stage: row.stage,
+          stage: currentStage(tx, row.id)?.kind ?? null,
+          // Each stage the case went through, with its dates and what was found.
+          stages: stagesOf(tx, row.id).map((st) => ({
+            kind: st.kind,
+            state: st.state,
+            startedOn: st.startedOn,
+            requestedOn: st.requestedOn,
+            dueOn: st.dueOn,
+            latestOn: st.latestOn,
+            extendedTo: st.extendedTo,
+            extensionReason: st.extensionReason,
+            respondedOn: st.respondedOn,
+            finding: st.finding,
+            closedOn: st.closedOn,
+          })),
           representationType: row.representationType,
           receivedAt: row.receivedAt.toISOString(),
           howReceived: row.methodReceived,

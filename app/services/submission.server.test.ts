@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../../test/db";
-import { drafts, outbox, representations, settings, teams } from "../../db/schema";
+import { drafts, outbox, representations, settings, stages, teams } from "../../db/schema";
 import type { CompleteAnswers } from "../domain/form/journey";
 import type { DraftAnswers, StepId } from "../domain/form/steps";
 import type { Db } from "./db.server";
@@ -158,8 +158,6 @@ describe("submitDraft: complaints", () => {
       language: "en",
       mode: "standard",
       receivedOn: "2026-11-23",
-      stage1DueOn: "2026-12-07",
-      stage1LatestOn: "2026-12-21",
       personName: PERSON.fullName,
       personRelationship: "parent",
       personEmail: PERSON.email,
@@ -167,6 +165,10 @@ describe("submitDraft: complaints", () => {
       answers: parentComplaint(teamId),
     });
     expect(row?.receivedAt.getTime()).toBe(NOW.getTime());
+    // Through the one create function: the complaint enters statutory Stage 1 on the day it was received.
+    expect(db.select().from(stages).all()).toMatchObject([
+      { representationId: row?.id, sequence: 1, kind: "statutory-stage1", state: "open", startedOn: "2026-11-23", dueOn: "2026-12-07", latestOn: "2026-12-21", nextDueOn: "2026-12-07" },
+    ]);
 
     const mail = mailOf(db);
     expect(mail.map((m) => [m.template, m.toAddress, m.status, m.attempts, m.representationId])).toEqual([
@@ -244,11 +246,8 @@ describe("submitDraft: complaints", () => {
     expect(submitDraft(db, draft.id, { ...OPTIONS, now })).toMatchObject({ outcome: "sent", dueOn: "2027-01-06" });
     // Mon 21 … Thu 24 (4), [Fri 25, Sat 26, Sun 27, Mon 28 substitute], Tue 29 … Thu 31 (7),
     // [Fri 1 Jan], Mon 4 (8), Tue 5 (9), Wed 6 Jan (10) … Wed 20 Jan (20).
-    expect(db.select().from(representations).get()).toMatchObject({
-      receivedOn: "2026-12-18",
-      stage1DueOn: "2027-01-06",
-      stage1LatestOn: "2027-01-20",
-    });
+    expect(db.select().from(representations).get()).toMatchObject({ receivedOn: "2026-12-18" });
+    expect(db.select().from(stages).get()).toMatchObject({ startedOn: "2026-12-18", dueOn: "2027-01-06", latestOn: "2027-01-20" });
   });
 
   it("counts a late-evening summer submission as the next day in London", async () => {
@@ -362,8 +361,6 @@ describe("submitDraft: compliments and comments", () => {
     expect(result).toEqual({ outcome: "sent", reference: expect.stringMatching(REFERENCE), dueOn: null });
     expect(db.select().from(representations).get()).toMatchObject({
       kind: "compliment",
-      stage1DueOn: null,
-      stage1LatestOn: null,
       personName: PERSON.fullName,
       personRelationship: "",
       personEmail: PERSON.email,
@@ -396,10 +393,12 @@ describe("submitDraft: compliments and comments", () => {
     expect(anonymous.dueOn).toBeNull();
 
     const rows = db.select().from(representations).orderBy(representations.id).all();
-    expect(rows.map((r) => [r.kind, r.personName, r.personEmail, r.stage1DueOn])).toEqual([
-      ["comment", "", PERSON.email, null],
-      ["comment", "", null, null],
+    expect(rows.map((r) => [r.kind, r.personName, r.personEmail])).toEqual([
+      ["comment", "", PERSON.email],
+      ["comment", "", null],
     ]);
+    // Compliments and comments have no stage and no clock.
+    expect(db.select().from(stages).all()).toEqual([]);
     const mail = mailOf(db);
     expect(mail.map((m) => [m.template, m.representationId])).toEqual([
       ["acknowledgement-comment", rows[0]?.id],

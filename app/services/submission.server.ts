@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { outbox, representations } from "../../db/schema";
 import { acknowledgementEmail } from "../../emails/acknowledgement";
@@ -8,10 +7,9 @@ import { londonDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
 import { completeAnswers, type CompleteAnswers } from "../domain/form/journey";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type RepresentationKind } from "../domain/representation";
-import { generateReference } from "../domain/reference-number";
-import { stage1DueDates } from "../domain/timescales";
 import { createI18n, textDirection, type Language } from "../i18n/i18n";
 import { attachDraftFilesToRepresentation } from "./attachments.server";
+import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { findDraft, markDraftSent } from "./drafts.server";
 import { journeyContext } from "./journey.server";
@@ -41,11 +39,19 @@ const text = (answers: CompleteAnswers, step: keyof CompleteAnswers, field: stri
 export function summarise(answers: CompleteAnswers) {
   const kind = (text(answers, "kind", "kind") ?? "complaint") as RepresentationKind;
   const relationship = text(answers, "who-are-you", "relationship");
-  const personName = text(answers, "your-details", "fullName") ?? text(answers, "compliment-contact", "fullName") ?? text(answers, "comment-contact", "fullName");
+  const personName =
+    text(answers, "your-details", "fullName") ?? text(answers, "compliment-contact", "fullName") ?? text(answers, "comment-contact", "fullName");
   const personEmail = text(answers, "contact", "email") ?? text(answers, "compliment-contact", "email") ?? text(answers, "comment-contact", "email");
   const childName = relationship === "young-person" ? personName : text(answers, "about-the-child", "childName");
   const wantsAdvocate = text(answers, "advocate-offer", "wantsAdvocate") === "yes" && text(answers, "advocate-offer", "advocacyConsent") === "yes";
-  return { kind, relationship, personName, personEmail, childName, wantsAdvocate };
+  return {
+    kind,
+    relationship,
+    personName,
+    personEmail,
+    childName,
+    wantsAdvocate,
+  };
 }
 
 /**
@@ -59,11 +65,7 @@ export function submitDraft(db: Db, draftId: string | null, options: SubmitOptio
     const draft = findDraft(tx, draftId, now);
     if (!draft) return { outcome: "no-draft" } as const;
     if (draft.representationId !== null) {
-      const sent = tx
-        .select({ reference: representations.reference })
-        .from(representations)
-        .where(eq(representations.id, draft.representationId))
-        .get();
+      const sent = tx.select({ reference: representations.reference }).from(representations).where(eq(representations.id, draft.representationId)).get();
       return sent ? ({ outcome: "already-sent", reference: sent.reference } as const) : ({ outcome: "no-draft" } as const);
     }
     const answers = completeAnswers(journeyContext(tx, draft.answers, now));
@@ -72,36 +74,35 @@ export function submitDraft(db: Db, draftId: string | null, options: SubmitOptio
     const s = summarise(answers);
     const receivedOn = londonDate(now);
     // Complaints start on the statutory Stage 1 clock; triage may move them to another process.
-    const due = s.kind === "complaint" ? stage1DueDates(receivedOn) : null;
-    const reference = uniqueReference(tx);
-    const inserted = tx
-      .insert(representations)
-      .values({
-        reference,
-        kind: s.kind,
-        methodReceived: mode === "easy-read" ? METHOD_YOUNG_PERSONS_EFORM : METHOD_EFORM,
-        language: options.language,
-        mode,
-        receivedAt: now,
-        receivedOn,
-        stage1DueOn: due?.dueOn ?? null,
-        stage1LatestOn: due?.latestOn ?? null,
-        personName: s.personName ?? "",
-        personRelationship: s.relationship ?? "",
-        personEmail: s.personEmail,
-        childName: s.childName,
-        answers,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: representations.id })
-      .get();
+    const inserted = createRepresentation(tx, {
+      kind: s.kind,
+      methodReceived: mode === "easy-read" ? METHOD_YOUNG_PERSONS_EFORM : METHOD_EFORM,
+      language: options.language,
+      mode,
+      receivedAt: now,
+      receivedOn,
+      personName: s.personName ?? "",
+      personRelationship: s.relationship ?? "",
+      personEmail: s.personEmail,
+      childName: s.childName,
+      answers,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const { reference } = inserted;
+    const due = inserted.dueOn ? { dueOn: inserted.dueOn } : null;
 
     const settings = getSettings(tx);
     // The person reads their email in their own language and, for easy read, in easy-read words.
     const personT = createI18n(options.language, { mode }).t;
     const staffT = createI18n("en").t;
-    const mail: Array<{ template: string; toAddress: string; subject: string; text: string; html: string }> = [];
+    const mail: Array<{
+      template: string;
+      toAddress: string;
+      subject: string;
+      text: string;
+      html: string;
+    }> = [];
     if (s.personEmail) {
       mail.push({
         template: `acknowledgement-${s.kind}`,
@@ -159,20 +160,11 @@ export function submitDraft(db: Db, draftId: string | null, options: SubmitOptio
           htmlBody: m.html,
           nextAttemptAt: now,
           createdAt: now,
-        })),
+        }))
       )
       .run();
     attachDraftFilesToRepresentation(tx, draft.id, inserted.id);
     markDraftSent(tx, draft.id, inserted.id, now);
     return { outcome: "sent", reference, dueOn: due?.dueOn ?? null } as const;
   });
-}
-
-function uniqueReference(db: Db): string {
-  // A collision is about one in 10^11 per pair; retrying keeps the unique index from ever firing.
-  for (;;) {
-    const candidate = generateReference(randomInt);
-    const taken = db.select({ id: representations.id }).from(representations).where(eq(representations.reference, candidate)).get();
-    if (!taken) return candidate;
-  }
 }

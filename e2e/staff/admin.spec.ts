@@ -101,9 +101,13 @@ test.describe("administration", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByTestId("error-summary")).toContainText("Enter a whole number of working days");
     await expectAccessible(page);
+    // Which date starts the Stage 2 clock: the request unless the council chooses otherwise.
+    await expect(page.getByLabel("The day the person asked for Stage 2 (recommended)")).toBeChecked();
+    await expect(page.getByLabel("The acknowledgement (the Complaint Handling Code)")).toBeChecked();
     await page.getByLabel("Early resolution: answer within").fill("3");
     await page.getByRole("button", { name: "Save changes" }).click();
     await arrived(page, /\/staff\/admin\/timescales\?done=saved$/);
+    await expect(page.getByLabel("The day the person asked for Stage 2 (recommended)")).toBeChecked();
   });
 
   test("the audit pages say a note was added, never what it says; a case's trail is for those who may see the case", async ({ page, browser, baseURL }) => {

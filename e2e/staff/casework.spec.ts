@@ -153,11 +153,24 @@ test.describe("casework", () => {
     try {
       await signIn(managerPage, TEAM_MANAGER);
       await expect(managerPage.getByRole("row").filter({ hasText: ours })).toHaveCount(1);
+      // Logging a representation is the complaints team's: not offered.
+      await expect(managerPage.getByRole("link", { name: /Log a representation/ })).toHaveCount(0);
       await expect(managerPage.getByRole("row").filter({ hasText: theirs })).toHaveCount(0);
       await visit(managerPage, `/staff?q=${theirs}`);
       await expect(managerPage.getByText("No representations match.")).toBeVisible();
       await visit(managerPage, `/staff/cases/${ours}`);
       await expect(managerPage.getByRole("heading", { level: 1 })).toHaveText(ours);
+      // The current stage, its deadline and who holds it, at the top.
+      await expect(managerPage.getByTestId("current-stage")).toContainText("Now: Stage 1, Open");
+      await expect(managerPage.getByTestId("current-stage")).toContainText(/Next deadline: .+ working days?/);
+      await expect(managerPage.getByTestId("current-stage")).toContainText("Held by: Taylor Teamlead");
+      await expect(managerPage.getByTestId("stage-history")).toContainText("Stage 1");
+      // Only the pages their role opens are offered, and each one opens (never "Page not found").
+      const offered = managerPage.getByTestId("case-actions").getByRole("link");
+      await expect(offered.filter({ hasText: "Triage and eligibility" })).toHaveCount(0);
+      const hrefs = await offered.evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect((await managerPage.request.get(href)).status(), href).toBe(200);
       // A team manager can add a note on their own team's case.
       await managerPage.getByLabel("Add a note").fill("Spoke to the social worker.");
       await managerPage.getByRole("button", { name: "Save note" }).click();

@@ -71,6 +71,7 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.refusal", path: `/staff/cases/${CASE}/refusal`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.restrictions", path: `/staff/cases/${CASE}/restrictions`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.compliment", path: `/staff/cases/${COMPLIMENT}/compliment`, params: () => ({ reference: COMPLIMENT }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.close", path: `/staff/cases/${COMPLIMENT}/close`, params: () => ({ reference: COMPLIMENT }), allowed: TRIAGE },
   { file: "staff.cases.$reference.assign", path: `/staff/cases/${CASE}/assign`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
