@@ -1,6 +1,7 @@
 // `npm run test:resilience`: runs each part against the built server on loopback and prints a
 // table of figures; exits non-zero if any figure fails. Flags pick parts (--sends, --kills,
-// --smtp, --fuzz, --audit; none means all) and --quick runs small sizes while developing.
+// --smtp, --fuzz, --audit; none means all), --quick runs small sizes while developing, and
+// --no-build skips `npm run build` when the build is fresh.
 import { spawnSync } from "node:child_process";
 import { runAudit } from "./audit";
 import { runFuzz } from "./fuzz";
@@ -14,12 +15,15 @@ const quick = args.has("--quick");
 const chosen = ["--sends", "--kills", "--smtp", "--fuzz", "--audit"].filter((flag) => args.has(flag));
 const wants = (flag: string) => chosen.length === 0 || chosen.includes(flag);
 
+// --fuzz-bodies=N sets the bodies per route (10,000 unless quick).
+const fuzzBodies = Number(process.argv.find((a) => a.startsWith("--fuzz-bodies="))?.split("=")[1] ?? (quick ? 200 : 10_000));
+
 const parts: Array<[string, () => Promise<Figure[]>]> = [
   ["--audit", () => runAudit()],
   ["--sends", () => runSends(quick ? { sends: 200, connections: 200 } : { sends: 10_000, connections: 200 })],
   ["--kills", () => runKills(quick ? { kills: 1, connections: 50, drafts: 200 } : { kills: 5, connections: 50, drafts: 1000 })],
   ["--smtp", () => runSmtpDown(quick ? { sends: 50, connections: 50 } : { sends: 500, connections: 50 })],
-  ["--fuzz", () => runFuzz(quick ? { bodiesPerRoute: 200 } : { bodiesPerRoute: 10_000 })],
+  ["--fuzz", () => runFuzz({ bodiesPerRoute: fuzzBodies })],
 ];
 
 if (!args.has("--no-build")) {

@@ -31,9 +31,14 @@ export async function runSends({ sends, connections }: SendsOptions): Promise<Fi
     let replaysAlreadySent = 0;
     let requests = 0;
 
+    const waits: number[] = [];
     const post = async (draft: PreparedDraft) => {
       requests += 1;
-      return request({ method: "POST", path: "/form/check-answers", headers: { ...FORM, Cookie: draft.cookie }, body: "declaration=yes", agent });
+      const sentAt = Date.now();
+      // A browser waits minutes for an answer; so does this client.
+      const reply = await request({ method: "POST", path: "/form/check-answers", headers: { ...FORM, Cookie: draft.cookie }, body: "declaration=yes", agent, timeoutMs: 300_000 });
+      waits.push(Date.now() - sentAt);
+      return reply;
     };
     const confirmation = async (draft: PreparedDraft, page: string) => {
       requests += 1;
@@ -70,6 +75,8 @@ export async function runSends({ sends, connections }: SendsOptions): Promise<Fi
       }
     });
     const seconds = (Date.now() - started) / 1000;
+    waits.sort((a, b) => a - b);
+    const percentile = (p: number) => ((waits[Math.min(waits.length - 1, Math.floor(waits.length * p))] ?? 0) / 1000).toFixed(1);
 
     const db = readDb(env.DATABASE_FILE!);
     const stored = db.prepare("select id, reference from representations where id > ?").all(baseline) as Array<{ id: number; reference: string }>;
@@ -99,7 +106,7 @@ export async function runSends({ sends, connections }: SendsOptions): Promise<Fi
     return [
       {
         part: "sends",
-        figure: `${sends} sends at ${connections} connections in ${seconds.toFixed(1)}s (${(requests / seconds).toFixed(0)} requests/s): ${errors.length} errors, ${lost} lost, ${duplicated} duplicated, ${unacknowledged} stored without acknowledgement, ${wrongDraft} on the wrong draft`,
+        figure: `${sends} sends at ${connections} connections in ${seconds.toFixed(1)}s (${(requests / seconds).toFixed(0)} requests/s; send answered in ${percentile(0.5)}s median, ${percentile(0.99)}s at the 99th percentile, ${percentile(1)}s at most): ${errors.length} errors, ${lost} lost, ${duplicated} duplicated, ${unacknowledged} stored without acknowledgement, ${wrongDraft} on the wrong draft`,
         ok: errors.length === 0 && lost === 0 && duplicated === 0 && unacknowledged === 0 && wrongDraft === 0 && acknowledged.size === sends,
       },
       {
