@@ -248,6 +248,7 @@ export async function runFuzz({ bodiesPerRoute, connections = 16, seed = 8 }: Fu
             // A kept-alive connection can be closed by the server just as it is reused: once more,
             // on a new connection. Failing twice is counted.
             resets += 1;
+            if (resets <= 3) console.log(`  fuzz reset, tried again: ${target.path}${b.query} (${b.contentType ?? "no type"}, ${b.body.length} bytes)`);
             try {
               reply = await send(false);
             } catch (error) {
