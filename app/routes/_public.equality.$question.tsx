@@ -44,8 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  // The body is read before any redirect: one left unread resets the browser's connection.
+  const form = await readForm(request);
   const { db, question, representationId, answers } = await open(request, params);
-  const value = parseEqualityAnswer(question, answers, (await readForm(request)).get("answer"));
+  const value = parseEqualityAnswer(question, answers, form.get("answer"));
   if (value === undefined) throw new Response("Bad request", { status: 400 });
   saveEqualityAnswer(db, representationId, question, value);
   const after = { ...answers, [equalityColumns[question]]: value };

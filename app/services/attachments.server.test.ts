@@ -169,6 +169,17 @@ describe("receiveUpload", () => {
     expect(filesIn(dir)).toEqual([]);
   });
 
+  it("answers a body cut off inside a file part it ignores with a problem, and the process carries on", async () => {
+    // Found by fuzzing: busboy's "Unexpected end of form" on an ignored file part had no listener
+    // and took the whole server down (an unhandled 'error' event).
+    const dir = tempDir();
+    for (const part of ['name="other"; filename="a.pdf"', 'name="file"; filename=""']) {
+      const cut = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; ${part}\r\n\r\n%PDF-1.4 and then nothing`);
+      expect((await receiveUpload(uploadRequest(cut), dir)).problem).toBe("unreadable");
+    }
+    expect(filesIn(dir)).toEqual([]);
+  });
+
   it("takes one file at a time", async () => {
     const dir = tempDir();
     const body = multipartBody([

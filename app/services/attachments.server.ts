@@ -119,7 +119,9 @@ export async function receiveUpload(request: Request, dir: string, options: { ma
   });
   parser.on("file", (name, stream, info) => {
     if (name !== "file" || !info.filename) {
-      // Not our input, or the input left empty: the browser still sends an (empty) part.
+      // Not our input, or the input left empty: the browser still sends an (empty) part. A body
+      // cut off inside it errors this stream too, and an error with no listener ends the process.
+      stream.on("error", () => fail("unreadable"));
       stream.resume();
       return;
     }

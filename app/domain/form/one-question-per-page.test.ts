@@ -50,6 +50,14 @@ describe("errorsSoFar", () => {
     expect(errorsSoFar(errors, ["childDobDay"])).toEqual([]);
     expect(errorsSoFar(undefined, ["childName"])).toEqual([]);
   });
+
+  it("counts an error on one ticked box (conform names it outcomes[0]) as its question's", () => {
+    // Found by fuzzing: a made-up value among the ticked boxes was kept in the draft.
+    const errors = { "outcomes[0]": ["errors.outcomes.required"], "other.nested": ["x"] };
+    expect(errorsSoFar(errors, ["outcomes"])).toEqual(["outcomes[0]"]);
+    expect(errorsSoFar(errors, ["other"])).toEqual(["other.nested"]);
+    expect(errorsSoFar(errors, ["outcomeOther"])).toEqual([]);
+  });
 });
 
 describe("earlierPartAtFault", () => {

@@ -39,7 +39,9 @@ export function mergePartIntoPage(stored: unknown, posted: Iterable<[string, For
  */
 export function errorsSoFar(errors: Record<string, unknown> | null | undefined, fieldsSoFar: readonly string[]): string[] {
   const soFar = new Set(fieldsSoFar);
-  return Object.keys(errors ?? {}).filter((name) => soFar.has(name) || name === "");
+  // conform names an error inside a list or object by its path ("outcomes[0]"): it is the field's.
+  const fieldOf = (name: string) => name.split(/[[.]/, 1)[0] as string;
+  return Object.keys(errors ?? {}).filter((name) => soFar.has(fieldOf(name)) || name === "");
 }
 
 /**
