@@ -53,6 +53,7 @@ export type EntryKind =
   | "restriction-ended"
   | "compliment-passed-on"
   | "feedback-closed"
+  | "stage-extended"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */
