@@ -29,7 +29,8 @@ const extensionSchema = z
       const empty = !v.newDateDay && !v.newDateMonth && !v.newDateYear;
       const message = empty ? "casework:errors.newDate.required" : !isoFromParts(v.newDateDay, v.newDateMonth, v.newDateYear) ? "casework:errors.newDate.invalid" : null;
       if (message) ctx.addIssue({ code: "custom", message, path: ["newDateDay"], input: v });
-    }),
+      // Checked even when another field is wrong, so the summary lists every problem at once.
+    }, { when: () => true }),
   );
 
 export const handle: RouteHandle = { title: (t) => t("casework:extend.title") };
