@@ -1,5 +1,4 @@
 import type { TFunction } from "i18next";
-import { renderEmail, type RenderedEmail } from "./layout";
 
 export interface ExtensionLetterData {
   reference: string;
@@ -26,8 +25,4 @@ export function extensionLetter(t: TFunction, d: ExtensionLetterData): { subject
     t("emails:signOff", { councilName: d.councilName }),
   ];
   return { subject: t("emails:extension.subject", { reference: d.reference }), body: paragraphs.join("\n\n") };
-}
-
-export function extensionEmail(lang: string, dir: "ltr" | "rtl", letter: { subject: string; body: string }): RenderedEmail {
-  return renderEmail({ lang, dir, subject: letter.subject, paragraphs: letter.body.split(/\n\s*\n/) });
 }

@@ -54,6 +54,7 @@ export type EntryKind =
   | "compliment-passed-on"
   | "feedback-closed"
   | "stage-extended"
+  | "stage-responded"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

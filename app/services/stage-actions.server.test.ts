@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, outbox, staffUsers } from "../../db/schema";
+import { auditLog, caseEntries, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
 import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
 import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
-import { extendStage, extensionForm, offeredStageActions } from "./stage-actions.server";
+import { draftResponse, extendStage, extensionForm, offeredStageActions, respondToStage } from "./stage-actions.server";
 import { currentStage } from "./stages.server";
 
 // Monday 23 November 2026, 10:15 in London; no bank holidays until Christmas.
@@ -119,5 +119,62 @@ describe("extending a stage's deadline", () => {
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-22", reason: "other", details: "Why" }, NOW)).toEqual({ ok: false, error: "beyond-maximum" });
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-16", reason: "other", details: "Why" }, NOW).ok).toBe(true);
     expect(currentStage(db, c.id)).toMatchObject({ kind: "corporate-stage1", nextDueOn: "2026-12-16" });
+  });
+});
+
+describe("recording a stage's response", () => {
+  /** A statutory Stage 1 case of team A, with a team manager of A and one of B. */
+  async function teamCase(person: { email?: string | null; language?: string; mode?: "standard" | "easy-read" } = {}) {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const c = inStage1(db, officer, person);
+    const [a, b] = ["Team A for the test", "Team B for the test"].map((name) => db.insert(teams).values({ name }).returning().get());
+    const ours = staffOf(db, "team-manager", "ours@northshire.example");
+    const theirs = staffOf(db, "team-manager", "theirs@northshire.example");
+    db.insert(staffTeamMembers).values([{ staffUserId: ours.id, teamId: a!.id }, { staffUserId: theirs.id, teamId: b!.id }]).run();
+    db.update(representations).set({ teamId: a!.id }).where(eq(representations.id, c.id)).run();
+    return { db, officer, c, ours, theirs };
+  }
+  // Sent Wednesday 2 December 2026: the person may ask for Stage 2 for 20 working days: 3-4 Dec (2),
+  // 7-11 (7), 14-18 (12), 21-24 (16), 29-31 (19; 25 and 28 December are bank holidays), 1 January is
+  // one, so Monday 4 January 2027 (20).
+  const SENT = new Date("2026-12-02T11:00:00Z");
+
+  it("lets the case's team manager respond: the stage is responded, its clock stops, the letter goes by email", async () => {
+    const { db, c, ours } = await teamCase();
+    expect(offeredStageActions(db, ours, c, SENT)).toContain("respond");
+    const letter = draftResponse(db, ours, db.select().from(representations).where(eq(representations.id, c.id)).get()!, "Partially upheld", SENT);
+    expect(letter?.body).toContain("partly upheld");
+    expect(letter?.body).toContain("Please tell us by Monday 4 January 2027");
+
+    expect(respondToStage(db, ours, c.reference, { finding: "Partially upheld", subject: letter!.subject, body: `${letter!.body}\n\nWe will train the team.` }, SENT)).toEqual({ ok: true, sentBy: "email" });
+    expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2026-12-02", finding: "Partially upheld", nextDueOn: null });
+    const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).get();
+    expect(mail).toMatchObject({ toAddress: "pat@example.com", subject: `Our response to your complaint – reference ${c.reference}` });
+    expect(mail?.textBody).toContain("We will train the team.");
+    expect(offeredStageActions(db, ours, c, SENT)).not.toContain("respond");
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, "case.stage-responded")).get();
+    expect(audit?.details).toMatchObject({ after: { state: "responded", respondedOn: "2026-12-02", finding: "Partially upheld", nextDueOn: null } });
+    // Only once.
+    expect(respondToStage(db, ours, c.reference, { finding: "Upheld", subject: "Again", body: "Again" }, SENT)).toEqual({ ok: false, error: "wrong-state" });
+  });
+
+  it("drafts in the person's language and keeps a letter to post when there is no email address", async () => {
+    const { db, c, officer } = await teamCase({ email: null, language: "ur" });
+    const row = db.select().from(representations).where(eq(representations.id, c.id)).get()!;
+    const letter = draftResponse(db, officer, row, "Upheld", SENT)!;
+    expect(letter.subject).toBe(`آپ کی شکایت پر ہمارا جواب – حوالہ نمبر ${c.reference}`);
+    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter }, SENT)).toEqual({ ok: true, sentBy: "letter" });
+    const posted = db.select().from(caseEntries).where(and(eq(caseEntries.representationId, c.id), eq(caseEntries.kind, "correspondence-out"))).get();
+    expect(posted).toMatchObject({ channel: "letter" });
+    expect(posted?.body).toContain("ہم نے آپ کی شکایت کو درست پایا");
+  });
+
+  it("refuses another team's manager, a finding not on the list, and changes nothing", async () => {
+    const { db, c, ours, theirs } = await teamCase();
+    expect(respondToStage(db, theirs, c.reference, { finding: "Upheld", subject: "S", body: "B" }, SENT)).toEqual({ ok: false, error: "not-found" });
+    expect(respondToStage(db, ours, c.reference, { finding: "Very upheld", subject: "S", body: "B" }, SENT)).toEqual({ ok: false, error: "invalid-finding" });
+    expect(currentStage(db, c.id)).toMatchObject({ state: "open", respondedOn: null, nextDueOn: "2026-12-07" });
+    expect(db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).all()).toEqual([]);
   });
 });

@@ -1,20 +1,31 @@
 import { eq } from "drizzle-orm";
-import { outbox, stages } from "../../db/schema";
-import { extensionEmail, extensionLetter } from "../../emails/extension";
+import { outbox, representations, stages } from "../../db/schema";
+import { extensionLetter } from "../../emails/extension";
+import { letterEmail } from "../../emails/layout";
+import { responseLetterDraft } from "../../emails/response";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
 import { checkExtension, clockFacts, extensionReasonsFor, stageClocks, type ExtensionProblem, type ExtensionReason } from "../domain/stage-clocks";
-import { allowedActions, checkTransition, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
+import { allowedActions, caseStatusOf, checkTransition, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
 import { createI18n, isLanguage, isMode, textDirection } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { clockSettings, getSettings } from "./settings.server";
-import { clockFactsOf, currentStage, storedClock, type StageRow } from "./stages.server";
+import { referenceOptions } from "./case-triage.server";
+import { clockFactsOf, currentStage, staffNamedOn, storedClock, type StageRow } from "./stages.server";
 
 /** The transition table's conditions for a stage now (decision record 017: from its clocks). */
 function factsOf(db: Db, stage: StageRow, today: IsoDate) {
   const clocks = stageClocks(clockFactsOf(stage), clockSettings(db));
-  return { clocks, facts: { onHold: stage.onHold, ...clockFacts(clocks, stage.respondedOn, today) } };
+  return {
+    clocks,
+    facts: {
+      onHold: stage.onHold,
+      statementAgreed: stage.statementAgreedOn !== null,
+      investigatorNamed: staffNamedOn(db, stage.id, "investigating-officer").length > 0,
+      ...clockFacts(clocks, stage.respondedOn, today),
+    },
+  };
 }
 
 /** The stage moves this member of staff may make on the case's current stage now (the case page offers them). */
@@ -128,7 +139,7 @@ function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { n
     complaintsTeamEmail: settings.complaintsTeamEmail,
   });
   if (row.personEmail) {
-    const email = extensionEmail(language, textDirection(language), letter);
+    const email = letterEmail(language, textDirection(language), letter);
     tx.insert(outbox)
       .values({
         representationId: row.id,
@@ -144,4 +155,108 @@ function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { n
   } else {
     addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${letter.subject}\n\n${letter.body}` });
   }
+}
+
+/** The findings staff may record (the "finding" reference list's current values). */
+export function findingOptions(db: Db): string[] {
+  return referenceOptions(db, "finding").map((o) => o.label);
+}
+
+/** The day the person may ask for the next stage until, if the response were sent on `respondedOn`. */
+function askByOf(db: Db, stage: StageRow, respondedOn: IsoDate): IsoDate | null {
+  return stageClocks({ ...clockFactsOf(stage), respondedOn }, clockSettings(db)).escalationWindowEndsOn;
+}
+
+/**
+ * The response letter's first draft for the current stage, in the person's language and mode,
+ * saying what was found and (when there is a next council stage) how to ask for it and by when,
+ * counted as if it were sent today. Null when this person may not respond to the stage now.
+ */
+export function draftResponse(db: Db, actor: Actor, row: Representation, finding: string, now = new Date()): { subject: string; body: string } | null {
+  const stage = currentStage(db, row.id);
+  if (!stage || !offeredStageActions(db, actor, row, now).includes("respond")) return null;
+  const language = isLanguage(row.language) ? row.language : "en";
+  const mode = isMode(row.mode) ? row.mode : "standard";
+  const settings = getSettings(db);
+  const askBy = askByOf(db, stage, londonDate(now));
+  return responseLetterDraft(createI18n(language, { mode }).t, {
+    reference: row.reference,
+    finding,
+    askBy: askBy ? formatLongDate(askBy, language) : null,
+    councilName: settings.councilName,
+    complaintsTeamPhone: settings.complaintsTeamPhone,
+    complaintsTeamEmail: settings.complaintsTeamEmail,
+  });
+}
+
+export type ResponseResult = { ok: true; sentBy: "email" | "letter" } | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | Refusal };
+
+/**
+ * Records the stage's response and sends the letter as staff left it: the response date is the
+ * day it is sent (by email through the outbox, or a letter kept on the timeline to post). The
+ * stage moves to "responded" through the transition table, so its response clock stops and
+ * `storedClock` clears the inbox's next deadline; the window to ask for the next stage starts.
+ */
+export function respondToStage(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  input: { finding: string; subject: string; body: string },
+  now = new Date(),
+): ResponseResult {
+  let error: Exclude<ResponseResult, { ok: true }>["error"] | null = null;
+  const done = changeCase(db, actor, reference, "case.stage-responded", (tx, row) => {
+    const stage = currentStage(tx, row.id);
+    if (!stage) {
+      error = "no-stage";
+      return null;
+    }
+    const today = londonDate(now);
+    const { facts } = factsOf(tx, stage, today);
+    const check = checkTransition({ kind: stage.kind as StageKind, state: stage.state as StageState }, "respond", actor.role, facts, { date: today, finding: input.finding });
+    if (!check.ok) {
+      error = check.refusal;
+      return null;
+    }
+    if (!findingOptions(tx).includes(input.finding)) {
+      error = "invalid-finding";
+      return null;
+    }
+    const next = { ...stage, respondedOn: today, state: check.to };
+    const updated = tx
+      .update(stages)
+      .set({ state: check.to, respondedOn: today, finding: input.finding, ...storedClock(clockFactsOf(next), check.to, clockSettings(tx)), updatedAt: now })
+      .where(eq(stages.id, stage.id))
+      .returning()
+      .get();
+    const status = caseStatusOf(check.to);
+    if (status !== row.status) tx.update(representations).set({ status, updatedAt: now }).where(eq(representations.id, row.id)).run();
+    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
+    if (row.personEmail) {
+      const language = isLanguage(row.language) ? row.language : "en";
+      const email = letterEmail(language, textDirection(language), input);
+      tx.insert(outbox)
+        .values({
+          representationId: row.id,
+          template: "response",
+          toAddress: row.personEmail,
+          subject: email.subject,
+          textBody: email.text,
+          htmlBody: email.html,
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .run();
+    } else {
+      addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${input.subject}\n\n${input.body}` });
+    }
+    addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: input.finding, sentBy } });
+    return {
+      result: sentBy,
+      before: { stageId: stage.id, state: stage.state, nextDueOn: stage.nextDueOn, status: row.status },
+      after: { stageId: stage.id, state: updated.state, respondedOn: today, finding: input.finding, nextDueOn: updated.nextDueOn, status, sentBy },
+    };
+  });
+  if (done.ok) return { ok: true, sentBy: done.result };
+  return { ok: false, error: error ?? "not-found" };
 }
