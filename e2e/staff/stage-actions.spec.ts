@@ -22,7 +22,7 @@ async function fillDate(page: Page, legend: string, longDate: string) {
 test.describe("stage actions", () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test("a complaint accepted into Stage 1 has its deadline extended, and the person is emailed the reason and the new date", async ({ page, baseURL, playwright, request }) => {
+  test("a complaint accepted into Stage 1 is extended, then answered: the person gets both letters by email", async ({ page, baseURL, playwright, request }) => {
     const email = `extend.${Date.now()}@example.com`;
     const publicSide = await playwright.request.newContext({ baseURL });
     const reference = await sendComplaintOverHttp(publicSide, { fullName: "Ezra Extend", description: "Three services were involved in my son's care plan.", email });
@@ -77,5 +77,28 @@ test.describe("stage actions", () => {
     expect(mail.text).toContain("your complaint is complex");
     expect(mail.text).toContain(`We will now reply by ${furthest}.`);
     expect(mail.text).not.toContain("Three services hold records");
+
+    // The response: a finding first (none chosen is an error), then the drafted letter, edited and sent.
+    await page.getByTestId("case-actions").getByRole("link", { name: "Record the response" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}/respond$`));
+    await page.getByRole("button", { name: "Draft the letter" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}/respond\\?finding=$`));
+    await expect(page.getByTestId("error-summary")).toContainText("Choose the finding");
+    await page.getByLabel("Finding").selectOption("Partially upheld");
+    await page.getByRole("button", { name: "Draft the letter" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}/respond\\?finding=Partially`));
+    const letter = page.getByLabel("Letter");
+    await expect(letter).toHaveValue(/partly upheld/);
+    await expect(letter).toHaveValue(/ask for your complaint to go to the next stage\. Please tell us by \w+day \d+ \w+ \d{4}/);
+    await letter.fill((await letter.inputValue()).replace("what we will do:", "what we will do: we will meet the placement team and apologise."));
+    await page.getByRole("button", { name: "Record the response and send the email" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    await expect(page.getByTestId("current-stage")).toContainText("Responded");
+    await expect(page.getByTestId("stage-history")).toContainText("Partially upheld");
+    await expect(page.getByTestId("timeline")).toContainText("Finding: Partially upheld");
+    await expect(page.getByTestId("case-actions").getByRole("link", { name: "Record the response" })).toHaveCount(0);
+
+    const answer = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `Our response to your complaint – reference ${reference}`);
+    expect(answer.text).toContain("we will meet the placement team and apologise.");
   });
 });
