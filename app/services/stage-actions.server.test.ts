@@ -39,6 +39,8 @@ function inStage1(db: Db, officer: Actor, person: { email?: string | null; langu
   return c;
 }
 
+const rowOf = (db: Db, id: number) => db.select().from(representations).where(eq(representations.id, id)).get()!;
+
 const mailTo = (db: Db, representationId: number) => db.select().from(outbox).where(and(eq(outbox.representationId, representationId), eq(outbox.template, "extension"))).all();
 
 describe("extending a stage's deadline", () => {
@@ -46,9 +48,9 @@ describe("extending a stage's deadline", () => {
     const db = await createTestDb();
     const officer = staffOf(db, "complaints-officer");
     const c = inStage1(db, officer, { language: "pl" });
-    expect(offeredStageActions(db, officer, c, NOW)).toContain("extend");
+    expect(offeredStageActions(db, officer, rowOf(db, c.id), NOW)).toContain("extend");
     // Due Mon 7 Dec (10 working days from Mon 23 Nov); at most Mon 21 Dec (20).
-    expect(extensionForm(db, officer, c, NOW)).toMatchObject({ stage: { respondBy: "2026-12-07", latestOn: "2026-12-21" }, reasons: ["complex", "advocate"] });
+    expect(extensionForm(db, officer, rowOf(db, c.id), NOW)).toMatchObject({ stage: { respondBy: "2026-12-07", latestOn: "2026-12-21" }, reasons: ["complex", "advocate"] });
 
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-18", reason: "complex", details: "Three services involved, secret words" }, NOW)).toEqual({ ok: true, sentBy: "email" });
 
@@ -105,8 +107,8 @@ describe("extending a stage's deadline", () => {
     const teamManager = staffOf(db, "team-manager");
     expect(extendStage(db, teamManager, c.reference, { newDate: "2026-12-14", reason: "complex", details: "Why" }, NOW)).toEqual({ ok: false, error: "not-found" });
     expect(extendStage(db, manager, c.reference, { newDate: "2026-12-21", reason: "complex", details: "Why" }, NOW).ok).toBe(true);
-    expect(offeredStageActions(db, manager, c, NOW)).not.toContain("extend");
-    expect(extensionForm(db, manager, c, NOW)).toBeNull();
+    expect(offeredStageActions(db, manager, rowOf(db, c.id), NOW)).not.toContain("extend");
+    expect(extensionForm(db, manager, rowOf(db, c.id), NOW)).toBeNull();
     expect(extendStage(db, manager, c.reference, { newDate: "2026-12-21", reason: "complex", details: "Again" }, NOW)).toEqual({ ok: false, error: "at-maximum" });
   });
 
@@ -115,7 +117,7 @@ describe("extending a stage's deadline", () => {
     const officer = staffOf(db, "complaints-officer");
     const c = inStage1(db, officer, {}, "corporate");
     // Acknowledged Mon 23 Nov: reply by Mon 7 Dec, +10 at most Mon 21 Dec.
-    expect(extensionForm(db, officer, c, NOW)?.reasons).toEqual(["complex", "advocate", "other"]);
+    expect(extensionForm(db, officer, rowOf(db, c.id), NOW)?.reasons).toEqual(["complex", "advocate", "other"]);
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-22", reason: "other", details: "Why" }, NOW)).toEqual({ ok: false, error: "beyond-maximum" });
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-16", reason: "other", details: "Why" }, NOW).ok).toBe(true);
     expect(currentStage(db, c.id)).toMatchObject({ kind: "corporate-stage1", nextDueOn: "2026-12-16" });
@@ -142,7 +144,7 @@ describe("recording a stage's response", () => {
 
   it("lets the case's team manager respond: the stage is responded, its clock stops, the letter goes by email", async () => {
     const { db, c, ours } = await teamCase();
-    expect(offeredStageActions(db, ours, c, SENT)).toContain("respond");
+    expect(offeredStageActions(db, ours, rowOf(db, c.id), SENT)).toContain("respond");
     const letter = draftResponse(db, ours, db.select().from(representations).where(eq(representations.id, c.id)).get()!, "Partially upheld", SENT);
     expect(letter?.body).toContain("partly upheld");
     expect(letter?.body).toContain("Please tell us by Monday 4 January 2027");
@@ -152,7 +154,7 @@ describe("recording a stage's response", () => {
     const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).get();
     expect(mail).toMatchObject({ toAddress: "pat@example.com", subject: `Our response to your complaint – reference ${c.reference}` });
     expect(mail?.textBody).toContain("We will train the team.");
-    expect(offeredStageActions(db, ours, c, SENT)).not.toContain("respond");
+    expect(offeredStageActions(db, ours, rowOf(db, c.id), SENT)).not.toContain("respond");
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "case.stage-responded")).get();
     expect(audit?.details).toMatchObject({ after: { state: "responded", respondedOn: "2026-12-02", finding: "Partially upheld", nextDueOn: null } });
     // Only once.
@@ -168,6 +170,16 @@ describe("recording a stage's response", () => {
     const posted = db.select().from(caseEntries).where(and(eq(caseEntries.representationId, c.id), eq(caseEntries.kind, "correspondence-out"))).get();
     expect(posted).toMatchObject({ channel: "letter" });
     expect(posted?.body).toContain("ہم نے آپ کی شکایت کو درست پایا");
+  });
+
+  it("offers nothing on a complaint's stage before triage has decided it", async () => {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const c = createRepresentation(db, { kind: "complaint", methodReceived: "Email", receivedAt: NOW, receivedOn: TODAY, personName: "Pat", personRelationship: "parent", personEmail: "pat@example.com", answers: {} });
+    expect(currentStage(db, c.id)).toMatchObject({ kind: "statutory-stage1", state: "open" });
+    expect(offeredStageActions(db, officer, { id: c.id, status: "new" }, NOW)).toEqual([]);
+    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", subject: "S", body: "B" }, NOW)).toEqual({ ok: false, error: "no-stage" });
+    expect(extendStage(db, officer, c.reference, { newDate: "2026-12-14", reason: "complex", details: "Why" }, NOW)).toEqual({ ok: false, error: "no-stage" });
   });
 
   it("refuses another team's manager, a finding not on the list, and changes nothing", async () => {

@@ -6,7 +6,7 @@ import { responseLetterDraft } from "../../emails/response";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
 import { checkExtension, clockFacts, extensionReasonsFor, stageClocks, type ExtensionProblem, type ExtensionReason } from "../domain/stage-clocks";
-import { allowedActions, caseStatusOf, checkTransition, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
+import { allowedActions, caseStatusOf, checkTransition, isUndecidedStatus, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
 import { createI18n, isLanguage, isMode, textDirection } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
@@ -29,7 +29,10 @@ function factsOf(db: Db, stage: StageRow, today: IsoDate) {
 }
 
 /** The stage moves this member of staff may make on the case's current stage now (the case page offers them). */
-export function offeredStageActions(db: Db, actor: Actor, row: Pick<Representation, "id">, now = new Date()): StageAction[] {
+export function offeredStageActions(db: Db, actor: Actor, row: Pick<Representation, "id" | "status">, now = new Date()): StageAction[] {
+  // A complaint is in Stage 1 from receipt (decision record 018), but nothing is done on its
+  // stage until triage has decided what that stage is.
+  if (isUndecidedStatus(row.status)) return [];
   const stage = currentStage(db, row.id);
   if (!stage) return [];
   const { facts } = factsOf(db, stage, londonDate(now));
@@ -42,7 +45,7 @@ export interface ExtensionForm {
 }
 
 /** What the extension page shows: the deadline in force, the furthest it may go, and the reasons allowed. */
-export function extensionForm(db: Db, actor: Actor, row: Pick<Representation, "id">, now = new Date()): ExtensionForm | null {
+export function extensionForm(db: Db, actor: Actor, row: Pick<Representation, "id" | "status">, now = new Date()): ExtensionForm | null {
   const stage = currentStage(db, row.id);
   if (!stage || !offeredStageActions(db, actor, row, now).includes("extend")) return null;
   const { clocks } = factsOf(db, stage, londonDate(now));
@@ -72,7 +75,7 @@ export function extendStage(
   let error: Exclude<ExtensionResult, { ok: true }>["error"] | null = null;
   const done = changeCase(db, actor, reference, "case.stage-extended", (tx, row) => {
     const stage = currentStage(tx, row.id);
-    if (!stage) {
+    if (!stage || isUndecidedStatus(row.status)) {
       error = "no-stage";
       return null;
     }
@@ -207,7 +210,7 @@ export function respondToStage(
   let error: Exclude<ResponseResult, { ok: true }>["error"] | null = null;
   const done = changeCase(db, actor, reference, "case.stage-responded", (tx, row) => {
     const stage = currentStage(tx, row.id);
-    if (!stage) {
+    if (!stage || isUndecidedStatus(row.status)) {
       error = "no-stage";
       return null;
     }
