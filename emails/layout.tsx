@@ -51,3 +51,8 @@ export function renderEmail(options: {
   const text = [...paragraphs, ...(link ? [`${link.text}: ${link.href}`] : [])].join("\n\n") + "\n";
   return { subject, text, html };
 }
+
+/** A letter as staff left it (paragraphs separated by blank lines), as an email. */
+export function letterEmail(lang: string, dir: "ltr" | "rtl", letter: { subject: string; body: string }): RenderedEmail {
+  return renderEmail({ lang, dir, subject: letter.subject, paragraphs: letter.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) });
+}

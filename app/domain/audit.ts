@@ -46,6 +46,8 @@ const KEEP: Record<AuditEntity, Keep> = {
     "acknowledgedOn",
     "nextDueOn",
     "extendedTo",
+    // Why, as a code (complex, advocate, other); the words staff typed stay on the stage.
+    "extensionReasonCode",
     "personToldOfExtensionOn",
     "onHold",
     "handlerId",

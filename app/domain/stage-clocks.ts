@@ -291,6 +291,18 @@ export function checkExtension(clocks: StageClocks, newDueOn: IsoDate): Extensio
   return null;
 }
 
+/**
+ * Why a deadline may be extended, as codes (the person is told in their own words, emails.json
+ * "extension.reasons"). A statutory stage only for the two reasons the 2006 Regulations allow:
+ * the complaint is complex, or an advocate must be found; the council's own stages for any reason.
+ */
+export const extensionReasons = ["complex", "advocate", "other"] as const;
+export type ExtensionReason = (typeof extensionReasons)[number];
+
+export function extensionReasonsFor(kind: StageKind): readonly ExtensionReason[] {
+  return kind.startsWith("statutory-") ? ["complex", "advocate"] : extensionReasons;
+}
+
 export interface EscalationRequest {
   windowEndsOn: IsoDate;
   /** Asked after the window: accepted, with a recorded reason (checkTransition asks for it). */

@@ -13,6 +13,7 @@ import {
   isRunning,
   legacyStageKind,
   nextStageKind,
+  roleMayEver,
   runningStates,
   stageActions,
   stageKinds,
@@ -213,6 +214,14 @@ describe("the transition table", () => {
       to: "escalated",
       late: true,
     });
+  });
+});
+
+describe("roleMayEver", () => {
+  it("is true exactly for the roles some row of the table gives the move", () => {
+    expect(caseRoles.filter((r) => roleMayEver("extend", r))).toEqual(["complaints-manager", "complaints-officer"]);
+    expect(caseRoles.filter((r) => roleMayEver("respond", r))).toEqual(["complaints-manager", "complaints-officer", "team-manager"]);
+    expect(roleMayEver("extend", "administrator")).toBe(false);
   });
 });
 

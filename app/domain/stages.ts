@@ -327,6 +327,15 @@ export function allowedActions(stage: StageRef, role: string, facts: StageFacts 
 }
 
 /**
+ * Whether the role may ever make this move, on some stage in some state: a page for the move
+ * answers "not found" to anyone else (as for a missing permission), and sends the rest back to the
+ * case when the stage does not allow it now.
+ */
+export function roleMayEver(action: StageAction, role: string): boolean {
+  return transitions.some((r) => r.action === action && (r.roles as readonly string[]).includes(role));
+}
+
+/**
  * Checks a move with what the person gave. On success: the state the stage moves to, and whether
  * a request for the next stage was late (the reason given is then the recorded reason).
  */

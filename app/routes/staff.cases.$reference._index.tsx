@@ -13,6 +13,9 @@ import { SummaryList } from "~/components/summary-list";
 import { RagTag } from "~/components/rag-tag";
 import { londonDate } from "~/domain/calendar";
 import { caseLinks } from "~/domain/casework";
+import { can } from "~/domain/permissions";
+import type { StageAction } from "~/domain/stages";
+import { offeredStageActions } from "~/services/stage-actions.server";
 import { ragStatus } from "~/domain/stage-clocks";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
 import type { DraftAnswers } from "~/domain/form/steps";
@@ -28,6 +31,9 @@ import { getDb } from "~/services/db.server";
 import { stageHistory } from "~/services/stages.server";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
+
+/** The stage moves that have a page (app/routes/staff.cases.$reference.<action>.tsx). */
+const stagePages: readonly StageAction[] = ["respond", "extend"];
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -79,11 +85,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       finding: st.finding,
       closedOn: date(st.closedOn),
     })),
-    links: caseLinks(staff.roles, {
-      kind: row.kind,
-      status: row.status,
-      complimentMayBeShared: shareable,
-    }).map((l) => l.to),
+    // Moves on the current stage come from the transition table, for this person's role now;
+    // only those with a page yet.
+    links: [
+      ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a)) : []),
+      ...caseLinks(staff.roles, {
+        kind: row.kind,
+        status: row.status,
+        complimentMayBeShared: shareable,
+      }).map((l) => l.to),
+    ],
     representationType: row.representationType,
     receivedFrom: row.receivedFrom,
     refusalReason: row.refusalReason,
@@ -459,6 +470,10 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
         return t("timeline.complimentTo", { team: s("team") });
       case "restriction-added":
         return t("timeline.reviewOn", { date: s("reviewOn") });
+      case "stage-responded":
+        return t("timeline.responded", { finding: s("finding") });
+      case "stage-extended":
+        return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
       default:
         return null;
     }

@@ -53,6 +53,8 @@ export type EntryKind =
   | "restriction-ended"
   | "compliment-passed-on"
   | "feedback-closed"
+  | "stage-extended"
+  | "stage-responded"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

@@ -4,6 +4,8 @@ import nodemailer from "nodemailer";
 
 export interface OutgoingMail {
   from: string;
+  /** Where replies go: the complaints team's address from settings. */
+  replyTo?: string;
   to: string;
   subject: string;
   text: string;

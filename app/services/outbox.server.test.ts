@@ -138,6 +138,9 @@ describe("deliverDueEmails over SMTP", () => {
     expect(a?.mail.subject).toBe("We have received your complaint – reference SU-ABCD-EFGH");
     expect(a?.mail.to && !Array.isArray(a.mail.to) ? a.mail.to.text : null).toBe("person@example.com");
     expect(a?.mail.from?.text).toBe('"Speak Up" <no-reply@speak-up.localhost>');
+    // Replies reach the complaints team (the address in settings), not the no-reply sender.
+    expect(a?.mail.replyTo?.text).toBe("childrens.complaints@northshire.example");
+    expect(b?.mail.replyTo?.text).toBe("childrens.complaints@northshire.example");
     expect(a?.mail.text?.trim()).toBe("Thank you.");
     expect(a?.mail.html).toContain("<p>Thank you.</p>");
     expect(a?.mail.messageId).toBe(`<outbox-${first}@speak-up>`);

@@ -3,6 +3,7 @@ import { outbox } from "../../db/schema";
 import type { Db } from "./db.server";
 import { logger } from "./logger.server";
 import type { Mailer } from "./mailer.server";
+import { getSettings } from "./settings.server";
 
 /** After this many failed tries an email is marked failed, for staff to see and resend. */
 export const MAX_ATTEMPTS = 10;
@@ -37,10 +38,14 @@ export async function deliverDueEmails(
     .all();
 
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  // Every email answers to the complaints team (from settings), so a reply to a letter reaches
+  // people, not the no-reply sender. Read at sending time: a changed address applies at once.
+  const replyTo = due.length ? getSettings(db).complaintsTeamEmail.trim() || undefined : undefined;
   for (const row of due) {
     try {
       await mailer.send({
         from: options.from,
+        replyTo,
         to: row.toAddress,
         subject: row.subject,
         text: row.textBody,

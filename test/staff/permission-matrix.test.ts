@@ -73,6 +73,10 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.compliment", path: `/staff/cases/${COMPLIMENT}/compliment`, params: () => ({ reference: COMPLIMENT }), allowed: TRIAGE },
   { file: "staff.cases.$reference.close", path: `/staff/cases/${COMPLIMENT}/close`, params: () => ({ reference: COMPLIMENT }), allowed: TRIAGE },
   { file: "staff.cases.$reference.assign", path: `/staff/cases/${CASE}/assign`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  // Extending is the complaints team's in the transition table (app/domain/stages.ts); the page needs "cases.respond".
+  { file: "staff.cases.$reference.extend", path: `/staff/cases/${CASE}/extend`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  // Responding is the complaints team's and the responding team manager's (of the case's team only).
+  { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
   { file: "staff.log.$draft.$step", path: "/staff/log/x/your-details", params: () => ({ draft: ids.logDraft, step: "your-details" }), allowed: TRIAGE },

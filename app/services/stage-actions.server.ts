@@ -1,0 +1,265 @@
+import { eq } from "drizzle-orm";
+import { outbox, representations, stages } from "../../db/schema";
+import { extensionLetter } from "../../emails/extension";
+import { letterEmail } from "../../emails/layout";
+import { responseLetterDraft } from "../../emails/response";
+import { londonDate, type IsoDate } from "../domain/calendar";
+import { formatLongDate } from "../domain/dates";
+import { checkExtension, clockFacts, extensionReasonsFor, stageClocks, type ExtensionProblem, type ExtensionReason } from "../domain/stage-clocks";
+import { allowedActions, caseStatusOf, checkTransition, isUndecidedStatus, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
+import { createI18n, isLanguage, isMode, textDirection } from "../i18n/i18n";
+import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
+import type { Db } from "./db.server";
+import { clockSettings, getSettings } from "./settings.server";
+import { referenceOptions } from "./case-triage.server";
+import { clockFactsOf, currentStage, staffNamedOn, storedClock, type StageRow } from "./stages.server";
+
+/** The transition table's conditions for a stage now (decision record 017: from its clocks). */
+function factsOf(db: Db, stage: StageRow, today: IsoDate) {
+  const clocks = stageClocks(clockFactsOf(stage), clockSettings(db));
+  return {
+    clocks,
+    facts: {
+      onHold: stage.onHold,
+      statementAgreed: stage.statementAgreedOn !== null,
+      investigatorNamed: staffNamedOn(db, stage.id, "investigating-officer").length > 0,
+      ...clockFacts(clocks, stage.respondedOn, today),
+    },
+  };
+}
+
+/** The stage moves this member of staff may make on the case's current stage now (the case page offers them). */
+export function offeredStageActions(db: Db, actor: Actor, row: Pick<Representation, "id" | "status">, now = new Date()): StageAction[] {
+  // A complaint is in Stage 1 from receipt (decision record 018), but nothing is done on its
+  // stage until triage has decided what that stage is.
+  if (isUndecidedStatus(row.status)) return [];
+  const stage = currentStage(db, row.id);
+  if (!stage) return [];
+  const { facts } = factsOf(db, stage, londonDate(now));
+  return allowedActions({ kind: stage.kind as StageKind, state: stage.state as StageState }, actor.role, facts);
+}
+
+export interface ExtensionForm {
+  stage: { kind: StageKind; respondBy: IsoDate; latestOn: IsoDate };
+  reasons: readonly ExtensionReason[];
+}
+
+/** What the extension page shows: the deadline in force, the furthest it may go, and the reasons allowed. */
+export function extensionForm(db: Db, actor: Actor, row: Pick<Representation, "id" | "status">, now = new Date()): ExtensionForm | null {
+  const stage = currentStage(db, row.id);
+  if (!stage || !offeredStageActions(db, actor, row, now).includes("extend")) return null;
+  const { clocks } = factsOf(db, stage, londonDate(now));
+  if (!clocks.respondBy || !clocks.latestOn) return null;
+  const kind = stage.kind as StageKind;
+  return { stage: { kind, respondBy: clocks.respondBy, latestOn: clocks.latestOn }, reasons: extensionReasonsFor(kind) };
+}
+
+export type ExtensionResult =
+  | { ok: true; sentBy: "email" | "letter" }
+  | { ok: false; error: "not-found" | "no-stage" | "invalid-reason" | Refusal | ExtensionProblem };
+
+/**
+ * Extends the current stage's deadline (decision record 017): the transition table says whether
+ * this person may, `checkExtension` whether the date may be, and `storedClock` recomputes the
+ * stored dates. The person is told in their language and mode, in the same transaction: by email
+ * through the outbox, or (no address) a letter kept on the timeline to print and post. The audit
+ * keeps the dates and the reason's code, never the words staff typed.
+ */
+export function extendStage(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  input: { newDate: IsoDate; reason: string; details: string },
+  now = new Date(),
+): ExtensionResult {
+  let error: Exclude<ExtensionResult, { ok: true }>["error"] | null = null;
+  const done = changeCase(db, actor, reference, "case.stage-extended", (tx, row) => {
+    const stage = currentStage(tx, row.id);
+    if (!stage || isUndecidedStatus(row.status)) {
+      error = "no-stage";
+      return null;
+    }
+    const today = londonDate(now);
+    const kind = stage.kind as StageKind;
+    const { clocks, facts } = factsOf(tx, stage, today);
+    const check = checkTransition({ kind, state: stage.state as StageState }, "extend", actor.role, facts, {
+      newDate: input.newDate,
+      reason: input.details,
+    });
+    if (!check.ok) {
+      error = check.refusal;
+      return null;
+    }
+    if (!(extensionReasonsFor(kind) as readonly string[]).includes(input.reason)) {
+      error = "invalid-reason";
+      return null;
+    }
+    const problem = checkExtension(clocks, input.newDate);
+    if (problem) {
+      error = problem;
+      return null;
+    }
+    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
+    const next = { ...stage, extendedTo: input.newDate };
+    const updated = tx
+      .update(stages)
+      .set({
+        extendedTo: input.newDate,
+        // The code first, so the page and any report can read why; the words are staff's own.
+        extensionReason: `${input.reason}: ${input.details}`,
+        extendedById: actor.id,
+        extendedAt: now,
+        personToldOfExtensionOn: today,
+        ...storedClock(clockFactsOf(next), check.to, clockSettings(tx)),
+        updatedAt: now,
+      })
+      .where(eq(stages.id, stage.id))
+      .returning()
+      .get();
+    tellPersonOfExtension(tx, actor, row, { newDate: input.newDate, reason: input.reason }, now);
+    addEntry(tx, { representationId: row.id, kind: "stage-extended", staffUserId: actor.id, at: now, details: { extendedTo: input.newDate, reason: input.reason } });
+    return {
+      result: sentBy,
+      before: { stageId: stage.id, dueOn: stage.dueOn, nextDueOn: stage.nextDueOn, extendedTo: stage.extendedTo },
+      after: { stageId: stage.id, dueOn: updated.dueOn, nextDueOn: updated.nextDueOn, extendedTo: updated.extendedTo, extensionReasonCode: input.reason, personToldOfExtensionOn: today, sentBy },
+    };
+  });
+  if (done.ok) return { ok: true, sentBy: done.result };
+  return { ok: false, error: error ?? "not-found" };
+}
+
+/** The extension letter in the person's language and mode: an email through the outbox, or a letter on the timeline. */
+function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { newDate: IsoDate; reason: string }, now: Date) {
+  const language = isLanguage(row.language) ? row.language : "en";
+  const mode = isMode(row.mode) ? row.mode : "standard";
+  const settings = getSettings(tx);
+  const letter = extensionLetter(createI18n(language, { mode }).t, {
+    reference: row.reference,
+    reason: d.reason,
+    newDate: formatLongDate(d.newDate, language),
+    councilName: settings.councilName,
+    complaintsTeamPhone: settings.complaintsTeamPhone,
+    complaintsTeamEmail: settings.complaintsTeamEmail,
+  });
+  if (row.personEmail) {
+    const email = letterEmail(language, textDirection(language), letter);
+    tx.insert(outbox)
+      .values({
+        representationId: row.id,
+        template: "extension",
+        toAddress: row.personEmail,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .run();
+  } else {
+    addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${letter.subject}\n\n${letter.body}` });
+  }
+}
+
+/** The findings staff may record (the "finding" reference list's current values). */
+export function findingOptions(db: Db): string[] {
+  return referenceOptions(db, "finding").map((o) => o.label);
+}
+
+/** The day the person may ask for the next stage until, if the response were sent on `respondedOn`. */
+function askByOf(db: Db, stage: StageRow, respondedOn: IsoDate): IsoDate | null {
+  return stageClocks({ ...clockFactsOf(stage), respondedOn }, clockSettings(db)).escalationWindowEndsOn;
+}
+
+/**
+ * The response letter's first draft for the current stage, in the person's language and mode,
+ * saying what was found and (when there is a next council stage) how to ask for it and by when,
+ * counted as if it were sent today. Null when this person may not respond to the stage now.
+ */
+export function draftResponse(db: Db, actor: Actor, row: Representation, finding: string, now = new Date()): { subject: string; body: string } | null {
+  const stage = currentStage(db, row.id);
+  if (!stage || !offeredStageActions(db, actor, row, now).includes("respond")) return null;
+  const language = isLanguage(row.language) ? row.language : "en";
+  const mode = isMode(row.mode) ? row.mode : "standard";
+  const settings = getSettings(db);
+  const askBy = askByOf(db, stage, londonDate(now));
+  return responseLetterDraft(createI18n(language, { mode }).t, {
+    reference: row.reference,
+    finding,
+    askBy: askBy ? formatLongDate(askBy, language) : null,
+    councilName: settings.councilName,
+    complaintsTeamPhone: settings.complaintsTeamPhone,
+    complaintsTeamEmail: settings.complaintsTeamEmail,
+  });
+}
+
+export type ResponseResult = { ok: true; sentBy: "email" | "letter" } | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | Refusal };
+
+/**
+ * Records the stage's response and sends the letter as staff left it: the response date is the
+ * day it is sent (by email through the outbox, or a letter kept on the timeline to post). The
+ * stage moves to "responded" through the transition table, so its response clock stops and
+ * `storedClock` clears the inbox's next deadline; the window to ask for the next stage starts.
+ */
+export function respondToStage(
+  db: Db,
+  actor: Actor,
+  reference: string,
+  input: { finding: string; subject: string; body: string },
+  now = new Date(),
+): ResponseResult {
+  let error: Exclude<ResponseResult, { ok: true }>["error"] | null = null;
+  const done = changeCase(db, actor, reference, "case.stage-responded", (tx, row) => {
+    const stage = currentStage(tx, row.id);
+    if (!stage || isUndecidedStatus(row.status)) {
+      error = "no-stage";
+      return null;
+    }
+    const today = londonDate(now);
+    const { facts } = factsOf(tx, stage, today);
+    const check = checkTransition({ kind: stage.kind as StageKind, state: stage.state as StageState }, "respond", actor.role, facts, { date: today, finding: input.finding });
+    if (!check.ok) {
+      error = check.refusal;
+      return null;
+    }
+    if (!findingOptions(tx).includes(input.finding)) {
+      error = "invalid-finding";
+      return null;
+    }
+    const next = { ...stage, respondedOn: today, state: check.to };
+    const updated = tx
+      .update(stages)
+      .set({ state: check.to, respondedOn: today, finding: input.finding, ...storedClock(clockFactsOf(next), check.to, clockSettings(tx)), updatedAt: now })
+      .where(eq(stages.id, stage.id))
+      .returning()
+      .get();
+    const status = caseStatusOf(check.to);
+    if (status !== row.status) tx.update(representations).set({ status, updatedAt: now }).where(eq(representations.id, row.id)).run();
+    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
+    if (row.personEmail) {
+      const language = isLanguage(row.language) ? row.language : "en";
+      const email = letterEmail(language, textDirection(language), input);
+      tx.insert(outbox)
+        .values({
+          representationId: row.id,
+          template: "response",
+          toAddress: row.personEmail,
+          subject: email.subject,
+          textBody: email.text,
+          htmlBody: email.html,
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .run();
+    } else {
+      addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${input.subject}\n\n${input.body}` });
+    }
+    addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: input.finding, sentBy } });
+    return {
+      result: sentBy,
+      before: { stageId: stage.id, state: stage.state, nextDueOn: stage.nextDueOn, status: row.status },
+      after: { stageId: stage.id, state: updated.state, respondedOn: today, finding: input.finding, nextDueOn: updated.nextDueOn, status, sentBy },
+    };
+  });
+  if (done.ok) return { ok: true, sentBy: done.result };
+  return { ok: false, error: error ?? "not-found" };
+}
