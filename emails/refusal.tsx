@@ -1,5 +1,4 @@
 import type { TFunction } from "i18next";
-import { renderEmail, type RenderedEmail } from "./layout";
 
 export interface RefusalLetterData {
   name: string;
@@ -41,14 +40,4 @@ export function refusalLetterDraft(t: TFunction, d: RefusalLetterData): { subjec
     t("emails:signOff", { councilName: d.councilName }),
   ];
   return { subject: t(`${k}.subject`, { reference: d.reference }), body: paragraphs.join("\n\n") };
-}
-
-/** The letter as staff left it, as an email. */
-export function refusalEmail(lang: string, dir: "ltr" | "rtl", letter: { subject: string; body: string }): RenderedEmail {
-  return renderEmail({
-    lang,
-    dir,
-    subject: letter.subject,
-    paragraphs: letter.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-  });
 }

@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { caseCodes, outbox, referenceValues, representations, stages } from "../../db/schema";
-import { refusalEmail, refusalLetterDraft } from "../../emails/refusal";
+import { caseCodes, referenceValues, representations, stages } from "../../db/schema";
+import { refusalLetterDraft } from "../../emails/refusal";
 import { londonDate } from "../domain/calendar";
 import { caseStatusOf, firstStageKind, isUndecidedStatus, processOfKind, type StageState } from "../domain/stages";
 import { assessEligibility, NEEDS_PERSON_AGREEMENT, readEligibility, type Decision, type EligibilityAnswers } from "../domain/eligibility";
 import type { Process } from "../domain/representation";
-import { createI18n, isLanguage, textDirection } from "../i18n/i18n";
+import { createI18n, isLanguage } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
+import { sendLetterToPerson } from "./letters.server";
 import { getSettings } from "./settings.server";
 import { acknowledgeStage, correctStage, currentStage, openStage } from "./stages.server";
 
@@ -246,24 +247,7 @@ export function refuseRepresentation(
       .where(eq(representations.id, row.id))
       .run();
     addEntry(tx, { representationId: row.id, kind: "decision", staffUserId: actor.id, at: now, details: { decision: "refuse", reason: input.reason } });
-    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
-    if (row.personEmail) {
-      const email = refusalEmail(row.language, textDirection(row.language), { subject: input.subject, body: input.body });
-      tx.insert(outbox)
-        .values({
-          representationId: row.id,
-          template: "refusal",
-          toAddress: row.personEmail,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          nextAttemptAt: now,
-          createdAt: now,
-        })
-        .run();
-    } else {
-      addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${input.subject}\n\n${input.body}` });
-    }
+    const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "refusal", letter: { subject: input.subject, body: input.body }, staffUserId: actor.id, now });
     return { result: sentBy, before, after: { status: "refused", refusalReason: input.reason, sentBy } };
   });
   if (done.ok) return { ok: true, sentBy: done.result };

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
-import { outbox, representations, stages } from "../../db/schema";
+import { representations, stages } from "../../db/schema";
 import { extensionLetter } from "../../emails/extension";
-import { letterEmail } from "../../emails/layout";
 import { responseLetterDraft } from "../../emails/response";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
 import { checkExtension, clockFacts, extensionReasonsFor, stageClocks, type ExtensionProblem, type ExtensionReason } from "../domain/stage-clocks";
 import { allowedActions, caseStatusOf, checkTransition, isUndecidedStatus, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
-import { createI18n, isLanguage, isMode, textDirection } from "../i18n/i18n";
+import { createI18n, isLanguage, isMode } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
+import { sendLetterToPerson } from "./letters.server";
 import { clockSettings, getSettings } from "./settings.server";
 import { referenceOptions } from "./case-triage.server";
 import { clockFactsOf, currentStage, staffNamedOn, storedClock, type StageRow } from "./stages.server";
@@ -99,7 +99,6 @@ export function extendStage(
       error = problem;
       return null;
     }
-    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
     const next = { ...stage, extendedTo: input.newDate };
     const updated = tx
       .update(stages)
@@ -116,7 +115,7 @@ export function extendStage(
       .where(eq(stages.id, stage.id))
       .returning()
       .get();
-    tellPersonOfExtension(tx, actor, row, { newDate: input.newDate, reason: input.reason }, now);
+    const sentBy = tellPersonOfExtension(tx, actor, row, { newDate: input.newDate, reason: input.reason }, now);
     addEntry(tx, { representationId: row.id, kind: "stage-extended", staffUserId: actor.id, at: now, details: { extendedTo: input.newDate, reason: input.reason } });
     return {
       result: sentBy,
@@ -129,7 +128,7 @@ export function extendStage(
 }
 
 /** The extension letter in the person's language and mode: an email through the outbox, or a letter on the timeline. */
-function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { newDate: IsoDate; reason: string }, now: Date) {
+function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { newDate: IsoDate; reason: string }, now: Date): "email" | "letter" {
   const language = isLanguage(row.language) ? row.language : "en";
   const mode = isMode(row.mode) ? row.mode : "standard";
   const settings = getSettings(tx);
@@ -141,23 +140,7 @@ function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { n
     complaintsTeamPhone: settings.complaintsTeamPhone,
     complaintsTeamEmail: settings.complaintsTeamEmail,
   });
-  if (row.personEmail) {
-    const email = letterEmail(language, textDirection(language), letter);
-    tx.insert(outbox)
-      .values({
-        representationId: row.id,
-        template: "extension",
-        toAddress: row.personEmail,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        nextAttemptAt: now,
-        createdAt: now,
-      })
-      .run();
-  } else {
-    addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${letter.subject}\n\n${letter.body}` });
-  }
+  return sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language, template: "extension", letter, staffUserId: actor.id, now });
 }
 
 /** The findings staff may record (the "finding" reference list's current values). */
@@ -234,25 +217,7 @@ export function respondToStage(
       .get();
     const status = caseStatusOf(check.to);
     if (status !== row.status) tx.update(representations).set({ status, updatedAt: now }).where(eq(representations.id, row.id)).run();
-    const sentBy = row.personEmail ? ("email" as const) : ("letter" as const);
-    if (row.personEmail) {
-      const language = isLanguage(row.language) ? row.language : "en";
-      const email = letterEmail(language, textDirection(language), input);
-      tx.insert(outbox)
-        .values({
-          representationId: row.id,
-          template: "response",
-          toAddress: row.personEmail,
-          subject: email.subject,
-          textBody: email.text,
-          htmlBody: email.html,
-          nextAttemptAt: now,
-          createdAt: now,
-        })
-        .run();
-    } else {
-      addEntry(tx, { representationId: row.id, kind: "correspondence-out", channel: "letter", staffUserId: actor.id, at: now, body: `${input.subject}\n\n${input.body}` });
-    }
+    const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "response", letter: input, staffUserId: actor.id, now });
     addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: input.finding, sentBy } });
     return {
       result: sentBy,
