@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { dateCheck, dateProblem, requireText } from "./casework-forms";
+import { dateCheck, dateProblem, partsOfIso, requireText } from "./casework-forms";
 import { dateParts } from "./form/dates";
 
 const TODAY = "2026-11-30";
@@ -25,10 +25,21 @@ describe("dateProblem", () => {
 
 describe("dateCheck", () => {
   it("reports the date even when another field is wrong, so the summary lists both", () => {
-    const schema = z.object({ note: requireText("note", 10), ...dateParts("when") }).check(dateCheck("when", "not-future", () => TODAY));
+    const schema = z.object({ note: requireText("note", 10), ...dateParts("when") }).check(dateCheck("when", "not-future", { today: () => TODAY }));
     const result = schema.safeParse({ note: "", whenDay: "", whenMonth: "", whenYear: "" });
     expect(result.success).toBe(false);
     const messages = result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages).toEqual(["note: casework:errors.note.required", "whenDay: casework:errors.when.required"]);
+  });
+  it("checks only the answers where the date is asked", () => {
+    const schema = z.object({ asked: z.optional(z.literal("yes")), ...dateParts("when") }).check(dateCheck("when", "any", { applies: (v) => v.asked === "yes" }));
+    expect(schema.safeParse({}).success).toBe(true);
+    expect(schema.safeParse({ asked: "yes" }).success).toBe(false);
+  });
+});
+
+describe("partsOfIso", () => {
+  it("fills the three boxes without leading zeros", () => {
+    expect(partsOfIso("when", "2026-03-07")).toEqual({ whenDay: "7", whenMonth: "3", whenYear: "2026" });
   });
 });

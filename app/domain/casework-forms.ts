@@ -57,14 +57,26 @@ export function dateProblem(values: Record<string, unknown>, key: string, rule: 
 
 /**
  * A schema check for a date in three boxes, reported on the day box. It runs even when another
- * field is wrong (`when`), so the error summary lists every problem at once.
+ * field is wrong (`when`), so the error summary lists every problem at once; `applies` limits it
+ * to the answers where the date is asked.
  */
-export function dateCheck<T extends object>(key: string, rule: DateRule, today: () => string = () => londonDate(new Date())) {
+export function dateCheck<T extends object>(
+  key: string,
+  rule: DateRule,
+  options: { applies?: (value: T) => boolean; today?: () => string } = {},
+) {
   return z.superRefine<T>(
     (v, ctx) => {
-      const message = dateProblem(v as Record<string, unknown>, key, rule, today());
+      if (options.applies && !options.applies(v)) return;
+      const message = dateProblem(v as Record<string, unknown>, key, rule, (options.today ?? (() => londonDate(new Date())))());
       if (message) ctx.addIssue({ code: "custom", message, path: [`${key}Day`], input: v });
     },
     { when: () => true },
   );
+}
+
+/** The three boxes' values for a day ("2026-03-07" → 7, 3, 2026), to fill a date field with a date already known. */
+export function partsOfIso<K extends string>(key: K, iso: string): Record<`${K}Day` | `${K}Month` | `${K}Year`, string> {
+  const [year = "", month = "", day = ""] = iso.split("-");
+  return { [`${key}Day`]: String(Number(day)), [`${key}Month`]: String(Number(month)), [`${key}Year`]: year } as Record<`${K}Day` | `${K}Month` | `${K}Year`, string>;
 }

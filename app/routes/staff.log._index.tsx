@@ -8,7 +8,7 @@ import { BackLink } from "~/components/layout";
 import { DateField, ErrorSummary, formOptions, RadiosField, SelectField, summaryErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { londonDate } from "~/domain/calendar";
-import { dateCheck, isoFromParts, requireChoice, requireLine } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts, partsOfIso, requireChoice, requireLine } from "~/domain/casework-forms";
 import { dateParts } from "~/domain/form/dates";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, relationships, representationKinds } from "~/domain/representation";
 import { requireStaff } from "~/services/auth.server";
@@ -38,10 +38,9 @@ export const handle: RouteHandle = { title: (t) => t("casework:log.title") };
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   await requireStaff(db, request, "cases.create");
-  const today = londonDate(new Date()).split("-");
   return {
     methods: referenceOptions(db, "method-received").filter((o) => byHand(o.label)).map((o) => o.label),
-    defaults: { receivedOnDay: String(Number(today[2])), receivedOnMonth: String(Number(today[1])), receivedOnYear: today[0] },
+    defaults: partsOfIso("receivedOn", londonDate(new Date())),
   };
 }
 
