@@ -56,6 +56,42 @@ export async function expectNoHorizontalScroll(page: Page) {
   });
 }
 
+/**
+ * At phone widths nothing a person can press sits on top of another such thing, and each lies
+ * inside the window with room to spare at its edges (WCAG 2.4.11: focus not hidden; 2.5.8).
+ */
+export async function expectNothingOverlaps(page: Page) {
+  await onScriptablePage(page, async (scriptable) => {
+    await scriptable.evaluate(() => document.fonts.ready);
+    const problems = await scriptable.evaluate(() => {
+      const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary";
+      const boxes = [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          // GOV.UK radios and checkboxes lay the real input, see-through, over its drawn box.
+          const hiddenInput = el.matches(".govuk-radios__input, .govuk-checkboxes__input");
+          // A skip link is a 1-pixel clip until focused.
+          const rect = el.getBoundingClientRect();
+          return !hiddenInput && style.visibility !== "hidden" && rect.width > 1 && rect.height > 1;
+        })
+        .flatMap((el) => [...el.getClientRects()].map((r) => ({ el, r, name: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"` })));
+      const found: string[] = [];
+      const width = document.documentElement.clientWidth;
+      for (const { r, name } of boxes) if (r.left < 1 || r.right > width - 1) found.push(`${name} reaches the edge of the window (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
+      for (let i = 0; i < boxes.length; i += 1)
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+          const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
+          if (overlap) found.push(`${a.name} overlaps ${b.name}`);
+        }
+      return found;
+    });
+    expect(problems, `overlapping controls on ${page.url()} at ${page.viewportSize()?.width}px`).toEqual([]);
+  });
+}
+
 /** Presses Tab until the element with this id has focus, as a keyboard user would. */
 export async function tabTo(page: Page, id: string, { maxPresses = 80 } = {}) {
   for (let i = 0; i < maxPresses; i += 1) {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, expectNoHorizontalScroll, tabTo, tabToText, test, visit } from "../fixtures";
+import { arrived, expect, expectNoHorizontalScroll, expectNothingOverlaps, tabTo, tabToText, test, visit } from "../fixtures";
 
 /** Tabs to the Continue button and presses Enter, then checks the next page. */
 async function continueByKeyboard(page: Page, path: string) {
@@ -118,4 +118,19 @@ test.describe("at 320 CSS pixels wide", () => {
     await check("/form/sent");
     await check("/no-such-page");
   });
+});
+
+// Found on an Urdu phone: "Exit this page" covered the link back to English.
+test("at phone widths nothing overlaps anything a person can press, in every language and in easy read", async ({ page }) => {
+  test.slow();
+  for (const width of [320, 375, 390, 640]) {
+    await page.setViewportSize({ width, height: 740 });
+    for (const query of ["lang=en", "lang=pl", "lang=ur", "lang=en&mode=easy-read"]) {
+      for (const path of ["/", "/form/kind"]) {
+        await page.goto(`${path}?${query}`);
+        await expectNothingOverlaps(page);
+      }
+    }
+  }
+  await visit(page, "/form/kind");
 });
