@@ -29,7 +29,7 @@ function scriptableCopyOf(page: Page): Promise<Page> {
  * run in the page itself, so they run on a copy: its HTML without its scripts, served at the same
  * address in a scripting tab of the same size (stylesheets and fonts still come from the server).
  */
-async function onScriptablePage(page: Page, check: (scriptable: Page) => Promise<void>) {
+export async function onScriptablePage(page: Page, check: (scriptable: Page) => Promise<void>) {
   if (jsOn()) return check(page);
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const copy = await scriptableCopyOf(page);

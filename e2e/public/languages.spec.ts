@@ -5,7 +5,7 @@ import plCommon from "../../app/locales/pl/common.json" with { type: "json" };
 import plForm from "../../app/locales/pl/form.json" with { type: "json" };
 import urCommon from "../../app/locales/ur/common.json" with { type: "json" };
 import urForm from "../../app/locales/ur/form.json" with { type: "json" };
-import { arrived, expect, expectAccessible, ready, test, visit } from "../fixtures";
+import { arrived, expect, expectAccessible, onScriptablePage, ready, test, visit } from "../fixtures";
 import { answerComplaintOverHttp, REFERENCE_PATTERN } from "../journey";
 
 // Each journey is driven with the words of its own locale files, never with English.
@@ -94,4 +94,39 @@ test("staff pages stay in English whatever the public language", async ({ page }
   await ready(page);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+});
+
+// Found in screenshots of Urdu pages: the red bar of an error on the left, the error summary's
+// links indented from the right, radio labels crowding their circles. Each is measured against
+// the same page in English, mirrored.
+test("right to left, an error page is laid out as the mirror of left to right", async ({ page }) => {
+  const measure = async (lang: string) => {
+    await page.goto(`/form/kind?lang=${lang}`);
+    await page.locator("form").getByRole("button").first().click();
+    await ready(page);
+    let found: Record<string, number> = {};
+    await onScriptablePage(page, async (p) => {
+      found = await p.evaluate(() => {
+        const rtl = document.dir === "rtl";
+        const rect = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        const group = getComputedStyle(document.querySelector(".govuk-form-group--error")!);
+        const summary = rect(".govuk-error-summary");
+        const link = rect(".govuk-error-summary__list a");
+        const input = rect(".govuk-radios__input");
+        const label = rect(".govuk-radios__label");
+        return {
+          barAtStart: parseFloat(rtl ? group.borderRightWidth : group.borderLeftWidth),
+          barAtEnd: parseFloat(rtl ? group.borderLeftWidth : group.borderRightWidth),
+          linkIndent: Math.round(rtl ? summary.right - link.right : link.left - summary.left),
+          radioGap: Math.round(rtl ? input.left - label.right : label.left - input.right),
+        };
+      });
+    });
+    return found;
+  };
+  const ltr = await measure("en");
+  const rtl = await measure("ur");
+  expect(ltr.barAtStart).toBeGreaterThan(0);
+  expect(rtl).toEqual(ltr);
+  await expectAccessible(page);
 });
