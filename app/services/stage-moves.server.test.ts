@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, outbox, representations, staffRoles, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, caseEntries, outbox, representations, stages, staffRoles, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
 import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
@@ -9,7 +9,7 @@ import type { Db } from "./db.server";
 import { getTimescaleSettings, updateTimescales } from "./settings.server";
 import { offeredStageActions, respondToStage } from "./stage-actions.server";
 import { closeStage, escalateStage, escalatesWithinCouncil, escalationForm, putStageOnHold, reopenStage, takeStageOffHold, withdrawStage } from "./stage-moves.server";
-import { currentStage, stagesOf } from "./stages.server";
+import { currentStage, namePerson, stagesOf } from "./stages.server";
 
 // Accepted Monday 23 November 2026 (no bank holidays until Christmas); Stage 1 due Monday 7 December.
 const NOW = new Date("2026-11-23T10:15:00Z");
@@ -128,6 +128,26 @@ describe("escalating to the next stage at the person's request", () => {
     // Only the statement's flag runs: 10 working days from Thursday 10 December is Thursday 24 December.
     expect(currentStage(db, c.id)).toMatchObject({ kind: "statutory-stage2", dueOn: null, nextDueOn: "2026-12-24" });
     expect(mail(db, c.id, "stage-accepted")[0]?.textBody).toContain("We will reply within 25 working days of agreeing the statement with you");
+  });
+
+  it("moves an answered Stage 2 to Stage 3: the letter gives the day the review panel must meet by", async () => {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const c = accepted(db, officer);
+    responded(db, officer, c.reference);
+    expect(escalateStage(db, officer, c.reference, { requestedOn: "2026-12-09" }, ASKED).ok).toBe(true);
+    // Stage 2's response needs an agreed statement and an Investigating Officer (their own pages).
+    const stage2 = currentStage(db, c.id)!;
+    db.update(stages).set({ statementAgreedOn: "2026-12-10" }).where(eq(stages.id, stage2.id)).run();
+    namePerson(db, { stageId: stage2.id, role: "investigating-officer", staffUserId: staffOf(db, "investigator").id });
+    responded(db, officer, c.reference, new Date("2027-01-11T10:00:00Z"));
+    expect(escalationForm(db, officer, rowOf(db, c.id), new Date("2027-01-12T10:00:00Z"))).toMatchObject({ nextKind: "statutory-stage3", windowEndsOn: "2027-02-08" });
+    expect(escalateStage(db, officer, c.reference, { requestedOn: "2027-01-12" }, new Date("2027-01-12T10:00:00Z")).ok).toBe(true);
+    // The panel within 30 working days of Tuesday 12 January 2027: 13-15 Jan (3), 18-22 (8), 25-29 (13),
+    // 1-5 Feb (18), 8-12 (23), 15-19 (28), Monday 22 (29), Tuesday 23 February 2027 (30).
+    expect(currentStage(db, c.id)).toMatchObject({ kind: "statutory-stage3", startedOn: "2027-01-12", nextDueOn: "2027-02-23" });
+    const letters = mail(db, c.id, "stage-accepted");
+    expect(letters.at(-1)?.textBody).toContain("The review panel will meet by Tuesday 23 February 2027.");
   });
 
   it("refuses a request in the future or before the response, and changes nothing", async () => {
