@@ -1,10 +1,11 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
+import { withoutNulBytes } from "./domain/html-bytes";
 import { pathForErrorLog } from "./domain/log-path";
 import { requestI18n } from "./i18n/language.server";
 import { logger } from "./services/logger.server";
@@ -34,7 +35,11 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new Transform({
+            transform(chunk: Buffer, _encoding, callback) {
+              callback(null, withoutNulBytes(chunk));
+            },
+          });
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -134,8 +134,23 @@ export const test = base.extend<{ closeScriptableCopies: void }>({
     context.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
     });
+    // No page may carry a NUL character (React 18's streaming renderer wrote them into Urdu pages;
+    // the browser hides them, so the bytes as sent are read).
+    const nulPages: string[] = [];
+    const reads: Promise<void>[] = [];
+    context.on("response", (response) => {
+      if (response.request().resourceType() !== "document" || response.status() >= 300) return;
+      reads.push(
+        response.body().then(
+          (body) => void (body.includes(0) && nulPages.push(response.url())),
+          () => undefined, // The page moved on before its body could be read: nothing to check.
+        ),
+      );
+    });
     await run(context);
+    await Promise.all(reads);
     expect(violations, "Content-Security-Policy violations").toEqual([]);
+    expect(nulPages, "pages sent with NUL characters").toEqual([]);
   },
   // Closed by the test that opened them, before Playwright gathers its traces.
   closeScriptableCopies: [

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { parseIsoDate } from "./calendar";
+import { londonDate, parseIsoDate } from "./calendar";
 import { cleanLine, cleanMultiline } from "./form/fields";
 
 // Small field builders for the back office's forms. Error messages are i18next keys in the
@@ -35,4 +35,48 @@ export function isoFromParts(day: string | undefined, month: string | undefined,
   } catch {
     return null;
   }
+}
+
+/** Which days a staff date box accepts: any day, none after today (it happened), or only after today (it is planned). */
+export type DateRule = "any" | "not-future" | "future";
+
+/**
+ * The message key for a date written in three boxes named `${key}Day`, … or null when it is a
+ * real date the rule allows. Keys: casework:errors.<key>.required | invalid | future | past.
+ */
+export function dateProblem(values: Record<string, unknown>, key: string, rule: DateRule, today: string): string | null {
+  const box = (p: string) => (typeof values[`${key}${p}`] === "string" ? (values[`${key}${p}`] as string) : "");
+  const [day, month, year] = [box("Day"), box("Month"), box("Year")];
+  if (!day && !month && !year) return `casework:errors.${key}.required`;
+  const iso = isoFromParts(day, month, year);
+  if (!iso) return `casework:errors.${key}.invalid`;
+  if (rule === "not-future" && iso > today) return `casework:errors.${key}.future`;
+  if (rule === "future" && iso <= today) return `casework:errors.${key}.past`;
+  return null;
+}
+
+/**
+ * A schema check for a date in three boxes, reported on the day box. It runs even when another
+ * field is wrong (`when`), so the error summary lists every problem at once; `applies` limits it
+ * to the answers where the date is asked.
+ */
+export function dateCheck<T extends object>(
+  key: string,
+  rule: DateRule,
+  options: { applies?: (value: T) => boolean; today?: () => string } = {},
+) {
+  return z.superRefine<T>(
+    (v, ctx) => {
+      if (options.applies && !options.applies(v)) return;
+      const message = dateProblem(v as Record<string, unknown>, key, rule, (options.today ?? (() => londonDate(new Date())))());
+      if (message) ctx.addIssue({ code: "custom", message, path: [`${key}Day`], input: v });
+    },
+    { when: () => true },
+  );
+}
+
+/** The three boxes' values for a day ("2026-03-07" → 7, 3, 2026), to fill a date field with a date already known. */
+export function partsOfIso<K extends string>(key: K, iso: string): Record<`${K}Day` | `${K}Month` | `${K}Year`, string> {
+  const [year = "", month = "", day = ""] = iso.split("-");
+  return { [`${key}Day`]: String(Number(day)), [`${key}Month`]: String(Number(month)), [`${key}Year`]: year } as Record<`${K}Day` | `${K}Month` | `${K}Year`, string>;
 }

@@ -74,6 +74,8 @@ statutory-stage3 | open | record-council-response | OM | B
 ombudsman | open | record-ombudsman-decision | OM | ABC
 ombudsman | responded | close | OM | AC
 ombudsman | responded | record-remedy-met | OM | B
+${ALL_COUNCIL} ombudsman | open | correct-dates | OM | ABC
+${ALL_COUNCIL} ombudsman | responded | correct-dates | OM | ABC
 `;
 
 const expectedAllowed = new Set<string>();

@@ -91,6 +91,7 @@ export const stageActions = [
   "record-council-response",
   "record-ombudsman-decision",
   "record-remedy-met",
+  "correct-dates",
 ] as const;
 export type StageAction = (typeof stageActions)[number];
 
@@ -215,6 +216,10 @@ export const transitions: readonly TransitionRow[] = [
     when: ["panel-booked", "panel-report-not-recorded"],
     requires: ["date"],
   },
+  // A clock-start date recorded wrongly (a letter found dated earlier, say) is corrected, and
+  // everything counted from it follows (app/domain/stage-dates.ts says which dates may be).
+  { action: "correct-dates", from: ["open"], to: "open", kinds: stageKinds, roles: TEAM, when: [], requires: ["date", "reason"] },
+  { action: "correct-dates", from: ["responded"], to: "responded", kinds: stageKinds, roles: TEAM, when: [], requires: ["date", "reason"] },
 ];
 
 /** A review panel member (a name or an id: they are independent people, not staff accounts). */

@@ -34,7 +34,7 @@ import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
 
 /** The stage moves that have a page (app/routes/staff.cases.$reference.<action>.tsx). */
-const stagePages: readonly StageAction[] = ["respond", "extend", "escalate", "close", "withdraw", "reopen", "put-on-hold", "take-off-hold"];
+const stagePages: readonly StageAction[] = ["respond", "extend", "correct-dates", "escalate", "close", "withdraw", "reopen", "put-on-hold", "take-off-hold"];
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -514,6 +514,8 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
         return t("timeline.closedOn", { stage: t(`stages.${s("stage")}`), date: s("closedOn") ? formatLongDate(s("closedOn"), "en") : "" });
       case "stage-extended":
         return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
+      case "stage-dates-corrected":
+        return t("timeline.datesCorrected", { date: s("startedOn") ? formatLongDate(s("startedOn"), "en") : "" });
       default:
         return null;
     }

@@ -9,7 +9,7 @@ import { DateField, ErrorSummary, formOptions, SelectField, summaryErrors, Texta
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
 import { londonDate } from "~/domain/calendar";
-import { isoFromParts } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts } from "~/domain/casework-forms";
 import { formatLongDate } from "~/domain/dates";
 import { dateParts } from "~/domain/form/dates";
 import { cleanMultiline } from "~/domain/form/fields";
@@ -26,16 +26,8 @@ const escalationSchema = z
     lateReason: z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(2000, "casework:errors.lateReason.tooLong"))),
     handler: z.optional(z.string()),
   })
-  .check(
-    z.superRefine(
-      (v, ctx) => {
-        const empty = !v.requestedOnDay && !v.requestedOnMonth && !v.requestedOnYear;
-        const message = empty ? "casework:errors.requestedOn.required" : !isoFromParts(v.requestedOnDay, v.requestedOnMonth, v.requestedOnYear) ? "casework:errors.requestedOn.invalid" : null;
-        if (message) ctx.addIssue({ code: "custom", message, path: ["requestedOnDay"], input: v });
-      },
-      { when: () => true },
-    ),
-  );
+  // The person asked on a day that has been: today unless earlier.
+  .check(dateCheck("requestedOn", "not-future"));
 
 export const handle: RouteHandle = { title: (t) => t("casework:escalate.title") };
 

@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { DateField, ErrorSummary, formOptions, RadiosField, summaryErrors, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { isoFromParts, requireChoice, requireText } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts, requireChoice, requireText } from "~/domain/casework-forms";
 import { formatLongDate } from "~/domain/dates";
 import { dateParts } from "~/domain/form/dates";
 import { extensionReasons } from "~/domain/stage-clocks";
@@ -24,14 +24,8 @@ const extensionSchema = z
     reason: requireChoice("extensionReason", extensionReasons),
     details: requireText("extensionDetails", 2000),
   })
-  .check(
-    z.superRefine((v, ctx) => {
-      const empty = !v.newDateDay && !v.newDateMonth && !v.newDateYear;
-      const message = empty ? "casework:errors.newDate.required" : !isoFromParts(v.newDateDay, v.newDateMonth, v.newDateYear) ? "casework:errors.newDate.invalid" : null;
-      if (message) ctx.addIssue({ code: "custom", message, path: ["newDateDay"], input: v });
-      // Checked even when another field is wrong, so the summary lists every problem at once.
-    }, { when: () => true }),
-  );
+  // Whether the date may be the new deadline is the service's to judge (checkExtension).
+  .check(dateCheck("newDate", "any"));
 
 export const handle: RouteHandle = { title: (t) => t("casework:extend.title") };
 

@@ -7,8 +7,7 @@ import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { DateField, ErrorSummary, formOptions, RadiosField, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { londonDate } from "~/domain/calendar";
-import { isoFromParts, requireChoice, requireLine } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts, requireChoice, requireLine } from "~/domain/casework-forms";
 import { dateParts } from "~/domain/form/dates";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { referralBodies } from "~/domain/casework";
@@ -22,13 +21,7 @@ const referralSchema = z
     referredToName: requireLine("referredToName", 200),
     ...dateParts("referredOn"),
   })
-  .check(
-    z.superRefine((v, ctx) => {
-      const iso = isoFromParts(v.referredOnDay, v.referredOnMonth, v.referredOnYear);
-      const message = !v.referredOnDay && !v.referredOnMonth && !v.referredOnYear ? "casework:errors.referredOn.required" : !iso ? "casework:errors.referredOn.invalid" : iso > londonDate(new Date()) ? "casework:errors.referredOn.future" : null;
-      if (message) ctx.addIssue({ code: "custom", message, path: ["referredOnDay"], input: v });
-    }),
-  );
+  .check(dateCheck("referredOn", "not-future"));
 
 export const handle: RouteHandle = { title: (t) => t("casework:referral.title") };
 

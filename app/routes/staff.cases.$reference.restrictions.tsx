@@ -7,8 +7,7 @@ import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { DateField, ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { londonDate } from "~/domain/calendar";
-import { isoFromParts, requireText } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts, requireText } from "~/domain/casework-forms";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
 import { dateParts } from "~/domain/form/dates";
 import { activeRestrictions, addRestriction, endRestriction } from "~/services/case-restrictions.server";
@@ -22,13 +21,7 @@ const restrictionSchema = z
     reason: requireText("restrictionReason", 2000),
     ...dateParts("reviewOn"),
   })
-  .check(
-    z.superRefine((v, ctx) => {
-      const iso = isoFromParts(v.reviewOnDay, v.reviewOnMonth, v.reviewOnYear);
-      const message = !v.reviewOnDay && !v.reviewOnMonth && !v.reviewOnYear ? "casework:errors.reviewOn.required" : !iso ? "casework:errors.reviewOn.invalid" : iso <= londonDate(new Date()) ? "casework:errors.reviewOn.past" : null;
-      if (message) ctx.addIssue({ code: "custom", message, path: ["reviewOnDay"], input: v });
-    }),
-  );
+  .check(dateCheck("reviewOn", "future"));
 
 export const handle: RouteHandle = { title: (t) => t("casework:restrictions.title") };
 

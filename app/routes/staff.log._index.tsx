@@ -8,7 +8,7 @@ import { BackLink } from "~/components/layout";
 import { DateField, ErrorSummary, formOptions, RadiosField, SelectField, summaryErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { londonDate } from "~/domain/calendar";
-import { isoFromParts, requireChoice, requireLine } from "~/domain/casework-forms";
+import { dateCheck, isoFromParts, partsOfIso, requireChoice, requireLine } from "~/domain/casework-forms";
 import { dateParts } from "~/domain/form/dates";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, relationships, representationKinds } from "~/domain/representation";
 import { requireStaff } from "~/services/auth.server";
@@ -27,10 +27,8 @@ const startSchema = z
   .check(
     z.superRefine((v, ctx) => {
       if (v.kind === "complaint" && !v.relationship) ctx.addIssue({ code: "custom", message: "casework:errors.relationship.required", path: ["relationship"], input: v });
-      const iso = isoFromParts(v.receivedOnDay, v.receivedOnMonth, v.receivedOnYear);
-      const message = !v.receivedOnDay && !v.receivedOnMonth && !v.receivedOnYear ? "casework:errors.receivedOn.required" : !iso ? "casework:errors.receivedOn.invalid" : iso > londonDate(new Date()) ? "casework:errors.receivedOn.future" : null;
-      if (message) ctx.addIssue({ code: "custom", message, path: ["receivedOnDay"], input: v });
     }),
+    dateCheck("receivedOn", "not-future"),
   );
 
 const byHand = (label: string) => label !== METHOD_EFORM && label !== METHOD_YOUNG_PERSONS_EFORM;
@@ -40,10 +38,9 @@ export const handle: RouteHandle = { title: (t) => t("casework:log.title") };
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   await requireStaff(db, request, "cases.create");
-  const today = londonDate(new Date()).split("-");
   return {
     methods: referenceOptions(db, "method-received").filter((o) => byHand(o.label)).map((o) => o.label),
-    defaults: { receivedOnDay: String(Number(today[2])), receivedOnMonth: String(Number(today[1])), receivedOnYear: today[0] },
+    defaults: partsOfIso("receivedOn", londonDate(new Date())),
   };
 }
 

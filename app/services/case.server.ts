@@ -61,6 +61,7 @@ export type EntryKind =
   | "stage-reopened"
   | "stage-put-on-hold"
   | "stage-taken-off-hold"
+  | "stage-dates-corrected"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

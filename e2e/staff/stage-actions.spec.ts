@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 import { arrived, expect, test, waitForMail } from "../fixtures";
+import { addCalendarDays, addWorkingDays, londonDate } from "../../app/domain/calendar";
+import { formatLongDate } from "../../app/domain/dates";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
@@ -46,6 +48,22 @@ test.describe("stage actions", () => {
     await page.getByLabel("Accept into the statutory process at Stage 1").check();
     await page.getByRole("button", { name: "Continue" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}$`));
+
+    // The complaint turns out to have arrived a week earlier: correcting the start moves every deadline with it.
+    const today = londonDate(new Date());
+    const weekAgo = addCalendarDays(today, -7);
+    await page.getByTestId("case-actions").getByRole("link", { name: "Correct the date the clock starts from" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}/correct-dates$`));
+    await fillDate(page, "The day the stage's clock starts from", formatLongDate(addCalendarDays(today, 1), "en"));
+    await page.getByRole("button", { name: "Correct the dates" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("The day the clock starts from must be today or in the past");
+    await expect(page.getByTestId("error-summary")).toContainText("Say why the date is being corrected");
+    await fillDate(page, "The day the stage's clock starts from", formatLongDate(weekAgo, "en"));
+    await page.getByLabel("Why the date is being corrected").fill("The letter was found in the post room, date-stamped a week ago.");
+    await page.getByRole("button", { name: "Correct the dates" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    await expect(page.getByTestId("current-stage")).toContainText(`Next deadline: ${formatLongDate(addWorkingDays(weekAgo, 10), "en")}`);
+    await expect(page.getByTestId("timeline")).toContainText(`The stage now starts on ${formatLongDate(weekAgo, "en")}`);
 
     // Offered because the transition table allows it for a complaints officer on an open Stage 1.
     await page.getByTestId("case-actions").getByRole("link", { name: "Extend the deadline" }).click();

@@ -75,6 +75,8 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.assign", path: `/staff/cases/${CASE}/assign`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Extending is the complaints team's in the transition table (app/domain/stages.ts); the page needs "cases.respond".
   { file: "staff.cases.$reference.extend", path: `/staff/cases/${CASE}/extend`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  // Correcting a stage's dates is the complaints team's in the transition table; the page needs "cases.respond".
+  { file: "staff.cases.$reference.correct-dates", path: `/staff/cases/${CASE}/correct-dates`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Responding is the complaints team's and the responding team manager's (of the case's team only).
   { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   // The general moves (decision record 020): escalating, withdrawing and reopening are the complaints team's;
