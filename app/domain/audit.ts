@@ -42,6 +42,8 @@ const KEEP: Record<AuditEntity, Keep> = {
     "sequence",
     "startedOn",
     "requestedOn",
+    // A request for the next stage came after its window (the reason itself stays on the stage).
+    "late",
     "statementAgreedOn",
     "acknowledgedOn",
     "nextDueOn",

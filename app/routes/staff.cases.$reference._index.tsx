@@ -29,11 +29,12 @@ import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { stageHistory } from "~/services/stages.server";
+import { escalatesWithinCouncil } from "~/services/stage-moves.server";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
 
 /** The stage moves that have a page (app/routes/staff.cases.$reference.<action>.tsx). */
-const stagePages: readonly StageAction[] = ["respond", "extend", "correct-dates"];
+const stagePages: readonly StageAction[] = ["respond", "extend", "correct-dates", "escalate", "close", "withdraw", "reopen", "put-on-hold", "take-off-hold"];
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           rag: current.nextDueOn ? ragStatus(today, current.nextDueOn) : null,
           latestOn: date(current.latestOn),
           onHold: current.onHold,
+          onHoldReason: current.onHoldReason,
           holder: name(current.handlerId ?? row.respondingManagerId),
           investigators: current.investigatorIds.map((id) => name(id)).filter((n): n is string => n !== null),
         }
@@ -84,11 +86,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       respondedOn: date(st.respondedOn),
       finding: st.finding,
       closedOn: date(st.closedOn),
+      // What was asked and why, for the stage history: the request, a late request's reason, a hold, a withdrawal, a reopening.
+      notes: [
+        ...(st.requestedOn ? [{ key: "requested", value: date(st.requestedOn) }] : []),
+        ...(st.lateRequestReason ? [{ key: "late", value: st.lateRequestReason }] : []),
+        ...(st.onHold && st.onHoldReason ? [{ key: "onHold", value: st.onHoldReason }] : []),
+        ...(st.withdrawnReason && st.state === "withdrawn" ? [{ key: "withdrawn", value: st.withdrawnReason }] : []),
+        ...(st.reopenedReason ? [{ key: "reopened", value: st.reopenedReason }] : []),
+      ],
     })),
     // Moves on the current stage come from the transition table, for this person's role now;
     // only those with a page yet.
     links: [
-      ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a)) : []),
+      // Going to the Ombudsman has its own steps, not the escalation page.
+      ...(can(staff.roles, "cases.respond")
+        ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a) && (a !== "escalate" || escalatesWithinCouncil(db, row)))
+        : []),
       ...caseLinks(staff.roles, {
         kind: row.kind,
         status: row.status,
@@ -149,7 +162,8 @@ export default function CasePage() {
   const { t } = useTranslation("casework");
   const [form, fields] = useForm(formOptions("note-form", noteSchema, lastResult));
   const none = t("case.none");
-  const actions = c.links.map((to) => ({ to, label: t(`case.actions.${to}`) }));
+  // One Close page for every kind; a complaint's link says what closing it means.
+  const actions = c.links.map((to) => ({ to, label: t(to === "close" && c.kind === "complaint" ? "case.actions.closeStage" : `case.actions.${to}`) }));
   return (
     <>
       <ErrorSummary errors={summaryErrors([{ field: fields.note }])} />
@@ -237,7 +251,12 @@ export default function CasePage() {
               })}
             </p>
           ) : null}
-          {c.current.onHold ? <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong> : null}
+          {c.current.onHold ? (
+            <p className="govuk-body">
+              <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong>{" "}
+              <span className="speakup-preserve-lines">{t("case.onHoldBecause", { reason: c.current.onHoldReason ?? "" })}</span>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -363,7 +382,7 @@ export default function CasePage() {
           <caption className="govuk-table__caption govuk-table__caption--m">{t("case.history.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              {(["stage", "state", "started", "due", "latest", "extended", "responded", "finding", "closed"] as const).map((k) => (
+              {(["stage", "state", "started", "due", "latest", "extended", "responded", "finding", "closed", "notes"] as const).map((k) => (
                 <th key={k} scope="col" className="govuk-table__header">
                   {t(`case.history.${k}`)}
                 </th>
@@ -384,6 +403,19 @@ export default function CasePage() {
                 <td className="govuk-table__cell">{st.respondedOn ?? none}</td>
                 <td className="govuk-table__cell">{st.finding ?? none}</td>
                 <td className="govuk-table__cell">{st.closedOn ?? none}</td>
+                <td className="govuk-table__cell">
+                  {st.notes.length ? (
+                    <ul className="govuk-list govuk-!-margin-bottom-0">
+                      {st.notes.map((n) => (
+                        <li key={n.key} className="speakup-preserve-lines">
+                          {n.key === "requested" ? t("case.history.requested", { date: n.value }) : t(`case.history.${n.key}`, { reason: n.value })}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    none
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -472,6 +504,14 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
         return t("timeline.reviewOn", { date: s("reviewOn") });
       case "stage-responded":
         return t("timeline.responded", { finding: s("finding") });
+      case "stage-escalated":
+        return t(details.late === true ? "timeline.escalatedLate" : "timeline.escalated", {
+          from: t(`stages.${s("from")}`),
+          to: t(`stages.${s("to")}`),
+          date: s("requestedOn") ? formatLongDate(s("requestedOn"), "en") : "",
+        });
+      case "stage-closed":
+        return t("timeline.closedOn", { stage: t(`stages.${s("stage")}`), date: s("closedOn") ? formatLongDate(s("closedOn"), "en") : "" });
       case "stage-extended":
         return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
       case "stage-dates-corrected":

@@ -55,6 +55,12 @@ export type EntryKind =
   | "feedback-closed"
   | "stage-extended"
   | "stage-responded"
+  | "stage-escalated"
+  | "stage-closed"
+  | "stage-withdrawn"
+  | "stage-reopened"
+  | "stage-put-on-hold"
+  | "stage-taken-off-hold"
   | "stage-dates-corrected"
   | "logged";
 

@@ -15,7 +15,7 @@ import { referenceOptions } from "./case-triage.server";
 import { clockFactsOf, currentStage, staffNamedOn, storedClock, type StageRow } from "./stages.server";
 
 /** The transition table's conditions for a stage now (decision record 017: from its clocks). */
-function factsOf(db: Db, stage: StageRow, today: IsoDate) {
+export function factsOf(db: Db, stage: StageRow, today: IsoDate) {
   const clocks = stageClocks(clockFactsOf(stage), clockSettings(db));
   return {
     clocks,

@@ -207,6 +207,12 @@ export interface StageView {
   extensionReason: string | null;
   nextDueOn: IsoDate | null;
   onHold: boolean;
+  onHoldReason: string | null;
+  /** The day the person asked for this stage, and why a late request was accepted. */
+  requestedOn: IsoDate | null;
+  lateRequestReason: string | null;
+  withdrawnReason: string | null;
+  reopenedReason: string | null;
   handlerId: number | null;
   respondedOn: IsoDate | null;
   finding: string | null;
@@ -231,6 +237,11 @@ export function stageHistory(db: Db, representationId: number): StageView[] {
     extensionReason: r.extensionReason,
     nextDueOn: r.nextDueOn,
     onHold: r.onHold,
+    onHoldReason: r.onHoldReason,
+    requestedOn: r.requestedOn,
+    lateRequestReason: r.lateRequestReason,
+    withdrawnReason: r.withdrawnReason,
+    reopenedReason: r.reopenedReason,
     handlerId: r.handlerId,
     respondedOn: r.respondedOn,
     finding: r.finding,

@@ -79,6 +79,14 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.correct-dates", path: `/staff/cases/${CASE}/correct-dates`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Responding is the complaints team's and the responding team manager's (of the case's team only).
   { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  // The general moves (decision record 020): escalating, withdrawing and reopening are the complaints team's;
+  // a hold is also the responding team manager's. Closing a complaint's stage shares the Close page above (the
+  // complaints team's in the table, as closing a compliment is).
+  { file: "staff.cases.$reference.escalate", path: `/staff/cases/${CASE}/escalate`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.withdraw", path: `/staff/cases/${CASE}/withdraw`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.reopen", path: `/staff/cases/${CASE}/reopen`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.put-on-hold", path: `/staff/cases/${CASE}/put-on-hold`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  { file: "staff.cases.$reference.take-off-hold", path: `/staff/cases/${CASE}/take-off-hold`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
   { file: "staff.log.$draft.$step", path: "/staff/log/x/your-details", params: () => ({ draft: ids.logDraft, step: "your-details" }), allowed: TRIAGE },
