@@ -12,6 +12,7 @@ import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
 import { DEMO_KEY } from "../app/services/secret-box.server";
 import { encryptStoredTotpSecrets } from "../app/services/totp.server";
+import { remindersJob } from "../app/services/reminders.server";
 import { retentionJob } from "../app/services/retention.server";
 import { startScheduler } from "../app/services/scheduler.server";
 import { createApp } from "./app";
@@ -39,8 +40,9 @@ const purge = setInterval(() => {
   deleteOrphanedAttachmentFiles(db, settings.attachmentsDir);
   purgeRateLimits(db);
 }, 60 * 60 * 1000);
-// Daily jobs (retention at 02:00 England time); each day's run is claimed in scheduled_runs.
-const scheduler = startScheduler(db, [retentionJob(settings.attachmentsDir)]);
+// Daily jobs (retention at 02:00 England time, reminder digests from REMINDER_HOUR); each day's
+// run is claimed in scheduled_runs.
+const scheduler = startScheduler(db, [retentionJob(settings.attachmentsDir), remindersJob({ hour: settings.reminderHour, publicUrl: settings.publicUrl })]);
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";

@@ -84,6 +84,8 @@ export function checkRoleSet(held: readonly string[]): RoleSetProblem | null {
 /** The back office menu: each entry shows only to those who may use it. Labels are staff:nav.* keys. */
 export const staffMenu = [
   { key: "inbox", href: "/staff", permission: "cases.view" },
+  // Deadlines: the same cases as the inbox (scoped the same way), by when they are due.
+  { key: "deadlines", href: "/staff/deadlines", permission: "cases.view" },
   { key: "users", href: "/staff/admin/users", permission: "admin.users" },
   { key: "teams", href: "/staff/admin/teams", permission: "admin.settings" },
   { key: "settings", href: "/staff/admin/settings", permission: "admin.settings" },

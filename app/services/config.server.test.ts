@@ -47,4 +47,11 @@ describe("readConfig", () => {
     expect(readConfig({}).trustProxy).toBe(false);
     expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
   });
+
+  it("sends the reminder digests from 07:00 England time unless REMINDER_HOUR says otherwise, and refuses a time that is not an hour", () => {
+    expect(readConfig({}).reminderHour).toBe(7);
+    expect(readConfig({ REMINDER_HOUR: "0" }).reminderHour).toBe(0);
+    expect(readConfig({ REMINDER_HOUR: "23" }).reminderHour).toBe(23);
+    for (const bad of ["24", "-1", "7.5", "seven", "7am"]) expect(() => readConfig({ REMINDER_HOUR: bad }), bad).toThrow(/REMINDER_HOUR must be an hour from 0 to 23/);
+  });
 });

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { DEMO_KEY, parseKey } from "./secret-box.server";
 
+/** 07:00 England time: digests are waiting when the working day starts. */
+export const DEFAULT_REMINDER_HOUR = 7;
+
 /** Everything the app reads from the environment, in one place (documented in the README). */
 export interface Config {
   production: boolean;
@@ -27,6 +30,8 @@ export interface Config {
   totpEncryptionKey: Buffer;
   /** Behind a reverse proxy: client addresses, protocol and host come from its X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** England's hour (0-23) from which the daily reminder digests go out (REMINDER_HOUR). */
+  reminderHour: number;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -39,6 +44,14 @@ function positiveWholeNumber(env: Record<string, string | undefined>, name: stri
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number above 0, not "${value}"`);
+  return parsed;
+}
+
+function hourOfDay(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!/^\d{1,2}$/.test(value) || parsed > 23) throw new Error(`${name} must be an hour from 0 to 23 (England's time), not "${value}"`);
   return parsed;
 }
 
@@ -67,6 +80,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
     totpEncryptionKey: totpEncryptionKey(env, demoMode),
     trustProxy: flag(env.TRUST_PROXY, false),
+    reminderHour: hourOfDay(env, "REMINDER_HOUR", DEFAULT_REMINDER_HOUR),
   };
 }
 

@@ -35,14 +35,17 @@ export interface InboxFilters {
 export const INBOX_PAGE_SIZE = 25;
 
 /** The case's current stage: its newest (found through the stages' (representation, sequence) index). */
-const current = alias(stages, "current_stage");
-const joinCurrent = and(
+export const current = alias(stages, "current_stage");
+export const joinCurrent = and(
   eq(current.representationId, representations.id),
   sql`${current.sequence} = (SELECT max(${stages.sequence}) FROM ${stages} WHERE ${stages.representationId} = ${representations.id})`,
 );
 
-/** What this member of staff may see (team managers: their teams; investigators: their Stage 2). */
-function scopeCondition(viewer: Viewer): SQL | undefined {
+/**
+ * What this member of staff may see (team managers: their teams; investigators: their Stage 2): the
+ * inbox's rule, also used by the deadlines dashboard. Needs `current` joined with `joinCurrent`.
+ */
+export function scopeCondition(viewer: Viewer): SQL | undefined {
   switch (caseScopeFor(viewer.role)) {
     case "all":
       return undefined;

@@ -48,6 +48,41 @@ export interface DailyJob {
   hour: number;
   /** Returns counts for the scheduled_runs row: never personal data. */
   run: (db: Db, now: Date) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /**
+   * Run inside the claim's transaction (run must then be synchronous): the day's claim and what
+   * the job wrote commit together or not at all, so a process killed mid-run leaves no claim and
+   * the next start runs the day again. For jobs that only write rows (the reminders' outbox).
+   */
+  sameTransaction?: boolean;
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("SQLITE_BUSY");
+}
+
+/** runDailyJobIfDue for a job that commits with its claim. */
+function runInClaim(db: Db, job: DailyJob, runOn: IsoDate, now: Date): Record<string, unknown> | null {
+  try {
+    // IMMEDIATE: the claim takes the write lock first, so another process waits (or gives up
+    // busy) until this one has committed, and then finds the day claimed.
+    return db.transaction(
+      (tx) => {
+        if (!claimRun(tx, job.name, runOn, now)) return null;
+        const result = job.run(tx, now);
+        if (result instanceof Promise) throw new Error(`${job.name} must run synchronously in its claim's transaction`);
+        finishRun(tx, job.name, runOn, { ok: true, ...result }, now);
+        return result;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    // Another process holds the claim's lock: it is running today's job; the next tick sees it claimed.
+    if (isBusy(error)) return null;
+    // Recorded as failed (nothing the job wrote is kept), so a bad record cannot loop the job.
+    if (claimRun(db, job.name, runOn, now)) finishRun(db, job.name, runOn, { ok: false, error: error instanceof Error ? error.name : "Error" });
+    logger.error(`scheduled job ${job.name} failed on ${runOn}`, error);
+    throw error;
+  }
 }
 
 /**
@@ -58,6 +93,7 @@ export interface DailyJob {
 export async function runDailyJobIfDue(db: Db, job: DailyJob, now = new Date()): Promise<Record<string, unknown> | null> {
   if (!nextRun(db, job.name, job.hour, now).dueNow) return null;
   const runOn = londonDate(now);
+  if (job.sameTransaction) return runInClaim(db, job, runOn, now);
   if (!claimRun(db, job.name, runOn, now)) return null;
   try {
     const result = await job.run(db, now);

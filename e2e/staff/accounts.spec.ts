@@ -163,7 +163,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("button", { name: "Turn off two-step sign-in" })).toHaveCount(0);
     // An investigator's menu: no inbox of everything, no administration.
     const nav = page.getByRole("navigation", { name: "Back office" });
-    await expect(nav.getByRole("link")).toHaveText(["Inbox", "Your account"]);
+    await expect(nav.getByRole("link")).toHaveText(["Inbox", "Deadlines", "Your account"]);
 
     await nav.getByRole("button", { name: "Sign out", exact: true }).click();
     await arrived(page, /\/staff\/sign-in$/);

@@ -25,7 +25,7 @@ test.describe("administration", () => {
   test("someone without the permission gets 404 for administration pages", async ({ page }) => {
     await signIn(page, "team.manager@northshire.example", "/staff/account");
     await arrived(page, /\/staff\/account$/);
-    await expect(page.getByRole("navigation", { name: "Back office" }).getByRole("link")).toHaveText(["Inbox", "Your account"]);
+    await expect(page.getByRole("navigation", { name: "Back office" }).getByRole("link")).toHaveText(["Inbox", "Deadlines", "Your account"]);
     for (const path of ["/staff/admin/users", "/staff/admin/settings", "/staff/admin/audit", "/staff/cases/SU-DEM2-AB3C/audit"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);

@@ -56,6 +56,7 @@ const routes: RouteCase[] = [
   { file: "staff.subject-access.export", path: "/staff/subject-access/export?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff.subject-access.export[.]json", path: "/staff/subject-access/export.json?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff._index", path: "/staff", params: () => ({}), allowed: INBOX },
+  { file: "staff.deadlines", path: "/staff/deadlines", params: () => ({}), allowed: INBOX },
   { file: "staff.cases.$reference._index", path: `/staff/cases/${CASE}`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.correspondence", path: `/staff/cases/${CASE}/correspondence`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.safeguarding", path: `/staff/cases/${CASE}/safeguarding`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },

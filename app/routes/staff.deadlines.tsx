@@ -1,0 +1,150 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorSummary, formOptions, SelectField, summaryErrors } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { RagTag } from "~/components/rag-tag";
+import { londonDate } from "~/domain/calendar";
+import { formatLongDate } from "~/domain/dates";
+import { dashboardGroups, deadlineDashboard, deadlineHorizon } from "~/domain/deadlines";
+import { stageKinds } from "~/domain/stages";
+import { requireStaff } from "~/services/auth.server";
+import { currentTeams } from "~/services/case-assignment.server";
+import { staffNames, viewerOf } from "~/services/case.server";
+import { getDb } from "~/services/db.server";
+import { runningDeadlines } from "~/services/deadlines.server";
+
+// A GET form, as the inbox's filters: works without JavaScript and can be bookmarked.
+const filterSchema = z.object({
+  stage: z.optional(z.enum(stageKinds, { error: "casework:errors.invalidChoice" })),
+  team: z.optional(z.string().check(z.regex(/^\d{1,9}$/, "casework:errors.invalidChoice"))),
+});
+
+export const handle: RouteHandle = { title: (t) => t("staff:deadlines.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const staff = await requireStaff(db, request, "cases.view");
+  const url = new URL(request.url);
+  const submission = parseWithZod(url.searchParams, { schema: filterSchema });
+  // Bad filters are shown as errors and ignored; the page still lists what it can.
+  const f = submission.status === "success" ? submission.value : {};
+  const today = londonDate(new Date());
+  // The inbox's own scope: a team manager sees their teams' cases, an investigator their Stage 2.
+  const rows = runningDeadlines(db, viewerOf(db, staff), deadlineHorizon(today), { stage: f.stage, teamId: f.team ? Number(f.team) : undefined });
+  const board = deadlineDashboard(rows, today);
+  const teams = currentTeams(db);
+  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const names = staffNames(db, rows.map((r) => r.holderId));
+  return {
+    lastResult: submission.status === "success" ? null : submission.reply(),
+    filters: Object.fromEntries(url.searchParams.entries()),
+    teams: teams.map((t) => ({ value: String(t.id), label: t.name })),
+    groups: dashboardGroups.map((key) => ({
+      key,
+      rows: board[key].map(({ item, rag }) => ({
+        reference: item.reference,
+        stage: item.stageKind,
+        team: item.teamId ? teamName.get(item.teamId) ?? null : null,
+        holder: item.holderId ? names.get(item.holderId) ?? null : null,
+        dueOn: formatLongDate(item.nextDueOn, "en"),
+        rag,
+      })),
+    })),
+  };
+}
+
+export default function DeadlinesPage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const [form, fields] = useForm({ ...formOptions("deadline-filters", filterSchema, d.lastResult, d.filters), shouldValidate: "onSubmit" as const });
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors([{ field: fields.stage }, { field: fields.team }])} />
+      <h1 className="govuk-heading-l">{t("deadlines.title")}</h1>
+      <p className="govuk-body">{t("deadlines.intro")}</p>
+      <Form method="get" action="/staff/deadlines" {...getFormProps(form)}>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <SelectField
+              field={fields.stage}
+              label={t("deadlines.stage")}
+              placeholder={t("deadlines.any")}
+              options={stageKinds.map((value) => ({ value, label: t(`casework:stages.${value}`) }))}
+            />
+          </div>
+          <div className="govuk-grid-column-one-third">
+            <SelectField field={fields.team} label={t("deadlines.team")} placeholder={t("deadlines.any")} options={d.teams} />
+          </div>
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t("deadlines.apply")}
+          </button>
+          <Link className="govuk-link" to="/staff/deadlines">
+            {t("deadlines.clear")}
+          </Link>
+        </div>
+      </Form>
+      {d.groups.map((group) => (
+        <section key={group.key} aria-labelledby={`group-${group.key}`} data-testid={`deadlines-${group.key}`}>
+          <h2 className="govuk-heading-m" id={`group-${group.key}`}>
+            {t(`deadlines.groups.${group.key}`)}{" "}
+            <span className="govuk-caption-m">{t("deadlines.count", { count: group.rows.length })}</span>
+          </h2>
+          {group.rows.length === 0 ? (
+            <p className="govuk-body">{t("deadlines.none")}</p>
+          ) : (
+            <div className="speakup-table-wrapper">
+              <table className="govuk-table" aria-labelledby={`group-${group.key}`}>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">
+                      {t("deadlines.reference")}
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      {t("deadlines.stageColumn")}
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      {t("deadlines.teamColumn")}
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      {t("deadlines.holder")}
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      {t(group.key === "statementsNotAgreed" ? "deadlines.statementDue" : "deadlines.due")}
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      {t("deadlines.status")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {group.rows.map((row) => (
+                    <tr className="govuk-table__row" key={row.reference}>
+                      <td className="govuk-table__cell">
+                        <Link className="govuk-link" to={`/staff/cases/${row.reference}`}>
+                          {row.reference}
+                        </Link>
+                      </td>
+                      <td className="govuk-table__cell">{t(`casework:stages.${row.stage}`)}</td>
+                      <td className="govuk-table__cell">{row.team ?? t("deadlines.unassigned")}</td>
+                      <td className="govuk-table__cell">{row.holder ?? t("deadlines.nobody")}</td>
+                      <td className="govuk-table__cell">{row.dueOn}</td>
+                      <td className="govuk-table__cell">
+                        <RagTag rag={row.rag} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

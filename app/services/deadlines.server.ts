@@ -1,0 +1,58 @@
+import { and, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { representations, stagePeople } from "../../db/schema";
+import type { IsoDate } from "../domain/calendar";
+import type { Viewer } from "../domain/casework";
+import type { DeadlineItem } from "../domain/deadlines";
+import type { StageKind } from "../domain/stages";
+import type { Db } from "./db.server";
+import { current, joinCurrent, scopeCondition } from "./representations.server";
+
+export interface DeadlineRow extends DeadlineItem {
+  stageId: number;
+}
+
+/**
+ * Running stages whose stored next deadline (`stages.next_due_on`, indexed) falls on or before
+ * `dueBy`, with who holds each. `viewer` scopes them by the inbox's own rule (a team manager: their
+ * teams; an investigator: the Stage 2 cases they are named on); "all" is for the complaints team's
+ * digest, which the reminders job checks recipient by recipient with maySeeCase.
+ */
+export function runningDeadlines(db: Db, viewer: Viewer | "all", dueBy: IsoDate, filters: { stage?: StageKind; teamId?: number } = {}): DeadlineRow[] {
+  const r = representations;
+  const conditions: Array<SQL | undefined> = [isNotNull(current.nextDueOn), lte(current.nextDueOn, dueBy)];
+  if (viewer !== "all") conditions.push(scopeCondition(viewer));
+  if (filters.stage) conditions.push(eq(current.kind, filters.stage));
+  if (filters.teamId) conditions.push(eq(r.teamId, filters.teamId));
+  const rows = db
+    .select({
+      stageId: current.id,
+      reference: r.reference,
+      stageKind: current.kind,
+      nextDueOn: current.nextDueOn,
+      startedOn: current.startedOn,
+      statementAgreedOn: current.statementAgreedOn,
+      teamId: r.teamId,
+      holderId: sql<number | null>`coalesce(${current.handlerId}, ${r.respondingManagerId})`,
+    })
+    .from(r)
+    .innerJoin(current, joinCurrent)
+    .where(and(...conditions))
+    .orderBy(current.nextDueOn, r.reference)
+    .all();
+  const investigators = new Map<number, number[]>();
+  if (rows.length) {
+    const named = db
+      .select({ stageId: stagePeople.stageId, staffUserId: stagePeople.staffUserId })
+      .from(stagePeople)
+      .where(and(inArray(stagePeople.stageId, rows.map((row) => row.stageId)), eq(stagePeople.role, "investigating-officer"), isNotNull(stagePeople.staffUserId)))
+      .all();
+    for (const n of named) if (n.staffUserId !== null) investigators.set(n.stageId, [...(investigators.get(n.stageId) ?? []), n.staffUserId]);
+  }
+  return rows.map((row) => ({
+    ...row,
+    stageKind: row.stageKind as StageKind,
+    // The query asks for a stored date; the type cannot know.
+    nextDueOn: row.nextDueOn ?? dueBy,
+    investigatorIds: investigators.get(row.stageId) ?? [],
+  }));
+}
