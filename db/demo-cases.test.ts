@@ -238,9 +238,29 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
 });
 
 describe("the README", () => {
-  it("names every demo case", () => {
-    const readme = fs.readFileSync("README.md", "utf8");
-    for (const reference of demoReferences) expect(readme, reference).toContain(`\`${reference}\``);
+  const readme = fs.readFileSync("README.md", "utf8");
+  /** The demo table's rows: reference → the accounts besides the complaints team that see the case. */
+  const table = new Map(
+    [...readme.matchAll(/^\| `(SU-DEM[^`]+)` \| [^|]+ \|([^|]*)\|$/gm)].map((m) => [m[1]!, m[2]!.split(",").map((a) => a.trim()).filter(Boolean)]),
+  );
+
+  it("lists every demo case", () => {
+    expect([...table.keys()].sort()).toEqual([...demoReferences].sort());
+  });
+
+  it("says rightly which demo accounts besides the complaints team see each case", async () => {
+    const db = await demoDb(new Date("2026-11-30T08:30:00Z"));
+    const accounts = {
+      "team manager": { id: staffId(db, "team.manager@northshire.example"), role: "team-manager" },
+      "other team manager": { id: staffId(db, "other.team.manager@northshire.example"), role: "team-manager" },
+      investigator: { id: staffId(db, "investigator@northshire.example"), role: "investigator" },
+    };
+    for (const [reference, named] of table) {
+      const seeing = Object.entries(accounts)
+        .filter(([, actor]) => findCaseFor(db, actor, reference) !== null)
+        .map(([name]) => name);
+      expect(seeing, reference).toEqual(named);
+    }
   });
 });
 
