@@ -733,6 +733,7 @@ function moveStage(
   input: TransitionInput,
   change: (stage: StageRow, on: IsoDate) => Partial<typeof stages.$inferInsert>,
   after?: (tx: Db, updated: StageRow, at: Date) => void,
+  note?: string,
 ) {
   const at = ago(d, daysAgo, "12:00");
   const on = londonDate(at);
@@ -756,6 +757,8 @@ function moveStage(
     const status = caseStatusOf(state);
     if (status !== row.status) tx.update(representations).set({ status, closedAt: status === "closed" ? at : null, updatedAt: at }).where(eq(representations.id, row.id)).run();
     after?.(tx, updated, at);
+    // Until these moves have services (and their own timeline entries), a note says what happened.
+    if (note) addEntry(tx, { representationId: row.id, kind: "note", staffUserId: d.officer.id, at, body: note });
     return {
       result: null,
       before: { stageId: stage.id, state: stage.state, nextDueOn: stage.nextDueOn },
@@ -789,7 +792,7 @@ function escalate(d: Demo, reference: string, requestedDaysAgo: number, note: st
 }
 
 function agreeStatement(d: Demo, reference: string, daysAgo: number) {
-  moveStage(d, reference, "case.statement-agreed", "agree-statement", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ statementAgreedOn: on }));
+  moveStage(d, reference, "case.statement-agreed", "agree-statement", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ statementAgreedOn: on }), undefined, "Statement of complaint agreed with the person.");
 }
 
 /** The demo investigator is named as the Investigating Officer on the case's Stage 2. */
@@ -805,6 +808,7 @@ function nameInvestigator(d: Demo, reference: string, daysAgo: number) {
     (tx, stage) => {
       namePerson(tx, { stageId: stage.id, role: "investigating-officer", staffUserId: d.investigatorId, costPence: 180_000 });
     },
+    "Investigating Officer named: Indira Investigator.",
   );
 }
 
@@ -830,15 +834,26 @@ function bookPanel(d: Demo, reference: string, bookedDaysAgo: number, panelInWor
       if (checkPanel(panel)) throw new Error(`Demo data: the panel on ${reference} is not valid`);
       for (const m of panel) namePerson(tx, { stageId: stage.id, role: m.chair ? "panel-chair" : "panel-member", name: m.person, costPence: m.chair ? 45_000 : 30_000 });
     },
+    `Review panel booked for ${panelOn}: ${panel.map((m) => (m.chair ? `${m.person} (chair)` : m.person)).join(", ")}.`,
   );
 }
 
 function recordPanelReport(d: Demo, reference: string, daysAgo: number) {
-  moveStage(d, reference, "case.panel-report-recorded", "record-panel-report", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ panelReportOn: on }));
+  moveStage(d, reference, "case.panel-report-recorded", "record-panel-report", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ panelReportOn: on }), undefined, "The panel chair's report received.");
 }
 
 function recordCouncilResponse(d: Demo, reference: string, daysAgo: number, finding: string) {
-  moveStage(d, reference, "case.council-response-recorded", "record-council-response", daysAgo, { date: day(d, daysAgo), finding }, (_s, on) => ({ respondedOn: on, finding }));
+  moveStage(
+    d,
+    reference,
+    "case.council-response-recorded",
+    "record-council-response",
+    daysAgo,
+    { date: day(d, daysAgo), finding },
+    (_s, on) => ({ respondedOn: on, finding }),
+    undefined,
+    `The council's response to the panel sent by post: ${finding}.`,
+  );
 }
 
 /**
@@ -864,7 +879,8 @@ function closeStage(d: Demo, reference: string, daysAgo: number, note: string) {
     daysAgo,
     {},
     (_s, on) => ({ closedOn: on }),
-    (tx, stage, at) => addEntry(tx, { representationId: stage.representationId, kind: "note", staffUserId: d.officer.id, at, body: note }),
+    undefined,
+    note,
   );
 }
 
