@@ -10,9 +10,7 @@ import representationTypes from "./seed-data/representation-types.json";
 import type { Db } from "../app/services/db.server";
 import { hashPassword } from "../app/services/auth.server";
 import { defaultSettings } from "../app/services/settings.server";
-import { londonDate } from "../app/domain/calendar";
-import { openStage } from "../app/services/stages.server";
-import { METHOD_EFORM } from "../app/domain/representation";
+import { seedDemoCases } from "./demo-cases";
 
 type Value = { label: string; group?: string; note?: string };
 
@@ -73,7 +71,7 @@ export const DEMO_ACCOUNTS = [
  * Idempotent: adds what is missing and never overwrites what a council has edited, so it runs
  * safely on every start.
  */
-export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date }) {
+export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date; publicUrl?: string }) {
   const now = options.now ?? new Date();
   db.transaction((tx) => {
     for (const [list, values] of Object.entries(referenceLists())) {
@@ -111,39 +109,7 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date 
       }
     }
     const count = tx.select({ n: sql<number>`count(*)` }).from(representations).get()?.n ?? 0;
-    if (count > 0) return;
-    for (const r of demoRepresentations(now)) {
-      // Fixed references (the end-to-end tests open them), so not createRepresentation; the same first stage.
-      const { id } = tx.insert(representations).values(r).returning({ id: representations.id }).get();
-      openStage(tx, { representationId: id, kind: "statutory-stage1", startedOn: r.receivedOn });
-    }
-  });
-}
-
-function demoRepresentations(now: Date) {
-  const examples = [
-    { reference: "SU-DEM2-AB3C", daysAgo: 2, name: "Jordan Example", relationship: "young-person", description: "My social worker keeps changing and nobody tells me why." },
-    { reference: "SU-DEM4-XY7Z", daysAgo: 9, name: "Alex Sample", relationship: "parent", description: "We were not told about the change to contact arrangements for my son." },
-  ];
-  return examples.map((e) => {
-    const receivedAt = new Date(now.getTime() - e.daysAgo * 24 * 60 * 60 * 1000);
-    const receivedOn = londonDate(receivedAt);
-    return {
-      reference: e.reference,
-      kind: "complaint" as const,
-      methodReceived: METHOD_EFORM,
-      receivedAt,
-      receivedOn,
-      personName: e.name,
-      personRelationship: e.relationship,
-      personEmail: null,
-      answers: {
-        "who-are-you": { fullName: e.name, relationship: e.relationship },
-        "what-happened": { description: e.description },
-        contact: { phone: "07700 900123" },
-      },
-      createdAt: receivedAt,
-      updatedAt: receivedAt,
-    };
+    // The demo's cases go into an empty database only, so nothing a council recorded is touched.
+    if (count === 0) seedDemoCases(tx, { now, publicUrl: options.publicUrl ?? "http://localhost:3000" });
   });
 }

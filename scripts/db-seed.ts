@@ -4,5 +4,5 @@ import { seedDatabase } from "../db/seed";
 
 const db = getDb();
 migrateDatabase(db);
-await seedDatabase(db, { demo: config().demoMode });
+await seedDatabase(db, { demo: config().demoMode, publicUrl: config().publicUrl });
 console.log(`Seeded ${config().databaseFile}${config().demoMode ? " with demo data" : ""}`);

@@ -23,7 +23,7 @@ migrateDatabase(db);
 // TOTP secrets written before they were encrypted: encrypted now (does nothing the second time).
 const encrypted = encryptStoredTotpSecrets(db, settings.totpEncryptionKey);
 if (encrypted) logger.info(`Encrypted ${encrypted} stored TOTP secret(s)`);
-await seedDatabase(db, { demo: settings.demoMode });
+await seedDatabase(db, { demo: settings.demoMode, publicUrl: settings.publicUrl });
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 

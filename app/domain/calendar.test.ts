@@ -7,6 +7,7 @@ import {
   londonDate,
   parseIsoDate,
   workingDayOnOrAfter,
+  workingDaysBefore,
   workingDaysUntil,
 } from "./calendar";
 import { dueDates, stage1DueDates, statutoryTimescales } from "./timescales";
@@ -213,5 +214,33 @@ describe("workingDayOnOrAfter", () => {
     expect(workingDayOnOrAfter("2022-09-19")).toBe("2022-09-20"); // the Queen's funeral
     expect(workingDayOnOrAfter("2022-12-24")).toBe("2022-12-28"); // Sat; Sun 25, Mon 26 and Tue 27 closed
     expect(workingDayOnOrAfter("2022-06-02")).toBe("2022-06-06"); // Thu 2, Fri 3 Jun and the weekend
+  });
+});
+
+describe("workingDaysBefore", () => {
+  it("counts back over weekends and bank holidays", () => {
+    // Monday 8 May 2023 was the coronation bank holiday: 4 working days before Wednesday 10 May
+    // are Tue 9, Fri 5, Thu 4, Wed 3 (counting back), so Wednesday 3 May.
+    expect(workingDaysBefore("2023-05-10", 4)).toBe("2023-05-03");
+    // Easter 2026: Good Friday 3 April and Easter Monday 6 April. Counting back from Tuesday 7
+    // April, Tue 7 is 1 and Thu 2 is 2, so 2 working days before it is Wednesday 1 April.
+    expect(workingDaysBefore("2026-04-07", 2)).toBe("2026-04-01");
+  });
+
+  it("from a weekend, counts the working days up to it (a Saturday is 0 working days after Friday)", () => {
+    expect(workingDaysBefore("2026-11-28", 0)).toBe("2026-11-27");
+    expect(workingDaysBefore("2026-11-28", 1)).toBe("2026-11-26");
+    expect(workingDaysBefore("2026-11-30", 0)).toBe("2026-11-30");
+  });
+
+  it("is a working day with exactly that many working days up to the date, and addWorkingDays undoes it on a working day", () => {
+    for (const date of ["2026-12-24", "2026-12-28", "2027-01-02", "2026-04-06", "2026-11-30"]) {
+      for (const n of [0, 1, 3, 10, 14, 25, 65]) {
+        const before = workingDaysBefore(date, n);
+        expect(isWorkingDay(before), `${date} ${n}`).toBe(true);
+        expect(workingDaysUntil(before, date), `${date} ${n}`).toBe(n);
+        if (isWorkingDay(date)) expect(addWorkingDays(before, n)).toBe(date);
+      }
+    }
   });
 });

@@ -110,3 +110,19 @@ export function workingDaysUntil(today: IsoDate, due: IsoDate): number {
   }
   return forwards ? count : -count;
 }
+
+/**
+ * The working day `count` working days before `date`: there are exactly `count` working days
+ * after it up to and including `date` (so from a Saturday, 0 is the Friday before). Dates in the
+ * demo are counted back from "now" with it, so they mean the same whenever the demo starts.
+ */
+export function workingDaysBefore(date: IsoDate, count: number): IsoDate {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError("count must be a whole number ≥ 0");
+  let day = date;
+  let counted = 0;
+  while (counted < count || !isWorkingDay(day)) {
+    if (isWorkingDay(day)) counted += 1;
+    day = addCalendarDays(day, -1);
+  }
+  return day;
+}

@@ -47,6 +47,7 @@ export function saveTriage(
   actor: Actor,
   reference: string,
   input: { representationType: string; process: Process; eligibility: EligibilityAnswers },
+  now = new Date(),
 ): TriageResult {
   let invalid = false;
   const done = changeCase(db, actor, reference, "case.triaged", (tx, row) => {
@@ -61,10 +62,10 @@ export function saveTriage(
     const before = { representationType: row.representationType, process: row.process, receivedFrom: row.receivedFrom, eligibility: row.eligibility };
     const after = { representationType: input.representationType, process: input.process, receivedFrom, eligibility: { ...input.eligibility } };
     tx.update(representations)
-      .set({ ...after, status: row.status === "new" ? "triaged" : row.status, updatedAt: new Date() })
+      .set({ ...after, status: row.status === "new" ? "triaged" : row.status, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
-    addEntry(tx, { representationId: row.id, kind: "triage", staffUserId: actor.id, details: { representationType: input.representationType, process: input.process } });
+    addEntry(tx, { representationId: row.id, kind: "triage", staffUserId: actor.id, at: now, details: { representationType: input.representationType, process: input.process } });
     return { result: null, before, after };
   });
   if (done.ok) return { ok: true };
@@ -98,7 +99,7 @@ export function caseCoding(db: Db, representationId: number): Record<string, Arr
 }
 
 /** Codes the case from the reference lists: one primary nature, others allowed. */
-export function saveCoding(db: Db, actor: Actor, reference: string, input: Coding): TriageResult {
+export function saveCoding(db: Db, actor: Actor, reference: string, input: Coding, now = new Date()): TriageResult {
   let invalid = false;
   const done = changeCase(db, actor, reference, "case.coded", (tx, row) => {
     const natureList = natureListFor(row.process);
@@ -129,10 +130,10 @@ export function saveCoding(db: Db, actor: Actor, reference: string, input: Codin
     ];
     if (codes.length) tx.insert(caseCodes).values(codes.map((c) => ({ ...c, representationId: row.id }))).onConflictDoNothing().run();
     tx.update(representations)
-      .set({ primaryNature: input.primaryNature, methodReceived: input.method, updatedAt: new Date() })
+      .set({ primaryNature: input.primaryNature, methodReceived: input.method, updatedAt: now })
       .where(eq(representations.id, row.id))
       .run();
-    addEntry(tx, { representationId: row.id, kind: "coding", staffUserId: actor.id, details: { primaryNature: input.primaryNature } });
+    addEntry(tx, { representationId: row.id, kind: "coding", staffUserId: actor.id, at: now, details: { primaryNature: input.primaryNature } });
     return { result: null, before, after: { primaryNature: input.primaryNature, natures: natureLabels, outcomesSought: input.outcomesSought, method: input.method } };
   });
   if (done.ok) return { ok: true };

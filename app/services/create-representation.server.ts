@@ -21,9 +21,14 @@ export function uniqueReference(db: Db): string {
  * A complaint enters statutory Stage 1 on receipt (the 2006 Regulations count from the day it is
  * received, and the acknowledgement tells the person that date); triage's decision then says what
  * that first stage is (app/services/case-triage.server.ts). Call it inside the caller's transaction.
+ * `reference` is for the demo's cases only, whose references the README and the tests name.
  */
-export function createRepresentation(db: Db, values: NewRepresentation): { id: number; reference: string; dueOn: IsoDate | null } {
-  const reference = uniqueReference(db);
+export function createRepresentation(
+  db: Db,
+  values: NewRepresentation,
+  options: { reference?: string } = {},
+): { id: number; reference: string; dueOn: IsoDate | null } {
+  const reference = options.reference ?? uniqueReference(db);
   const inserted = db
     .insert(representations)
     .values({ ...values, reference, status: "new" })

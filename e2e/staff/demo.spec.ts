@@ -1,0 +1,83 @@
+import type { Page } from "@playwright/test";
+import { arrived, expect, test, visit } from "../fixtures";
+
+// The server under test runs in demo mode: a newcomer signing in sees a complaint in every state
+// (db/demo-cases.ts; what each shows is checked in db/demo-cases.test.ts). Every demo case page
+// opens, shows its stage, and passes axe; the investigator sees exactly the Stage 2 they are named on.
+
+const PASSWORD = "demo-password-please-change";
+
+/** DEMO_CASES in db/demo-cases.ts (not imported: it pulls in the server's code, which Playwright cannot load). */
+const DEMO_CASES = {
+  newYoungPerson: "SU-DEM2-AB3C",
+  newDueSoon: "SU-DEM4-XY7Z",
+  stage1Due: "SU-DEM5-DUE2",
+  stage1Overdue: "SU-DEM5-LATE",
+  stage1Extended: "SU-DEM5-XTND",
+  stage1Responded: "SU-DEM5-RESP",
+  closed: "SU-DEM5-SHUT",
+  stage2Investigator: "SU-DEM6-STG2",
+  stage2StatementWaiting: "SU-DEM6-STMT",
+  stage3PanelBooked: "SU-DEM7-PANL",
+  ombudsman: "SU-DEM8-LGSC",
+  corporateStage1: "SU-DEM9-CRPA",
+  corporateStage2: "SU-DEM9-CRPB",
+  earlyResolution: "SU-DEM3-EARL",
+  safeguarding: "SU-DEM3-SAFE",
+  compliment: "SU-DEM3-THNX",
+  commentClosed: "SU-DEM3-SAYS",
+};
+
+async function signIn(page: Page, email: string, to = "/staff") {
+  await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(new RegExp(`${to}$`), { timeout: 30_000 });
+  await arrived(page, new RegExp(`${to}$`));
+}
+
+test.describe("the demo cases", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("a complaints officer opens every demo case: each shows where it stands, and the overdue one is red in the inbox", async ({ page }) => {
+    await signIn(page, "officer@northshire.example");
+    const inbox = page.getByTestId("inbox");
+    // The unreferred safeguarding concern is pinned among the first rows (other tests may flag theirs too).
+    await expect(inbox.getByRole("row").filter({ hasText: DEMO_CASES.safeguarding })).toContainText("Safeguarding: refer now");
+    await expect(inbox.getByRole("row").filter({ hasText: DEMO_CASES.stage1Overdue })).toContainText(/overdue/i);
+
+    const expected: Array<[string, RegExp]> = [
+      [DEMO_CASES.stage1Due, /Now: Stage 1, Open/],
+      [DEMO_CASES.stage1Overdue, /Now: Stage 1, Open.*Overdue by 4 working days/],
+      [DEMO_CASES.stage1Responded, /Now: Stage 1, Responded/],
+      [DEMO_CASES.stage2Investigator, /Now: Stage 2, Open/],
+      [DEMO_CASES.stage3PanelBooked, /Now: Stage 3 \(review panel\), Open/],
+      [DEMO_CASES.ombudsman, /Now: The Ombudsman, Open/],
+      [DEMO_CASES.corporateStage1, /Now: Corporate Stage 1, Open/],
+      [DEMO_CASES.corporateStage2, /Now: Corporate Stage 2, Open/],
+      [DEMO_CASES.earlyResolution, /Now: Early resolution, Open/],
+      [DEMO_CASES.closed, /Now: Stage 1, Closed/],
+    ];
+    for (const [reference, stage] of expected) {
+      await visit(page, `/staff/cases/${reference}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(reference);
+      await expect(page.getByTestId("current-stage"), reference).toContainText(stage);
+    }
+    const others = Object.values(DEMO_CASES).filter((r) => !expected.some(([e]) => e === r));
+    for (const reference of others) {
+      await visit(page, `/staff/cases/${reference}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(reference);
+    }
+  });
+
+  test("the demo investigator sees exactly the Stage 2 they are named on", async ({ page }) => {
+    await signIn(page, "investigator@northshire.example");
+    const rows = page.getByTestId("inbox").locator("tbody tr");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(DEMO_CASES.stage2Investigator);
+    await visit(page, `/staff/cases/${DEMO_CASES.stage2Investigator}`);
+    await expect(page.getByTestId("current-stage")).toContainText("Now: Stage 2, Open");
+    expect((await page.goto(`/staff/cases/${DEMO_CASES.stage3PanelBooked}`))?.status()).toBe(404);
+  });
+});
