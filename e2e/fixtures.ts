@@ -1,11 +1,46 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type Page,
+} from "@playwright/test";
 
 export { expect };
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const jsOn = () => base.info().project.use.javaScriptEnabled !== false;
+
+/**
+ * Runs `fn` while no other test (in any worker) runs one under the same name: for tests that
+ * change what every test shares, such as the council's timescales. The lock is a directory,
+ * since making one is atomic; it lives beside this server's database.
+ */
+export async function exclusively<T>(
+  name: string,
+  fn: () => Promise<T>
+): Promise<T> {
+  const lock = path.resolve(
+    `e2e/.artifacts/${process.env.E2E_PORT || 3210}/${name}.lock`
+  );
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmdirSync(lock);
+  }
+}
 
 /** One scripting tab per test page, kept for the whole test: a new context per scan is slow. */
 const scriptableCopies = new Map<Page, Promise<Page>>();
@@ -29,15 +64,23 @@ function scriptableCopyOf(page: Page): Promise<Page> {
  * run in the page itself, so they run on a copy: its HTML without its scripts, served at the same
  * address in a scripting tab of the same size (stylesheets and fonts still come from the server).
  */
-export async function onScriptablePage(page: Page, check: (scriptable: Page) => Promise<void>) {
+export async function onScriptablePage(
+  page: Page,
+  check: (scriptable: Page) => Promise<void>
+) {
   if (jsOn()) return check(page);
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const html = (await page.content()).replace(
+    /<script\b[\s\S]*?<\/script>/gi,
+    ""
+  );
   const copy = await scriptableCopyOf(page);
   const viewport = page.viewportSize();
   if (viewport) await copy.setViewportSize(viewport);
   const url = page.url();
   await copy.unrouteAll();
-  await copy.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+  await copy.route(url, (route) =>
+    route.fulfill({ body: html, contentType: "text/html; charset=utf-8" })
+  );
   await copy.goto(url);
   await check(copy);
 }
@@ -51,8 +94,14 @@ export async function expectAccessible(page: Page) {
 export async function expectNoHorizontalScroll(page: Page) {
   await onScriptablePage(page, async (scriptable) => {
     await scriptable.evaluate(() => document.fonts.ready);
-    const widths = await scriptable.evaluate(() => ({ content: document.documentElement.scrollWidth, window: window.innerWidth }));
-    expect(widths.content, `horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(widths.window);
+    const widths = await scriptable.evaluate(() => ({
+      content: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+    }));
+    expect(
+      widths.content,
+      `horizontal scrolling on ${page.url()}`
+    ).toBeLessThanOrEqual(widths.window);
   });
 }
 
@@ -64,31 +113,59 @@ export async function expectNothingOverlaps(page: Page) {
   await onScriptablePage(page, async (scriptable) => {
     await scriptable.evaluate(() => document.fonts.ready);
     const problems = await scriptable.evaluate(() => {
-      const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary";
+      const selector =
+        "a[href], button, input:not([type=hidden]), select, textarea, summary";
       const boxes = [...document.querySelectorAll<HTMLElement>(selector)]
         .filter((el) => {
           const style = getComputedStyle(el);
           // GOV.UK radios and checkboxes lay the real input, see-through, over its drawn box.
-          const hiddenInput = el.matches(".govuk-radios__input, .govuk-checkboxes__input");
+          const hiddenInput = el.matches(
+            ".govuk-radios__input, .govuk-checkboxes__input"
+          );
           // A skip link is a 1-pixel clip until focused.
           const rect = el.getBoundingClientRect();
-          return !hiddenInput && style.visibility !== "hidden" && rect.width > 1 && rect.height > 1;
+          return (
+            !hiddenInput &&
+            style.visibility !== "hidden" &&
+            rect.width > 1 &&
+            rect.height > 1
+          );
         })
-        .flatMap((el) => [...el.getClientRects()].map((r) => ({ el, r, name: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"` })));
+        .flatMap((el) =>
+          [...el.getClientRects()].map((r) => ({
+            el,
+            r,
+            name: `${el.tagName.toLowerCase()} "${(el.textContent ?? "")
+              .trim()
+              .slice(0, 30)}"`,
+          }))
+        );
       const found: string[] = [];
       const width = document.documentElement.clientWidth;
-      for (const { r, name } of boxes) if (r.left < 1 || r.right > width - 1) found.push(`${name} reaches the edge of the window (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
+      for (const { r, name } of boxes)
+        if (r.left < 1 || r.right > width - 1)
+          found.push(
+            `${name} reaches the edge of the window (${Math.round(
+              r.left
+            )}–${Math.round(r.right)} of ${width})`
+          );
       for (let i = 0; i < boxes.length; i += 1)
         for (let j = i + 1; j < boxes.length; j += 1) {
           const a = boxes[i]!;
           const b = boxes[j]!;
-          if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el)) continue;
-          const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
+          if (a.el === b.el || a.el.contains(b.el) || b.el.contains(a.el))
+            continue;
+          const overlap =
+            Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
+            Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
           if (overlap) found.push(`${a.name} overlaps ${b.name}`);
         }
       return found;
     });
-    expect(problems, `overlapping controls on ${page.url()} at ${page.viewportSize()?.width}px`).toEqual([]);
+    expect(
+      problems,
+      `overlapping controls on ${page.url()} at ${page.viewportSize()?.width}px`
+    ).toEqual([]);
   });
 }
 
@@ -102,19 +179,36 @@ export async function tabTo(page: Page, id: string, { maxPresses = 80 } = {}) {
 }
 
 /** Presses Tab until a link or button with this text has focus. */
-export async function tabToText(page: Page, text: string, { maxPresses = 80 } = {}) {
+export async function tabToText(
+  page: Page,
+  text: string,
+  { maxPresses = 80 } = {}
+) {
   for (let i = 0; i < maxPresses; i += 1) {
     await page.keyboard.press("Tab");
     const focused = page.locator(":focus");
     // Visually hidden words (such as "Emergency") come through innerText on a line of their own.
-    if ((await focused.count()) && (await focused.innerText()).replace(/\s+/g, " ").trim() === text) return;
+    if (
+      (await focused.count()) &&
+      (await focused.innerText()).replace(/\s+/g, " ").trim() === text
+    )
+      return;
   }
-  throw new Error(`could not reach "${text}" with the Tab key on ${page.url()}`);
+  throw new Error(
+    `could not reach "${text}" with the Tab key on ${page.url()}`
+  );
 }
 
 async function expectNoViolations(scanned: Page, page: Page) {
-  const results = await new AxeBuilder({ page: scanned }).withTags(WCAG_TAGS).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const results = await new AxeBuilder({ page: scanned })
+    .withTags(WCAG_TAGS)
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .join(", ")})`
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -146,17 +240,22 @@ export interface CaughtMail {
 }
 
 /** Waits for an email to reach the test SMTP server. */
-export async function waitForMail(request: APIRequestContext, match: (m: CaughtMail) => boolean): Promise<CaughtMail> {
+export async function waitForMail(
+  request: APIRequestContext,
+  match: (m: CaughtMail) => boolean
+): Promise<CaughtMail> {
   let found: CaughtMail | undefined;
   await expect
     .poll(
       async () => {
-        const response = await request.get(`${process.env.MAIL_CATCHER_URL}/messages`);
+        const response = await request.get(
+          `${process.env.MAIL_CATCHER_URL}/messages`
+        );
         const messages = (await response.json()) as CaughtMail[];
         found = messages.find(match);
         return Boolean(found);
       },
-      { timeout: 15_000 },
+      { timeout: 15_000 }
     )
     .toBe(true);
   return found as CaughtMail;
@@ -168,19 +267,24 @@ export const test = base.extend<{ closeScriptableCopies: void }>({
   context: async ({ context }, run) => {
     const violations: string[] = [];
     context.on("console", (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+      if (/Content Security Policy/i.test(message.text()))
+        violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
     });
     // No page may carry a NUL character (React 18's streaming renderer wrote them into Urdu pages;
     // the browser hides them, so the bytes as sent are read).
     const nulPages: string[] = [];
     const reads: Promise<void>[] = [];
     context.on("response", (response) => {
-      if (response.request().resourceType() !== "document" || response.status() >= 300) return;
+      if (
+        response.request().resourceType() !== "document" ||
+        response.status() >= 300
+      )
+        return;
       reads.push(
         response.body().then(
           (body) => void (body.includes(0) && nulPages.push(response.url())),
-          () => undefined, // The page moved on before its body could be read: nothing to check.
-        ),
+          () => undefined // The page moved on before its body could be read: nothing to check.
+        )
       );
     });
     await run(context);
