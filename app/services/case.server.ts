@@ -55,6 +55,14 @@ export type EntryKind =
   | "feedback-closed"
   | "stage-extended"
   | "stage-responded"
+  | "statement-agreed"
+  | "people-named"
+  | "panel-booked"
+  | "panel-report"
+  | "ombudsman-enquiry"
+  | "ombudsman-enquiry-answered"
+  | "ombudsman-decision"
+  | "remedy-met"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */
