@@ -277,7 +277,8 @@ describe("the Ombudsman", () => {
     expect(decide({ decision: "Very upheld" })).toEqual({ ok: false, error: "invalid-decision" });
     expect(decide({ decision: "" })).toEqual({ ok: false, error: "decision-required" });
     expect(decide({ remedy: "Apologise in writing", remedyPence: 25000 })).toEqual({ ok: false, error: "remedy-due-required" });
-    expect(decide({ remedyPence: 25000, remedyDueOn: "2027-06-30" })).toEqual({ ok: false, error: "date-before-start" });
+    expect(decide({ remedyPence: 25000, remedyDueOn: "2027-06-30" })).toEqual({ ok: false, error: "remedy-due-before-decision" });
+    expect(decide({ decidedOn: "2027-05-02" })).toEqual({ ok: false, error: "date-before-start" });
     expect(decide({ remedy: "Apologise in writing, secret remedy words", remedyPence: 25000, remedyDueOn: "2027-08-02" })).toEqual({ ok: true, result: null });
     expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2027-07-01", ombudsmanDecision: "Upheld - fault causing injustice", remedyPence: 25000, remedyDueOn: "2027-08-02", nextDueOn: "2027-08-02" });
     // A remedy outstanding: met, not simply closed.

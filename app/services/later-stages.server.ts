@@ -18,7 +18,7 @@ import { clockFactsOf, currentStage, namePerson, openStage, storedClock, type St
  */
 
 /** Why a date given with a move is refused (besides the transition table's own refusals). */
-export type DateProblem = "date-in-future" | "date-before-start" | "date-before-panel" | "due-before-enquiry" | "remedy-due-required";
+export type DateProblem = "date-in-future" | "date-before-start" | "date-before-panel" | "due-before-enquiry" | "remedy-due-required" | "remedy-due-before-decision";
 
 export type MoveError =
   | "not-found"
@@ -305,7 +305,7 @@ export function recordOmbudsmanDecision(db: Db, actor: Actor, reference: string,
     const remedyAsked = remedy !== null || input.remedyPence !== null;
     if (remedyAsked && !input.remedyDueOn) return "remedy-due-required";
     const remedyDueOn = remedyAsked ? input.remedyDueOn : null;
-    if (remedyDueOn && remedyDueOn < input.decidedOn) return "date-before-start";
+    if (remedyDueOn && remedyDueOn < input.decidedOn) return "remedy-due-before-decision";
     const updated = updateStage(tx, stage, { respondedOn: input.decidedOn, ombudsmanDecision: input.decision, remedy, remedyPence: input.remedyPence, remedyDueOn }, to, now);
     return {
       result: null,
