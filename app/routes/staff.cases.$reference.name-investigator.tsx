@@ -13,6 +13,8 @@ import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import { investigatorOptions, nameStage2People, type NamedPerson } from "~/services/later-stages.server";
 import { openStageMove, stageMoveAction } from "~/services/stage-move-route.server";
+import { peopleOfStages } from "~/services/stages.server";
+import type { StagePersonRole } from "~/domain/stages";
 
 // Each person is a staff account (an investigator) or someone from outside the council by name.
 const schema = z.object({
@@ -29,8 +31,24 @@ export const handle: RouteHandle = { title: (t) => t("casework:namePeople.title"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const { row } = await openStageMove(db, request, params.reference, "name-investigator");
-  return { reference: row.reference, kind: row.kind, investigators: investigatorOptions(db).map((o) => ({ value: String(o.id), label: o.name })) };
+  const { row, stage } = await openStageMove(db, request, params.reference, "name-investigator");
+  // Naming again replaces who was named: start from them.
+  const named = peopleOfStages(db, [stage.id]);
+  const current = (role: StagePersonRole, prefix: "investigator" | "independent") => {
+    const p = named.find((n) => n.role === role);
+    if (!p) return {};
+    return {
+      [`${prefix}Account`]: p.staffUserId !== null ? String(p.staffUserId) : undefined,
+      [`${prefix}Name`]: p.name ?? undefined,
+      [`${prefix}Cost`]: p.costPence !== null ? (p.costPence / 100).toFixed(2) : undefined,
+    };
+  };
+  return {
+    reference: row.reference,
+    kind: row.kind,
+    investigators: investigatorOptions(db).map((o) => ({ value: String(o.id), label: o.name })),
+    named: { ...current("investigating-officer", "investigator"), ...current("independent-person", "independent") },
+  };
 }
 
 function personOf(account: string | undefined, name: string | undefined, cost: string | undefined): NamedPerson {
@@ -70,7 +88,7 @@ export default function NamePeoplePage() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("casework");
-  const [form, fields] = useForm(formOptions("name-investigator", schema, lastResult));
+  const [form, fields] = useForm(formOptions("name-investigator", schema, lastResult, d.named));
   const person = (which: "investigator" | "independent") => (
     <fieldset className="govuk-fieldset">
       <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`namePeople.${which}`)}</legend>

@@ -111,6 +111,13 @@ test.describe("a complaint's life after Stage 1", () => {
     await landed(page, new RegExp(`/staff/cases/${reference}$`));
     await expect(page.getByTestId("stage-people")).toContainText("Investigating Officer: Indira Investigator (£1,200.00)");
     await expect(page.getByTestId("stage-people")).toContainText("Independent Person: Rowan Independent (£450.00)");
+    // Offered again (naming again replaces them), starting from who is named.
+    await act(page, reference, "Name the Investigating Officer and the Independent Person", "name-investigator");
+    await expect(page.getByRole("group", { name: "Investigating Officer" }).getByLabel("Staff account")).toHaveValue(/^\d+$/);
+    await expect(page.getByRole("group", { name: "Independent Person" }).getByLabel("Or their name, if they have no account")).toHaveValue("Rowan Independent");
+    await expect(page.getByRole("group", { name: "Independent Person" }).getByLabel("Cost in pounds (optional)")).toHaveValue("450.00");
+    await page.getByRole("link", { name: "Cancel and go back to the case" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
 
     // The investigator sees this case, and not the other Stage 2 case, and records the statement as agreed.
     const investigatorContext = await browser.newContext();
