@@ -1,36 +1,24 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { outbox, representations, stages, staffUsers, teams } from "./schema";
+import { outbox, representations, staffUsers, teams } from "./schema";
 import { addWorkingDays, londonDate, workingDaysBefore, type IsoDate } from "../app/domain/calendar";
 import type { EligibilityAnswers } from "../app/domain/eligibility";
 import type { CompleteAnswers } from "../app/domain/form/journey";
 import type { OfferedOutcomeCode } from "../app/domain/outcomes-offered";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type Relationship } from "../app/domain/representation";
-import { clockFacts, stageClocks } from "../app/domain/stage-clocks";
-import {
-  caseStatusOf,
-  checkPanel,
-  checkStageHandler,
-  checkTransition,
-  nextStageKind,
-  processOfKind,
-  type PanelMember,
-  type StageAction,
-  type StageKind,
-  type StageState,
-  type TransitionInput,
-} from "../app/domain/stages";
+import type { PanelMember } from "../app/domain/stages";
 import type { Language } from "../app/i18n/i18n";
 import { assignCase, closeFeedback } from "../app/services/case-assignment.server";
 import { addRestriction } from "../app/services/case-restrictions.server";
 import { flagConcern } from "../app/services/case-safeguarding.server";
 import { acceptRepresentation, saveCoding, saveTriage } from "../app/services/case-triage.server";
-import { addEntry, changeCase, type Actor } from "../app/services/case.server";
+import { addEntry, type Actor } from "../app/services/case.server";
 import { createRepresentation } from "../app/services/create-representation.server";
 import type { Db } from "../app/services/db.server";
+import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
-import { clockSettings } from "../app/services/settings.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
-import { clockFactsOf, currentStage, namePerson, openStage, peopleOfStages, staffNamedOn, stagesOf, storedClock, type StageRow } from "../app/services/stages.server";
+import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
+import { currentStage } from "../app/services/stages.server";
 import { summarise } from "../app/services/submission.server";
 
 /**
@@ -259,7 +247,9 @@ function respond(d: Demo, reference: string, by: Actor, finding: string, daysAgo
   const row = findRepresentationByReference(d.db, reference);
   const letter = row && draftResponse(d.db, by, row, finding, at);
   if (!letter) throw new Error(`Demo data: no response may be drafted on ${reference}`);
-  must(respondToStage(d.db, by, reference, { finding, ...letter }, at), `the response to ${reference}`);
+  // Stage 2's response is the Adjudicating Officer's, named with it.
+  const adjudicatingOfficer = currentStage(d.db, row.id)?.kind === "statutory-stage2" ? "Adaeze Okafor, Assistant Director" : null;
+  must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer }, at), `the response to ${reference}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,8 +417,7 @@ function stage2WithInvestigator(d: Demo) {
   respond(d, DEMO_CASES.stage2Investigator, d.teamManager, "Not upheld", 31);
   escalate(d, DEMO_CASES.stage2Investigator, 18, "Jayden's advocate asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage2Investigator, 12);
-  nameInvestigator(d, DEMO_CASES.stage2Investigator, 11);
-  namePersonOnStage(d, DEMO_CASES.stage2Investigator, { role: "independent-person", name: "Helen Marsh", costPence: 95_000 });
+  nameStage2(d, DEMO_CASES.stage2Investigator, 11, { name: "Helen Marsh", costPence: 95_000 });
 }
 
 function stage2StatementWaiting(d: Demo) {
@@ -480,9 +469,7 @@ function stage3PanelBooked(d: Demo) {
   respond(d, DEMO_CASES.stage3PanelBooked, d.teamManager, "Not upheld", 66);
   escalate(d, DEMO_CASES.stage3PanelBooked, 49, "Mr Adeyemi-Clarke asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage3PanelBooked, 46);
-  nameInvestigator(d, DEMO_CASES.stage3PanelBooked, 45);
-  namePersonOnStage(d, DEMO_CASES.stage3PanelBooked, { role: "independent-person", name: "Ruth Okonjo", costPence: 110_000 });
-  namePersonOnStage(d, DEMO_CASES.stage3PanelBooked, { role: "adjudicating-officer", name: "Janet Orme, Assistant Director" });
+  nameStage2(d, DEMO_CASES.stage3PanelBooked, 45, { name: "Ruth Okonjo", costPence: 110_000 });
   respond(d, DEMO_CASES.stage3PanelBooked, d.officer, "Partially upheld", 26);
   escalate(d, DEMO_CASES.stage3PanelBooked, 12, "Mr Adeyemi-Clarke asked for a review panel by letter.");
   bookPanel(d, DEMO_CASES.stage3PanelBooked, 8, 10, [
@@ -517,8 +504,7 @@ function withTheOmbudsman(d: Demo) {
   respond(d, DEMO_CASES.ombudsman, d.teamManager, "Not upheld", 110);
   escalate(d, DEMO_CASES.ombudsman, 100, "Mrs Caldwell asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.ombudsman, 96);
-  nameInvestigator(d, DEMO_CASES.ombudsman, 95);
-  namePersonOnStage(d, DEMO_CASES.ombudsman, { role: "independent-person", name: "Alistair Finch", costPence: 87_500 });
+  nameStage2(d, DEMO_CASES.ombudsman, 95, { name: "Alistair Finch", costPence: 87_500 });
   respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 80);
   escalate(d, DEMO_CASES.ombudsman, 70, "Mrs Caldwell asked for a review panel.");
   bookPanel(d, DEMO_CASES.ombudsman, 66, 19, [
@@ -527,7 +513,7 @@ function withTheOmbudsman(d: Demo) {
     { person: "Sunita Parmar", chair: false },
   ]);
   recordPanelReport(d, DEMO_CASES.ombudsman, 46);
-  recordCouncilResponse(d, DEMO_CASES.ombudsman, 40, "Partially upheld");
+  respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 40);
   openOmbudsmanEnquiry(d, DEMO_CASES.ombudsman, { receivedDaysAgo: 17, ombudsmanReference: "26 004 817", answerWithinWorkingDays: 20 });
 }
 
@@ -697,191 +683,67 @@ function markDemoMailSent(d: Demo) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Moves whose services are being built (issue 9: escalation, Stage 2's statement and people,
-// Stage 3, the Ombudsman, closing). Each is checked against the one transition table and writes
-// only the stage's facts, then recomputes its clock with storedClock, as the services will. When a
-// service lands, call it here instead.
+// The moves after a response, through the services staff use (app/services/stage-moves.server.ts
+// and later-stages.server.ts), each on the working day it happened.
 
-/** The transition table's conditions for a stage now (as app/services/stage-actions.server.ts reads them). */
-function stageFacts(db: Db, stage: StageRow, today: IsoDate) {
-  const clocks = stageClocks(clockFactsOf(stage), clockSettings(db));
-  const people = peopleOfStages(db, [stage.id]);
-  const previous = stagesOf(db, stage.representationId).find((s) => s.sequence === stage.sequence - 1);
-  const stage2 = previous?.kind === "statutory-stage2" ? peopleOfStages(db, [previous.id]).find((p) => p.role === "independent-person") : undefined;
-  return {
-    onHold: stage.onHold,
-    statementAgreed: stage.statementAgreedOn !== null,
-    investigatorNamed: staffNamedOn(db, stage.id, "investigating-officer").length > 0,
-    panelBooked: stage.panelOn !== null && people.some((p) => p.role === "panel-chair"),
-    panelReportRecorded: stage.panelReportOn !== null,
-    remedyOutstanding: stage.remedyDueOn !== null && stage.remedyMetOn === null,
-    stage2IndependentPerson: stage2?.name ?? null,
-    ...clockFacts(clocks, stage.respondedOn, today),
-  };
-}
-
-/**
- * One move on the case's current stage, by a complaints officer on day `daysAgo`: the transition
- * table decides the new state, `change` gives the facts it records, and the clock is recomputed.
- */
-function moveStage(
-  d: Demo,
-  reference: string,
-  auditAction: string,
-  action: StageAction | null,
-  daysAgo: number,
-  input: TransitionInput,
-  change: (stage: StageRow, on: IsoDate) => Partial<typeof stages.$inferInsert>,
-  after?: (tx: Db, updated: StageRow, at: Date) => void,
-  note?: string,
-) {
-  const at = ago(d, daysAgo, "12:00");
-  const on = londonDate(at);
-  const done = changeCase(d.db, d.officer, reference, auditAction, (tx, row) => {
-    const stage = currentStage(tx, row.id);
-    if (!stage) throw new Error(`Demo data: ${reference} has no stage`);
-    let state = stage.state as StageState;
-    if (action) {
-      const check = checkTransition({ kind: stage.kind as StageKind, state }, action, d.officer.role, stageFacts(tx, stage, on), input);
-      if (!check.ok) throw new Error(`Demo data: ${action} on ${reference} (${stage.kind}, ${stage.state}) was refused: ${check.refusal}`);
-      state = check.to;
-    }
-    const facts = change(stage, on);
-    const next = { ...stage, ...facts, state } as StageRow;
-    const updated = tx
-      .update(stages)
-      .set({ ...facts, state, ...storedClock(clockFactsOf(next), state, clockSettings(tx)), updatedAt: at })
-      .where(eq(stages.id, stage.id))
-      .returning()
-      .get();
-    const status = caseStatusOf(state);
-    if (status !== row.status) tx.update(representations).set({ status, closedAt: status === "closed" ? at : null, updatedAt: at }).where(eq(representations.id, row.id)).run();
-    after?.(tx, updated, at);
-    // Until these moves have services (and their own timeline entries), a note says what happened.
-    if (note) addEntry(tx, { representationId: row.id, kind: "note", staffUserId: d.officer.id, at, body: note });
-    return {
-      result: null,
-      before: { stageId: stage.id, state: stage.state, nextDueOn: stage.nextDueOn },
-      after: { stageId: stage.id, state, nextDueOn: updated.nextDueOn, status },
-    };
-  });
-  must(done, `${auditAction} on ${reference}`);
+/** A line on the timeline saying how something came about (the services record the move itself). */
+function note(d: Demo, reference: string, daysAgo: number, body: string) {
+  const row = findRepresentationByReference(d.db, reference);
+  if (!row) throw new Error(`Demo data: no case ${reference}`);
+  addEntry(d.db, { representationId: row.id, kind: "note", staffUserId: d.officer.id, at: ago(d, daysAgo, "11:30"), body });
 }
 
 /** The person asks for the next stage on day `requestedDaysAgo`: this stage is escalated and the next opens from the request. */
-function escalate(d: Demo, reference: string, requestedDaysAgo: number, note: string, handler?: Actor) {
-  const requestedOn = day(d, requestedDaysAgo);
-  moveStage(
-    d,
-    reference,
-    "case.stage-escalated",
-    "escalate",
-    requestedDaysAgo,
-    { date: requestedOn },
-    () => ({}),
-    (tx, escalated, at) => {
-      const row = tx.select().from(representations).where(eq(representations.id, escalated.representationId)).get()!;
-      const kind = nextStageKind(escalated.kind as StageKind, processOfKind(escalated.kind as StageKind) ?? (row.process === "corporate" ? "corporate" : "statutory"));
-      if (!kind) throw new Error(`Demo data: ${reference} has no stage after ${escalated.kind}`);
-      const handlerId = handler?.id ?? escalated.handlerId;
-      if (checkStageHandler(kind, handlerId, escalated.handlerId)) throw new Error(`Demo data: ${reference} needs another handler for ${kind}`);
-      openStage(tx, { representationId: row.id, kind, startedOn: requestedOn, requestedOn, handlerId });
-      addEntry(tx, { representationId: row.id, kind: "note", staffUserId: d.officer.id, at, body: note });
-    },
-  );
+function escalate(d: Demo, reference: string, requestedDaysAgo: number, how: string, handler?: Actor) {
+  must(escalateStage(d.db, d.officer, reference, { requestedOn: day(d, requestedDaysAgo), handlerId: handler?.id ?? null }, ago(d, requestedDaysAgo, "11:00")), `escalating ${reference}`);
+  note(d, reference, requestedDaysAgo, how);
 }
 
 function agreeStatement(d: Demo, reference: string, daysAgo: number) {
-  moveStage(d, reference, "case.statement-agreed", "agree-statement", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ statementAgreedOn: on }), undefined, "Statement of complaint agreed with the person.");
+  must(agreeStatementOfComplaint(d.db, d.officer, reference, { agreedOn: day(d, daysAgo) }, ago(d, daysAgo, "14:00")), `agreeing the statement on ${reference}`);
 }
 
-/** The demo investigator is named as the Investigating Officer on the case's Stage 2. */
-function nameInvestigator(d: Demo, reference: string, daysAgo: number) {
-  moveStage(
-    d,
-    reference,
-    "case.investigator-named",
-    "name-investigator",
-    daysAgo,
-    { person: String(d.investigatorId) },
-    () => ({}),
-    (tx, stage) => {
-      namePerson(tx, { stageId: stage.id, role: "investigating-officer", staffUserId: d.investigatorId, costPence: 180_000 });
-    },
-    "Investigating Officer named: Indira Investigator.",
+/** The demo investigator is named as the Investigating Officer on the case's Stage 2, with an Independent Person from outside. */
+function nameStage2(d: Demo, reference: string, daysAgo: number, independentPerson: { name: string; costPence: number }) {
+  must(
+    nameStage2People(
+      d.db,
+      d.officer,
+      reference,
+      { investigator: { staffUserId: d.investigatorId, costPence: 180_000 }, independentPerson: { name: independentPerson.name, costPence: independentPerson.costPence } },
+      ago(d, daysAgo, "14:30"),
+    ),
+    `naming Stage 2's people on ${reference}`,
   );
-}
-
-/** Someone on the current stage with no move of their own (the Independent Person, the Adjudicating Officer). */
-function namePersonOnStage(d: Demo, reference: string, person: { role: "independent-person" | "adjudicating-officer"; name: string; costPence?: number }) {
-  const row = findRepresentationByReference(d.db, reference)!;
-  const stage = currentStage(d.db, row.id)!;
-  namePerson(d.db, { stageId: stage.id, ...person });
 }
 
 /** The review panel booked on day `bookedDaysAgo` to meet `panelInWorkingDays` after that day (in the future or the past). */
 function bookPanel(d: Demo, reference: string, bookedDaysAgo: number, panelInWorkingDays: number, panel: PanelMember[]) {
   const panelOn = addWorkingDays(day(d, bookedDaysAgo), panelInWorkingDays);
-  moveStage(
-    d,
-    reference,
-    "case.panel-booked",
-    "book-panel",
-    bookedDaysAgo,
-    { date: panelOn, panel },
-    () => ({ panelOn }),
-    (tx, stage) => {
-      if (checkPanel(panel)) throw new Error(`Demo data: the panel on ${reference} is not valid`);
-      for (const m of panel) namePerson(tx, { stageId: stage.id, role: m.chair ? "panel-chair" : "panel-member", name: m.person, costPence: m.chair ? 45_000 : 30_000 });
-    },
-    `Review panel booked for ${panelOn}: ${panel.map((m) => (m.chair ? `${m.person} (chair)` : m.person)).join(", ")}.`,
-  );
+  const members = panel.map((m) => ({ name: m.person, chair: m.chair, costPence: m.chair ? 45_000 : 30_000 }));
+  must(bookReviewPanel(d.db, d.officer, reference, { panelOn, members }, ago(d, bookedDaysAgo, "15:00")), `booking the panel on ${reference}`);
 }
 
 function recordPanelReport(d: Demo, reference: string, daysAgo: number) {
-  moveStage(d, reference, "case.panel-report-recorded", "record-panel-report", daysAgo, { date: day(d, daysAgo) }, (_s, on) => ({ panelReportOn: on }), undefined, "The panel chair's report received.");
-}
-
-function recordCouncilResponse(d: Demo, reference: string, daysAgo: number, finding: string) {
-  moveStage(
-    d,
-    reference,
-    "case.council-response-recorded",
-    "record-council-response",
-    daysAgo,
-    { date: day(d, daysAgo), finding },
-    (_s, on) => ({ respondedOn: on, finding }),
-    undefined,
-    `The council's response to the panel sent by post: ${finding}.`,
-  );
+  must(recordChairsReport(d.db, d.officer, reference, { reportOn: day(d, daysAgo) }, ago(d, daysAgo, "12:00")), `the panel report on ${reference}`);
 }
 
 /**
- * The person went to the Ombudsman after the council's final response: the Stage 3 is escalated and
- * the Ombudsman's stage opens on the day its enquiry arrived, with the date it asks for an answer by.
+ * The person went to the Ombudsman after the council's final response: the Ombudsman's stage opens
+ * on the day its enquiry arrived, with the date it asks for an answer by.
  */
 function openOmbudsmanEnquiry(d: Demo, reference: string, e: { receivedDaysAgo: number; ombudsmanReference: string; answerWithinWorkingDays: number }) {
-  escalate(d, reference, e.receivedDaysAgo, `The Ombudsman's enquiry arrived (its reference ${e.ombudsmanReference}).`);
   const enquiryOn = day(d, e.receivedDaysAgo);
-  moveStage(d, reference, "case.ombudsman-enquiry-recorded", null, e.receivedDaysAgo, {}, () => ({
-    ombudsmanReference: e.ombudsmanReference,
-    ombudsmanEnquiryDueOn: addWorkingDays(enquiryOn, e.answerWithinWorkingDays),
-  }));
+  must(
+    referToOmbudsman(d.db, d.officer, reference, { ombudsmanReference: e.ombudsmanReference, enquiryOn, enquiryDueOn: addWorkingDays(enquiryOn, e.answerWithinWorkingDays) }, ago(d, e.receivedDaysAgo, "12:00")),
+    `the Ombudsman's enquiry on ${reference}`,
+  );
 }
 
 /** The person is satisfied (or the window to ask for the next stage has passed): the stage and the case close. */
-function closeStage(d: Demo, reference: string, daysAgo: number, note: string) {
-  moveStage(
-    d,
-    reference,
-    "case.stage-closed",
-    "close",
-    daysAgo,
-    {},
-    (_s, on) => ({ closedOn: on }),
-    undefined,
-    note,
-  );
+function closeStage(d: Demo, reference: string, daysAgo: number, why: string) {
+  must(closeStageOf(d.db, d.officer, reference, ago(d, daysAgo, "16:00")), `closing ${reference}`);
+  note(d, reference, daysAgo, why);
 }
 
 /** The demo's references, for the seed's and the tests' use. */

@@ -7,6 +7,8 @@ export interface ResponseLetterData {
   finding: string;
   /** The last day to ask for the next stage, written in the person's language, when there is a next council stage. */
   askBy: string | null;
+  /** After the council's final stage (statutory Stage 3, corporate Stage 2): who the person may go to next. */
+  ombudsman?: { name: string; website: string; phone: string } | null;
   councilName: string;
   complaintsTeamPhone: string;
   complaintsTeamEmail: string;
@@ -15,7 +17,7 @@ export interface ResponseLetterData {
 /**
  * The response letter's first draft, in the person's language and mode (`t` is already in them):
  * what was found, a place for the manager's own account, and how to ask for the next stage and
- * by when. Staff edit it before it goes; paragraphs are separated by blank lines.
+ * by when (after the council's final stage: the Ombudsman's details). Staff edit it before it goes; paragraphs are separated by blank lines.
  */
 export function responseLetterDraft(t: TFunction, d: ResponseLetterData): { subject: string; body: string } {
   const found = t(`emails:response.findings.${reasonKey(d.finding)}`, { defaultValue: "" }) || t("emails:response.findingFallback", { finding: d.finding });
@@ -24,6 +26,7 @@ export function responseLetterDraft(t: TFunction, d: ResponseLetterData): { subj
     found,
     t("emails:response.details"),
     ...(d.askBy ? [t("emails:response.nextStage", { date: d.askBy, phone: d.complaintsTeamPhone, email: d.complaintsTeamEmail })] : []),
+    ...(d.ombudsman ? [t("emails:response.ombudsman", d.ombudsman)] : []),
     t("emails:acknowledgement.help", { phone: d.complaintsTeamPhone, email: d.complaintsTeamEmail }),
     t("emails:signOff", { councilName: d.councilName }),
   ];

@@ -59,7 +59,14 @@ const KEEP: Record<AuditEntity, Keep> = {
     "panelOn",
     "panelReportOn",
     "ombudsmanEnquiryDueOn",
+    "ombudsmanEnquiryAnsweredOn",
+    "ombudsmanStageId",
     "ombudsmanDecision",
+    // The Ombudsman's remedy in money; its words are not kept.
+    "remedyPence",
+    // Stage 2's people as accounts (ids); names of people outside the council are not kept.
+    "investigatorStaffUserId",
+    "independentPersonStaffUserId",
     "remedyDueOn",
     "remedyMetOn",
     "staffUserId",

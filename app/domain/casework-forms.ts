@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { londonDate, parseIsoDate } from "./calendar";
 import { cleanLine, cleanMultiline } from "./form/fields";
+import { penceFromPounds } from "./money";
 
 // Small field builders for the back office's forms. Error messages are i18next keys in the
 // "casework" namespace, translated where they are shown.
@@ -58,16 +59,17 @@ export function dateProblem(values: Record<string, unknown>, key: string, rule: 
 /**
  * A schema check for a date in three boxes, reported on the day box. It runs even when another
  * field is wrong (`when`), so the error summary lists every problem at once; `applies` limits it
- * to the answers where the date is asked.
+ * to the answers where the date is asked, and `optional` lets all three boxes be left empty.
  */
 export function dateCheck<T extends object>(
   key: string,
   rule: DateRule,
-  options: { applies?: (value: T) => boolean; today?: () => string } = {},
+  options: { applies?: (value: T) => boolean; optional?: boolean; today?: () => string } = {},
 ) {
   return z.superRefine<T>(
     (v, ctx) => {
       if (options.applies && !options.applies(v)) return;
+      if (options.optional && !["Day", "Month", "Year"].some((p) => (v as Record<string, unknown>)[`${key}${p}`])) return;
       const message = dateProblem(v as Record<string, unknown>, key, rule, (options.today ?? (() => londonDate(new Date())))());
       if (message) ctx.addIssue({ code: "custom", message, path: [`${key}Day`], input: v });
     },
@@ -79,4 +81,20 @@ export function dateCheck<T extends object>(
 export function partsOfIso<K extends string>(key: K, iso: string): Record<`${K}Day` | `${K}Month` | `${K}Year`, string> {
   const [year = "", month = "", day = ""] = iso.split("-");
   return { [`${key}Day`]: String(Number(day)), [`${key}Month`]: String(Number(month)), [`${key}Year`]: year } as Record<`${K}Day` | `${K}Month` | `${K}Year`, string>;
+}
+
+/** The date from three boxes already checked by dateCheck, or null when they were left empty. */
+export function dateFrom(v: Record<string, unknown>, prefix: string): string | null {
+  const part = (p: string) => (typeof v[`${prefix}${p}`] === "string" ? (v[`${prefix}${p}`] as string) : undefined);
+  return isoFromParts(part("Day"), part("Month"), part("Year"));
+}
+
+/** An optional line of text (empty boxes arrive as undefined). */
+export function optionalLine(key: string, max: number) {
+  return z.optional(z.string().check(z.overwrite(cleanLine), z.maxLength(max, `casework:errors.${key}.tooLong`)));
+}
+
+/** An optional amount in pounds, checked with penceFromPounds (app/domain/money.ts). */
+export function optionalPounds(key: string) {
+  return z.optional(z.string().check(z.overwrite(cleanLine), z.refine((v) => penceFromPounds(v) !== "invalid", `casework:errors.${key}.invalid`)));
 }

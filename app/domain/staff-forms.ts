@@ -128,6 +128,9 @@ export const settingsSchema = z.object({
   advocacyProviderPhone: phone("advocacyProviderPhone"),
   // The "Exit this page" destination: a harmless https page.
   exitPageUrl: line("exitPageUrl", 500).check(z.regex(/^https:\/\/[^\s/]+\.[^\s]+$/, "staff:errors.exitPageUrl.invalid")),
+  ombudsmanName: line("ombudsmanName", 200),
+  ombudsmanWebsite: line("ombudsmanWebsite", 500).check(z.regex(/^https:\/\/[^\s/]+\.[^\s]+$/, "staff:errors.ombudsmanWebsite.invalid")),
+  ombudsmanPhone: phone("ombudsmanPhone"),
 });
 
 /** A whole number of working days, 0 to 100. */

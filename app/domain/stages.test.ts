@@ -24,8 +24,8 @@ import {
 } from "./stages";
 
 // Three sets of facts: A nothing done yet; B everything true at once (on hold, statement agreed,
-// investigator named, panel booked and reported, remedy outstanding, response overdue, extended
-// to the maximum); C part way (statement agreed, panel booked, nothing else).
+// investigator named, panel booked and reported, remedy outstanding, the Ombudsman's enquiry
+// answered, response overdue, extended to the maximum); C part way (statement agreed, panel booked, nothing else).
 const FACTS: Record<"A" | "B" | "C", StageFacts> = {
   A: {},
   B: {
@@ -35,6 +35,7 @@ const FACTS: Record<"A" | "B" | "C", StageFacts> = {
     panelBooked: true,
     panelReportRecorded: true,
     remedyOutstanding: true,
+    enquiryAnswered: true,
     responseOverdue: true,
     atMaximum: true,
   },
@@ -63,7 +64,9 @@ ${ALL_COUNCIL} | open | put-on-hold | OMT | AC
 ${ALL_COUNCIL} | open | take-off-hold | OMT | B
 statutory-stage1 | open | escalate | OM | B
 ${ALL_COUNCIL} | responded | close | OM | ABC
-${ALL_COUNCIL} | responded | escalate | OM | ABC
+${SIMPLE} statutory-stage1 statutory-stage2 corporate-stage1 | responded | escalate | OM | ABC
+statutory-stage3 corporate-stage2 | responded | refer-to-ombudsman | OM | ABC
+ombudsman | open | answer-ombudsman-enquiry | OM | AC
 ${ALL_COUNCIL} ombudsman | closed | reopen | OM | ABC
 ${ALL_COUNCIL} ombudsman | withdrawn | reopen | OM | ABC
 statutory-stage2 | open | agree-statement | OMI | A

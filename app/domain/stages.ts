@@ -89,6 +89,8 @@ export const stageActions = [
   "book-panel",
   "record-panel-report",
   "record-council-response",
+  "refer-to-ombudsman",
+  "answer-ombudsman-enquiry",
   "record-ombudsman-decision",
   "record-remedy-met",
   "correct-dates",
@@ -111,6 +113,8 @@ export interface StageFacts {
   panelReportRecorded?: boolean;
   /** The Ombudsman asked for a remedy that is not yet met. */
   remedyOutstanding?: boolean;
+  /** The Ombudsman's enquiry has been answered. */
+  enquiryAnswered?: boolean;
   /** The deadline in force (extended or not) has passed without a response. */
   responseOverdue?: boolean;
   /** The stage is already extended as far as its timescale allows. */
@@ -138,6 +142,7 @@ const guards = {
   "panel-report-recorded": { holds: (f: StageFacts) => Boolean(f.panelReportRecorded), refusal: "no-panel-report" },
   "remedy-outstanding": { holds: (f: StageFacts) => Boolean(f.remedyOutstanding), refusal: "no-remedy-outstanding" },
   "no-remedy-outstanding": { holds: (f: StageFacts) => !f.remedyOutstanding, refusal: "remedy-outstanding" },
+  "enquiry-not-answered": { holds: (f: StageFacts) => !f.enquiryAnswered, refusal: "enquiry-already-answered" },
   "response-overdue": { holds: (f: StageFacts) => Boolean(f.responseOverdue), refusal: "response-not-overdue" },
   "below-maximum": { holds: (f: StageFacts) => !f.atMaximum, refusal: "at-maximum" },
 } as const;
@@ -165,6 +170,9 @@ const RESPONDERS = [...TEAM, "team-manager"] as const satisfies readonly CaseRol
 const COUNCIL_STAGES = stageKinds.filter((k) => k !== "ombudsman");
 /** Stages answered with a response and a finding (Stage 3 and the Ombudsman have their own steps). */
 const ANSWERED = ["early-resolution", "case-concern", "statutory-stage1", "corporate-stage1", "corporate-stage2"] as const;
+/** The last council stages: after them the person goes to the Ombudsman, not to another council stage. */
+const FINAL_COUNCIL_STAGES = ["statutory-stage3", "corporate-stage2"] as const;
+const ESCALATABLE = COUNCIL_STAGES.filter((k) => !(FINAL_COUNCIL_STAGES as readonly StageKind[]).includes(k));
 const EXTENDABLE = ["statutory-stage1", "statutory-stage2", "corporate-stage1", "corporate-stage2"] as const;
 
 /** The one transition table. A move is allowed when some row matches; rows are tried in order. */
@@ -186,7 +194,11 @@ export const transitions: readonly TransitionRow[] = [
   { action: "close", from: ["responded"], to: "closed", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: [] },
   { action: "close", from: ["responded"], to: "closed", kinds: ["ombudsman"], roles: TEAM, when: ["no-remedy-outstanding"], requires: [] },
   { action: "record-remedy-met", from: ["responded"], to: "closed", kinds: ["ombudsman"], roles: TEAM, when: ["remedy-outstanding"], requires: ["date"] },
-  { action: "escalate", from: ["responded"], to: "escalated", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: ["date", "reason-if-late"] },
+  { action: "escalate", from: ["responded"], to: "escalated", kinds: ESCALATABLE, roles: TEAM, when: [], requires: ["date", "reason-if-late"] },
+  // After the council's last stage the person may go to the Local Government and Social Care
+  // Ombudsman (within 12 months, its own rule): staff record its enquiry, which opens the Ombudsman stage.
+  { action: "refer-to-ombudsman", from: ["responded"], to: "escalated", kinds: FINAL_COUNCIL_STAGES, roles: TEAM, when: [], requires: ["date"] },
+  { action: "answer-ombudsman-enquiry", from: ["open"], to: "open", kinds: ["ombudsman"], roles: TEAM, when: ["enquiry-not-answered"], requires: ["date"] },
   // Getting the Best from Complaints: a Stage 1 not answered in time may go to Stage 2 at the person's request.
   { action: "escalate", from: ["open"], to: "escalated", kinds: ["statutory-stage1"], roles: TEAM, when: ["response-overdue"], requires: ["date"] },
   // The new date itself is checked against the clocks by checkExtension (app/domain/stage-clocks.ts).

@@ -35,6 +35,7 @@ const groups = [
   { heading: "frontDoor", fields: ["childrensServicesPhone"] },
   { heading: "advocacy", fields: ["advocacyProviderName", "advocacyProviderEmail", "advocacyProviderPhone"] },
   { heading: "exitPage", fields: ["exitPageUrl"] },
+  { heading: "ombudsman", fields: ["ombudsmanName", "ombudsmanWebsite", "ombudsmanPhone"] },
 ] as const;
 
 export default function SettingsPage() {
@@ -61,7 +62,7 @@ export default function SettingsPage() {
                   field={fields[name]}
                   type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
                   label={t(`settings.fields.${name}`)}
-                  spellCheck={name.endsWith("Email") || name === "exitPageUrl" ? false : undefined}
+                  spellCheck={name.endsWith("Email") || name.endsWith("Url") || name.endsWith("Website") ? false : undefined}
                 />
               ))}
             </fieldset>

@@ -14,7 +14,8 @@ import { RagTag } from "~/components/rag-tag";
 import { londonDate } from "~/domain/calendar";
 import { caseLinks } from "~/domain/casework";
 import { can } from "~/domain/permissions";
-import type { StageAction } from "~/domain/stages";
+import { isRunning, type StageAction } from "~/domain/stages";
+import { formatPounds } from "~/domain/money";
 import { offeredStageActions } from "~/services/stage-actions.server";
 import { ragStatus } from "~/domain/stage-clocks";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
@@ -28,13 +29,31 @@ import { caseCoding } from "~/services/case-triage.server";
 import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
-import { stageHistory } from "~/services/stages.server";
-import { escalatesWithinCouncil } from "~/services/stage-moves.server";
+import { stageHistory, type StageView } from "~/services/stages.server";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
 
 /** The stage moves that have a page (app/routes/staff.cases.$reference.<action>.tsx). */
-const stagePages: readonly StageAction[] = ["respond", "extend", "correct-dates", "escalate", "close", "withdraw", "reopen", "put-on-hold", "take-off-hold"];
+const stagePages: readonly StageAction[] = [
+  "respond",
+  "extend",
+  "correct-dates",
+  "escalate",
+  "close",
+  "withdraw",
+  "reopen",
+  "put-on-hold",
+  "take-off-hold",
+  "agree-statement",
+  "name-investigator",
+  "book-panel",
+  "record-panel-report",
+  "record-council-response",
+  "refer-to-ombudsman",
+  "answer-ombudsman-enquiry",
+  "record-ombudsman-decision",
+  "record-remedy-met",
+];
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -50,13 +69,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, row } = await openCase(db, request, params.reference, "cases.view");
   const history = stageHistory(db, row.id);
   const current = history.at(-1) ?? null;
-  const names = staffNames(db, [row.respondingManagerId, ...history.flatMap((st) => [st.handlerId, ...st.investigatorIds])]);
+  const names = staffNames(db, [row.respondingManagerId, ...history.flatMap((st) => [st.handlerId, ...st.people.map((p) => p.staffUserId)])]);
   const name = (id: number | null) => (id === null ? null : names.get(id) ?? null);
   const team = row.teamId ? currentTeams(db, row.teamId).find((t) => t.id === row.teamId) : undefined;
   const today = londonDate(new Date());
   const date = (d: string | null) => (d ? formatLongDate(d, "en") : null);
   const shareable = row.kind === "compliment" && complimentMayBeShared(row.answers);
   const coding = caseCoding(db, row.id);
+  // Stage 2's officers and Stage 3's panel, by name (an account's, or the name typed), with costs.
+  const peopleOf = (st: StageView) =>
+    st.people.map((p) => ({ role: p.role, name: (p.staffUserId !== null ? name(p.staffUserId) : null) ?? p.name ?? "", cost: p.costPence !== null ? formatPounds(p.costPence) : null }));
+  // What was recorded in the stage besides its clock, in the order it happens.
+  const factsOf = (st: StageView) =>
+    [
+      ["statementAgreedOn", date(st.statementAgreedOn)],
+      ["panelOn", date(st.panelOn)],
+      ["panelReportOn", date(st.panelReportOn)],
+      ["ombudsmanReference", st.ombudsmanReference],
+      ["ombudsmanEnquiryDueOn", date(st.ombudsmanEnquiryDueOn)],
+      ["ombudsmanEnquiryAnsweredOn", date(st.ombudsmanEnquiryAnsweredOn)],
+      ["ombudsmanDecision", st.ombudsmanDecision],
+      ["remedy", st.remedy],
+      ["remedyPence", st.remedyPence !== null ? formatPounds(st.remedyPence) : null],
+      ["remedyDueOn", date(st.remedyDueOn)],
+      ["remedyMetOn", date(st.remedyMetOn)],
+    ]
+      .filter((f): f is [string, string] => f[1] !== null)
+      .map(([key, value]) => ({ key, value }));
   return {
     reference: row.reference,
     kind: row.kind,
@@ -73,7 +112,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           onHold: current.onHold,
           onHoldReason: current.onHoldReason,
           holder: name(current.handlerId ?? row.respondingManagerId),
-          investigators: current.investigatorIds.map((id) => name(id)).filter((n): n is string => n !== null),
+          // Every deadline of the stage, met or not; an open one carries its RAG words.
+          deadlines: current.deadlines.map((dl) => ({
+            key: dl.key,
+            dueOn: date(dl.dueOn) ?? "",
+            metOn: date(dl.metOn),
+            rag: dl.metOn === null && isRunning(current.state) ? ragStatus(today, dl.dueOn) : null,
+          })),
+          statementOverdue: (() => {
+            const statement = current.deadlines.find((dl) => dl.key === "statement");
+            return statement && statement.metOn === null && isRunning(current.state) && today > statement.dueOn ? date(statement.dueOn) : null;
+          })(),
+          people: peopleOf(current),
+          facts: factsOf(current),
         }
       : null,
     history: history.map((st) => ({
@@ -94,14 +145,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...(st.withdrawnReason && st.state === "withdrawn" ? [{ key: "withdrawn", value: st.withdrawnReason }] : []),
         ...(st.reopenedReason ? [{ key: "reopened", value: st.reopenedReason }] : []),
       ],
+      people: peopleOf(st),
+      facts: factsOf(st),
     })),
     // Moves on the current stage come from the transition table, for this person's role now;
     // only those with a page yet.
     links: [
-      // Going to the Ombudsman has its own steps, not the escalation page.
-      ...(can(staff.roles, "cases.respond")
-        ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a) && (a !== "escalate" || escalatesWithinCouncil(db, row)))
-        : []),
+      ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a)) : []),
       ...caseLinks(staff.roles, {
         kind: row.kind,
         status: row.status,
@@ -244,13 +294,33 @@ export default function CasePage() {
               name: c.current.holder ?? t("inbox.unassigned"),
             })}
           </p>
-          {c.current.investigators.length ? (
-            <p className="govuk-body">
-              {t("case.investigator", {
-                names: c.current.investigators.join(", "),
-              })}
-            </p>
+          {c.current.statementOverdue ? (
+            <div className="govuk-warning-text" data-testid="statement-overdue">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t("warning")}</span>
+                {t("case.statementOverdue", { date: c.current.statementOverdue })}
+              </strong>
+            </div>
           ) : null}
+          {c.current.deadlines.length ? (
+            <>
+              <h3 className="govuk-heading-s">{t("case.deadlinesTitle")}</h3>
+              <ul className="govuk-list" data-testid="stage-deadlines">
+                {c.current.deadlines.map((dl) => (
+                  <li key={dl.key}>
+                    {t(`case.deadlines.${dl.key}`)}:{" "}
+                    {dl.metOn ? t("case.deadlineMet", { date: dl.metOn }) + ` (${t("case.deadlineDue", { date: dl.dueOn })})` : t("case.deadlineDue", { date: dl.dueOn })}{" "}
+                    {dl.rag ? <RagTag rag={dl.rag} /> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <StagePeople people={c.current.people} />
+          <StageFacts facts={c.current.facts} />
           {c.current.onHold ? (
             <p className="govuk-body">
               <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong>{" "}
@@ -382,7 +452,7 @@ export default function CasePage() {
           <caption className="govuk-table__caption govuk-table__caption--m">{t("case.history.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              {(["stage", "state", "started", "due", "latest", "extended", "responded", "finding", "closed", "notes"] as const).map((k) => (
+              {(["stage", "state", "started", "due", "latest", "extended", "responded", "finding", "closed", "details"] as const).map((k) => (
                 <th key={k} scope="col" className="govuk-table__header">
                   {t(`case.history.${k}`)}
                 </th>
@@ -404,14 +474,20 @@ export default function CasePage() {
                 <td className="govuk-table__cell">{st.finding ?? none}</td>
                 <td className="govuk-table__cell">{st.closedOn ?? none}</td>
                 <td className="govuk-table__cell">
-                  {st.notes.length ? (
-                    <ul className="govuk-list govuk-!-margin-bottom-0">
-                      {st.notes.map((n) => (
-                        <li key={n.key} className="speakup-preserve-lines">
-                          {n.key === "requested" ? t("case.history.requested", { date: n.value }) : t(`case.history.${n.key}`, { reason: n.value })}
-                        </li>
-                      ))}
-                    </ul>
+                  {st.notes.length || st.people.length || st.facts.length ? (
+                    <>
+                      {st.notes.length ? (
+                        <ul className="govuk-list govuk-!-margin-bottom-0">
+                          {st.notes.map((n) => (
+                            <li key={n.key} className="speakup-preserve-lines">
+                              {n.key === "requested" ? t("case.history.requested", { date: n.value }) : t(`case.history.${n.key}`, { reason: n.value })}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                      <StagePeople people={st.people} compact />
+                      <StageFacts facts={st.facts} compact />
+                    </>
                   ) : (
                     none
                   )}
@@ -470,6 +546,39 @@ export default function CasePage() {
   );
 }
 
+/** The people named on a stage, each with their role and cost. */
+function StagePeople({ people, compact }: { people: Array<{ role: string; name: string; cost: string | null }>; compact?: boolean }) {
+  const { t } = useTranslation("casework");
+  if (!people.length) return null;
+  return (
+    <>
+      {compact ? null : <h3 className="govuk-heading-s">{t("case.peopleTitle")}</h3>}
+      <ul className="govuk-list" data-testid={compact ? undefined : "stage-people"}>
+        {people.map((p, i) => (
+          <li key={i}>
+            {t(`case.roles.${p.role}`)}: {p.cost ? t("case.personCost", { name: p.name, cost: p.cost }) : p.name}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** What was recorded in a stage besides its clock (the panel, the report, the Ombudsman's facts). */
+function StageFacts({ facts, compact }: { facts: Array<{ key: string; value: string }>; compact?: boolean }) {
+  const { t } = useTranslation("casework");
+  if (!facts.length) return null;
+  return (
+    <ul className="govuk-list" data-testid={compact ? undefined : "stage-facts"}>
+      {facts.map((f) => (
+        <li key={f.key} className="speakup-preserve-lines">
+          {t(`case.${f.key}`)}: {f.value}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function TimelineDetails({ kind, details }: { kind: string; details: Record<string, unknown> | null }) {
   const { t } = useTranslation("casework");
   if (!details) return null;
@@ -512,6 +621,20 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
         });
       case "stage-closed":
         return t("timeline.closedOn", { stage: t(`stages.${s("stage")}`), date: s("closedOn") ? formatLongDate(s("closedOn"), "en") : "" });
+      case "statement-agreed":
+        return t("timeline.onDate", { date: s("agreedOn") ? formatLongDate(s("agreedOn"), "en") : "" });
+      case "panel-booked":
+        return t("timeline.panelOn", { date: s("panelOn") ? formatLongDate(s("panelOn"), "en") : "" });
+      case "panel-report":
+        return t("timeline.onDate", { date: s("reportOn") ? formatLongDate(s("reportOn"), "en") : "" });
+      case "ombudsman-enquiry":
+        return t("timeline.enquiryDue", { date: s("enquiryOn") ? formatLongDate(s("enquiryOn"), "en") : "", due: s("enquiryDueOn") ? formatLongDate(s("enquiryDueOn"), "en") : "" });
+      case "ombudsman-enquiry-answered":
+        return t("timeline.onDate", { date: s("answeredOn") ? formatLongDate(s("answeredOn"), "en") : "" });
+      case "ombudsman-decision":
+        return t("timeline.decision", { decision: s("decision") });
+      case "remedy-met":
+        return t("timeline.onDate", { date: s("metOn") ? formatLongDate(s("metOn"), "en") : "" });
       case "stage-extended":
         return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
       case "stage-dates-corrected":

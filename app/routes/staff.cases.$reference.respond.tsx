@@ -1,26 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
-import { CancelLink, CaseHeading } from "~/components/casework";
-import { ErrorSummary, formOptions, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
+import { CaseHeading } from "~/components/casework";
+import { ErrorSummary } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
+import { FindingForm, LetterForm, responseSchema } from "~/components/response-form";
 import { SummaryList } from "~/components/summary-list";
-import { requireLine, requireText } from "~/domain/casework-forms";
 import { roleMayEver } from "~/domain/stages";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import { draftResponse, findingOptions, offeredStageActions, respondToStage } from "~/services/stage-actions.server";
 import { currentStage } from "~/services/stages.server";
-
-const responseSchema = z.object({
-  finding: requireLine("finding", 200),
-  subject: requireLine("subject", 200),
-  body: requireText("letter", 10000),
-});
 
 export const handle: RouteHandle = { title: (t) => t("casework:respond.title") };
 
@@ -30,7 +22,8 @@ function notFound(): never {
 
 /**
  * Two steps on one page, as refusal does: choose the finding (a GET form, so the letter is drafted
- * for it), then check and edit the letter and send it.
+ * for it), then check and edit the letter and send it. Stage 2's response also names its
+ * Adjudicating Officer. (Stage 3's response to the panel has its own page: record-council-response.)
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
@@ -62,12 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = respondToStage(db, staff, row.reference, submission.value);
   if (result.ok) return redirect(`/staff/cases/${row.reference}`);
   if (result.error === "invalid-finding") throw redirect(`/staff/cases/${row.reference}/respond`);
+  if (result.error === "adjudicating-officer-required") {
+    return data(submission.reply({ fieldErrors: { adjudicatingOfficer: ["casework:errors.adjudicatingOfficer.required"] } }), { status: 400 });
+  }
   // The stage moved on meanwhile (a colleague responded): the case page says where it is.
   throw redirect(`/staff/cases/${row.reference}`);
 }
 
 export default function RespondPage() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("casework");
   return (
     <>
@@ -80,63 +77,7 @@ export default function RespondPage() {
           ...(d.finding ? [{ key: "finding", label: t("respond.finding"), value: d.finding }] : []),
         ]}
       />
-      {d.finding && d.letter ? <LetterForm finding={d.finding} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} /> : <FindingForm findings={d.findings} invalid={d.findingError} reference={d.reference} />}
-    </>
-  );
-}
-
-function FindingForm({ findings, invalid, reference }: { findings: string[]; invalid: boolean; reference: string }) {
-  const { t } = useTranslation("casework");
-  const { t: tf } = useTranslation("form");
-  return (
-    <Form method="get">
-      <div className={invalid ? "govuk-form-group govuk-form-group--error" : "govuk-form-group"}>
-        <label className="govuk-label govuk-label--s" htmlFor="finding">
-          {t("respond.finding")}
-        </label>
-        {invalid ? (
-          <p id="finding-error" className="govuk-error-message">
-            <span className="govuk-visually-hidden">{tf("errorPrefix")}</span> {t("errors.finding.required")}
-          </p>
-        ) : null}
-        <select className={invalid ? "govuk-select govuk-select--error" : "govuk-select"} id="finding" name="finding" defaultValue="" aria-describedby={invalid ? "finding-error" : undefined}>
-          <option value="">{t("choose")}</option>
-          {findings.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          {t("respond.draft")}
-        </button>
-        <CancelLink reference={reference} />
-      </div>
-    </Form>
-  );
-}
-
-function LetterForm({ finding, letter, reference, byEmail }: { finding: string; letter: { subject: string; body: string }; reference: string; byEmail: boolean }) {
-  const lastResult = useActionData<typeof action>();
-  const { t } = useTranslation("casework");
-  const [form, fields] = useForm(formOptions("response", responseSchema, lastResult, { finding, ...letter }));
-  return (
-    <>
-      <ErrorSummary errors={summaryErrors([{ field: fields.subject }, { field: fields.body }])} />
-      <p className="govuk-body">{t("respond.intro")}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="finding" value={finding} />
-        <TextField field={fields.subject} label={t("refusal.subject")} />
-        <TextareaField field={fields.body} label={t("refusal.body")} hint={t("refusal.bodyHint")} maxLength={10000} rows={18} />
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {byEmail ? t("respond.send") : t("respond.record")}
-          </button>
-          <CancelLink reference={reference} />
-        </div>
-      </Form>
+      {d.finding && d.letter ? <LetterForm finding={d.finding} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} lastResult={lastResult} askAdjudicatingOfficer={d.stageKind === "statutory-stage2"} /> : <FindingForm findings={d.findings} invalid={d.findingError} reference={d.reference} />}
     </>
   );
 }

@@ -62,6 +62,14 @@ export type EntryKind =
   | "stage-put-on-hold"
   | "stage-taken-off-hold"
   | "stage-dates-corrected"
+  | "statement-agreed"
+  | "people-named"
+  | "panel-booked"
+  | "panel-report"
+  | "ombudsman-enquiry"
+  | "ombudsman-enquiry-answered"
+  | "ombudsman-decision"
+  | "remedy-met"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

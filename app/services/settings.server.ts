@@ -16,6 +16,10 @@ export const defaultSettings = {
   advocacyProviderEmail: "referrals@advocacy.northshire.example",
   advocacyProviderPhone: "0800 123 4567",
   exitPageUrl: "https://www.bbc.co.uk/weather",
+  // Told to the person after the council's final stage (the response letter says how to go on).
+  ombudsmanName: "Local Government and Social Care Ombudsman",
+  ombudsmanWebsite: "https://www.lgo.org.uk",
+  ombudsmanPhone: "0300 061 0614",
 };
 
 export type Settings = typeof defaultSettings;

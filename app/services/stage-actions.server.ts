@@ -5,27 +5,42 @@ import { responseLetterDraft } from "../../emails/response";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
 import { checkExtension, clockFacts, extensionReasonsFor, stageClocks, type ExtensionProblem, type ExtensionReason } from "../domain/stage-clocks";
-import { allowedActions, caseStatusOf, checkTransition, isUndecidedStatus, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
+import { allowedActions, caseStatusOf, checkTransition, isUndecidedStatus, nextStageKind, type Refusal, type StageAction, type StageKind, type StageState } from "../domain/stages";
 import { createI18n, isLanguage, isMode } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { sendLetterToPerson } from "./letters.server";
 import { clockSettings, getSettings } from "./settings.server";
 import { referenceOptions } from "./case-triage.server";
-import { clockFactsOf, currentStage, staffNamedOn, storedClock, type StageRow } from "./stages.server";
+import { clockFactsOf, currentStage, namePerson, peopleOfStages, stage2IndependentPerson, storedClock, type StageRow } from "./stages.server";
 
-/** The transition table's conditions for a stage now (decision record 017: from its clocks). */
+/** The transition table's conditions for a stage now (decision record 017: from its clocks and records). */
 export function factsOf(db: Db, stage: StageRow, today: IsoDate) {
   const clocks = stageClocks(clockFactsOf(stage), clockSettings(db));
+  const people = peopleOfStages(db, [stage.id]);
   return {
     clocks,
     facts: {
       onHold: stage.onHold,
       statementAgreed: stage.statementAgreedOn !== null,
-      investigatorNamed: staffNamedOn(db, stage.id, "investigating-officer").length > 0,
+      // A staff account or an external person by name.
+      investigatorNamed: people.some((p) => p.role === "investigating-officer"),
+      panelBooked: stage.panelOn !== null,
+      panelReportRecorded: stage.panelReportOn !== null,
+      remedyOutstanding: stage.remedyDueOn !== null && stage.remedyMetOn === null,
+      enquiryAnswered: stage.ombudsmanEnquiryAnsweredOn !== null,
+      stage2IndependentPerson: stage.kind === "statutory-stage3" ? stage2IndependentPerson(db, stage) : null,
       ...clockFacts(clocks, stage.respondedOn, today),
     },
   };
+}
+
+/**
+ * The move that records the current stage's response in the transition table: Stage 3's is the
+ * council's response to the panel's report; every other council stage's is "respond".
+ */
+export function responseActionOf(kind: StageKind): "respond" | "record-council-response" {
+  return kind === "statutory-stage3" ? "record-council-response" : "respond";
 }
 
 /** The stage moves this member of staff may make on the case's current stage now (the case page offers them). */
@@ -160,7 +175,7 @@ function askByOf(db: Db, stage: StageRow, respondedOn: IsoDate): IsoDate | null 
  */
 export function draftResponse(db: Db, actor: Actor, row: Representation, finding: string, now = new Date()): { subject: string; body: string } | null {
   const stage = currentStage(db, row.id);
-  if (!stage || !offeredStageActions(db, actor, row, now).includes("respond")) return null;
+  if (!stage || !offeredStageActions(db, actor, row, now).includes(responseActionOf(stage.kind as StageKind))) return null;
   const language = isLanguage(row.language) ? row.language : "en";
   const mode = isMode(row.mode) ? row.mode : "standard";
   const settings = getSettings(db);
@@ -169,13 +184,22 @@ export function draftResponse(db: Db, actor: Actor, row: Representation, finding
     reference: row.reference,
     finding,
     askBy: askBy ? formatLongDate(askBy, language) : null,
+    ombudsman: ombudsmanDetailsAfter(stage.kind as StageKind, settings),
     councilName: settings.councilName,
     complaintsTeamPhone: settings.complaintsTeamPhone,
     complaintsTeamEmail: settings.complaintsTeamEmail,
   });
 }
 
-export type ResponseResult = { ok: true; sentBy: "email" | "letter" } | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | Refusal };
+/** After the council's final stage the person may go to the Ombudsman: its details, from settings. */
+function ombudsmanDetailsAfter(kind: StageKind, settings: ReturnType<typeof getSettings>) {
+  if (nextStageKind(kind) !== "ombudsman") return null;
+  return { name: settings.ombudsmanName, website: settings.ombudsmanWebsite, phone: settings.ombudsmanPhone };
+}
+
+export type ResponseResult =
+  | { ok: true; sentBy: "email" | "letter" }
+  | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | "adjudicating-officer-required" | Refusal };
 
 /**
  * Records the stage's response and sends the letter as staff left it: the response date is the
@@ -187,7 +211,7 @@ export function respondToStage(
   db: Db,
   actor: Actor,
   reference: string,
-  input: { finding: string; subject: string; body: string },
+  input: { finding: string; subject: string; body: string; adjudicatingOfficer?: string | null },
   now = new Date(),
 ): ResponseResult {
   let error: Exclude<ResponseResult, { ok: true }>["error"] | null = null;
@@ -199,7 +223,8 @@ export function respondToStage(
     }
     const today = londonDate(now);
     const { facts } = factsOf(tx, stage, today);
-    const check = checkTransition({ kind: stage.kind as StageKind, state: stage.state as StageState }, "respond", actor.role, facts, { date: today, finding: input.finding });
+    const kind = stage.kind as StageKind;
+    const check = checkTransition({ kind, state: stage.state as StageState }, responseActionOf(kind), actor.role, facts, { date: today, finding: input.finding });
     if (!check.ok) {
       error = check.refusal;
       return null;
@@ -207,6 +232,15 @@ export function respondToStage(
     if (!findingOptions(tx).includes(input.finding)) {
       error = "invalid-finding";
       return null;
+    }
+    // Stage 2: the Adjudicating Officer (a senior manager) signs the response to the investigation.
+    const adjudicatingOfficer = input.adjudicatingOfficer?.trim() ?? "";
+    if (kind === "statutory-stage2") {
+      if (!adjudicatingOfficer) {
+        error = "adjudicating-officer-required";
+        return null;
+      }
+      namePerson(tx, { stageId: stage.id, role: "adjudicating-officer", name: adjudicatingOfficer });
     }
     const next = { ...stage, respondedOn: today, state: check.to };
     const updated = tx

@@ -1,31 +1,38 @@
 import { redirect } from "@remix-run/node";
-import type { StageAction } from "../domain/stages";
-import { roleMayEver } from "../domain/stages";
+import type { StageClocks } from "../domain/stage-clocks";
+import { roleMayEver, type StageAction } from "../domain/stages";
+import type { StaffMember } from "./auth.server";
+import type { Representation } from "./case.server";
 import { caseAction, openCase } from "./case-route.server";
 import type { Db } from "./db.server";
-import { offeredStageActions } from "./stage-actions.server";
-import { currentStage } from "./stages.server";
+import { currentClocks } from "./later-stages.server";
+import type { StageRow } from "./stages.server";
 
 function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
 /**
- * The checks every stage move's page makes (decision record 019): "cases.respond", then a role no
- * row of the transition table gives the move gets "not found" like a missing permission, and a
- * stage that does not allow it now sends the person back to the case.
+ * For a stage move's page (app/routes/staff.cases.$reference.<move>.tsx): "not found" to anyone
+ * whose role may never make the move (as for a missing permission); back to the case when the
+ * transition table does not offer it now (the case page says where the stage is).
  */
-export async function openStageMove(db: Db, request: Request, reference: string | undefined, move: StageAction) {
+export async function openStageMove(
+  db: Db,
+  request: Request,
+  reference: string | undefined,
+  action: StageAction,
+): Promise<{ staff: StaffMember; row: Representation; stage: StageRow; clocks: StageClocks }> {
   const { staff, row } = await openCase(db, request, reference, "cases.respond");
-  if (!roleMayEver(move, staff.role)) notFound();
-  const stage = currentStage(db, row.id);
-  if (!stage || !offeredStageActions(db, staff, row).includes(move)) throw redirect(`/staff/cases/${row.reference}`);
-  return { staff, row, stage };
+  if (!roleMayEver(action, staff.role)) notFound();
+  const current = currentClocks(db, staff, row, action);
+  if (!current) throw redirect(`/staff/cases/${row.reference}`);
+  return { staff, row, ...current };
 }
 
-/** The same for the move's action; the service checks the table again inside its transaction. */
-export async function stageMoveAction(db: Db, request: Request, reference: string | undefined, move: StageAction) {
+/** For a stage move's action: the service checks the transition table again in its transaction. */
+export async function stageMoveAction(db: Db, request: Request, reference: string | undefined, action: StageAction) {
   const { staff, row } = await caseAction(db, request, reference, "cases.respond");
-  if (!roleMayEver(move, staff.role)) notFound();
+  if (!roleMayEver(action, staff.role)) notFound();
   return { staff, row };
 }

@@ -8,7 +8,7 @@ import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { getTimescaleSettings, updateTimescales } from "./settings.server";
 import { offeredStageActions, respondToStage } from "./stage-actions.server";
-import { closeStage, escalateStage, escalatesWithinCouncil, escalationForm, putStageOnHold, reopenStage, takeStageOffHold, withdrawStage } from "./stage-moves.server";
+import { closeStage, escalateStage, escalationForm, putStageOnHold, reopenStage, takeStageOffHold, withdrawStage } from "./stage-moves.server";
 import { currentStage, namePerson, stagesOf } from "./stages.server";
 
 // Accepted Monday 23 November 2026 (no bank holidays until Christmas); Stage 1 due Monday 7 December.
@@ -48,7 +48,9 @@ function accepted(db: Db, officer: Actor, opts: { process?: "statutory" | "corpo
 }
 
 function responded(db: Db, officer: Actor, reference: string, at = SENT) {
-  expect(respondToStage(db, officer, reference, { finding: "Not upheld", subject: "Our response", body: "What we found." }, at).ok).toBe(true);
+  // Stage 2's response also names its Adjudicating Officer; other stages ignore it.
+  const adjudicatingOfficer = "Ada Adjudicator";
+  expect(respondToStage(db, officer, reference, { finding: "Not upheld", subject: "Our response", body: "What we found.", adjudicatingOfficer }, at).ok).toBe(true);
 }
 
 const rowOf = (db: Db, id: number) => db.select().from(representations).where(eq(representations.id, id)).get()!;
@@ -201,9 +203,10 @@ describe("escalating to the next stage at the person's request", () => {
 
     // Answered: the next stage is the Ombudsman, which has its own page.
     responded(db, other, c.reference, new Date("2026-12-22T10:00:00Z"));
-    expect(escalatesWithinCouncil(db, rowOf(db, c.id))).toBe(false);
+    expect(offeredStageActions(db, officer, rowOf(db, c.id), new Date("2026-12-23T10:00:00Z"))).toContain("refer-to-ombudsman");
+    expect(offeredStageActions(db, officer, rowOf(db, c.id), new Date("2026-12-23T10:00:00Z"))).not.toContain("escalate");
     expect(escalationForm(db, officer, rowOf(db, c.id), new Date("2026-12-23T10:00:00Z"))).toBeNull();
-    expect(escalateStage(db, officer, c.reference, { requestedOn: "2026-12-23" }, new Date("2026-12-23T10:00:00Z"))).toEqual({ ok: false, error: "to-the-ombudsman" });
+    expect(escalateStage(db, officer, c.reference, { requestedOn: "2026-12-23" }, new Date("2026-12-23T10:00:00Z"))).toEqual({ ok: false, error: "wrong-kind" });
   });
 });
 

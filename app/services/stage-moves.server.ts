@@ -44,17 +44,6 @@ export function nextStageOf(row: Pick<Representation, "process">, stage: Pick<St
   return nextStageKind(stage.kind as StageKind, processOf(row));
 }
 
-/**
- * Escalating within the council's procedure has a page here; going to the Ombudsman has its own
- * steps (its reference, enquiry and deadlines), so "escalate" is offered on this page only when
- * the next stage is one of the council's.
- */
-export function escalatesWithinCouncil(db: Db, row: Pick<Representation, "id" | "process">): boolean {
-  const stage = currentStage(db, row.id);
-  const next = stage ? nextStageOf(row, stage) : null;
-  return next !== null && next !== "ombudsman";
-}
-
 function personT(row: Representation) {
   const language = isLanguage(row.language) ? row.language : "en";
   const mode = isMode(row.mode) ? row.mode : "standard";
@@ -179,7 +168,7 @@ export function escalationForm(db: Db, actor: Actor, row: Representation, now = 
   };
 }
 
-export type EscalationError = MoveError | "to-the-ombudsman" | "request-in-future" | "request-before-stage" | "handler-required" | "invalid-handler" | "same-handler-as-stage1";
+export type EscalationError = MoveError | "request-in-future" | "request-before-stage" | "handler-required" | "invalid-handler" | "same-handler-as-stage1";
 
 /**
  * Records that the person asked for the next stage on `requestedOn` (after its window, only with
@@ -204,8 +193,8 @@ export function escalateStage(
     { action: "escalate", audit: "case.stage-escalated", input: { date: input.requestedOn, reason: lateReason }, now },
     (tx, { row, stage, to, late, today, kind }) => {
       const nextKind = nextStageOf(row, stage);
-      if (!nextKind) return { error: "wrong-kind" };
-      if (nextKind === "ombudsman") return { error: "to-the-ombudsman" };
+      // Going to the Ombudsman is its own move (refer-to-ombudsman), so the table never lets this be it.
+      if (!nextKind || nextKind === "ombudsman") return { error: "wrong-kind" };
       if (input.requestedOn > today) return { error: "request-in-future" };
       if (input.requestedOn < (stage.respondedOn ?? stage.startedOn)) return { error: "request-before-stage" };
       const previousHandler = stage.handlerId ?? row.respondingManagerId;

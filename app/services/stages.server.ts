@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { stagePeople, stages } from "../../db/schema";
+import { stagePeople, stages, staffUsers } from "../../db/schema";
 import type { IsoDate } from "../domain/calendar";
 import type { CaseAccessFacts } from "../domain/casework";
-import { nextDeadline, stageClocks, type ClockSettings, type StageClockFacts } from "../domain/stage-clocks";
+import { nextDeadline, stageClocks, type ClockSettings, type Deadline, type StageClockFacts } from "../domain/stage-clocks";
 import { isRunning, type StageKind, type StagePersonRole, type StageState } from "../domain/stages";
 import type { Db } from "./db.server";
 import { clockSettings } from "./settings.server";
@@ -197,6 +197,28 @@ export function staffNamedOn(db: Db, stageId: number, role: StagePersonRole): nu
     .filter((id): id is number => id !== null);
 }
 
+/**
+ * Stage 3: the Independent Person of the case's Stage 2, by name (a staff account's name when no
+ * other was given), who may not sit on the review panel (regulation 19(3)).
+ */
+export function stage2IndependentPerson(db: Db, stage: Pick<StageRow, "representationId" | "sequence">): string | null {
+  const stage2 = db
+    .select({ id: stages.id })
+    .from(stages)
+    .where(and(eq(stages.representationId, stage.representationId), eq(stages.kind, "statutory-stage2")))
+    .orderBy(desc(stages.sequence))
+    .get();
+  if (!stage2) return null;
+  const person = db
+    .select({ name: stagePeople.name, staffName: staffUsers.name })
+    .from(stagePeople)
+    .leftJoin(staffUsers, eq(staffUsers.id, stagePeople.staffUserId))
+    .where(and(eq(stagePeople.stageId, stage2.id), eq(stagePeople.role, "independent-person")))
+    .orderBy(desc(stagePeople.id))
+    .get();
+  return person?.name ?? person?.staffName ?? null;
+}
+
 export interface StageView {
   kind: StageKind;
   state: StageState;
@@ -218,11 +240,27 @@ export interface StageView {
   finding: string | null;
   closedOn: IsoDate | null;
   investigatorIds: number[];
+  statementAgreedOn: IsoDate | null;
+  panelOn: IsoDate | null;
+  panelReportOn: IsoDate | null;
+  ombudsmanReference: string | null;
+  ombudsmanEnquiryDueOn: IsoDate | null;
+  ombudsmanEnquiryAnsweredOn: IsoDate | null;
+  ombudsmanDecision: string | null;
+  remedy: string | null;
+  remedyPence: number | null;
+  remedyDueOn: IsoDate | null;
+  remedyMetOn: IsoDate | null;
+  /** Everyone named on the stage (Stage 2's officers, Stage 3's panel), in the order named. */
+  people: StagePerson[];
+  /** The stage's deadlines from its clocks (stage-clocks), each with the day it was met. */
+  deadlines: Deadline[];
 }
 
 /** A case's stages for its page, first to current; the last one is the current stage. */
 export function stageHistory(db: Db, representationId: number): StageView[] {
   const rows = stagesOf(db, representationId);
+  const settings = clockSettings(db);
   const people = peopleOfStages(
     db,
     rows.map((r) => r.id)
@@ -249,5 +287,18 @@ export function stageHistory(db: Db, representationId: number): StageView[] {
     investigatorIds: people
       .filter((p) => p.stageId === r.id && p.role === "investigating-officer" && p.staffUserId !== null)
       .map((p) => p.staffUserId as number),
+    statementAgreedOn: r.statementAgreedOn,
+    panelOn: r.panelOn,
+    panelReportOn: r.panelReportOn,
+    ombudsmanReference: r.ombudsmanReference,
+    ombudsmanEnquiryDueOn: r.ombudsmanEnquiryDueOn,
+    ombudsmanEnquiryAnsweredOn: r.ombudsmanEnquiryAnsweredOn,
+    ombudsmanDecision: r.ombudsmanDecision,
+    remedy: r.remedy,
+    remedyPence: r.remedyPence,
+    remedyDueOn: r.remedyDueOn,
+    remedyMetOn: r.remedyMetOn,
+    people: people.filter((p) => p.stageId === r.id),
+    deadlines: stageClocks(clockFactsOf(r), settings).deadlines,
   }));
 }

@@ -88,6 +88,17 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.reopen", path: `/staff/cases/${CASE}/reopen`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.put-on-hold", path: `/staff/cases/${CASE}/put-on-hold`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.take-off-hold", path: `/staff/cases/${CASE}/take-off-hold`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  // Stage 2, Stage 3 and the Ombudsman: the complaints team's in the transition table. The named
+  // investigator may also agree the statement, but only on a Stage 2 case they are named on (not this one).
+  { file: "staff.cases.$reference.agree-statement", path: `/staff/cases/${CASE}/agree-statement`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.name-investigator", path: `/staff/cases/${CASE}/name-investigator`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.book-panel", path: `/staff/cases/${CASE}/book-panel`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.record-panel-report", path: `/staff/cases/${CASE}/record-panel-report`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.record-council-response", path: `/staff/cases/${CASE}/record-council-response`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.refer-to-ombudsman", path: `/staff/cases/${CASE}/refer-to-ombudsman`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.answer-ombudsman-enquiry", path: `/staff/cases/${CASE}/answer-ombudsman-enquiry`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.record-ombudsman-decision", path: `/staff/cases/${CASE}/record-ombudsman-decision`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.record-remedy-met", path: `/staff/cases/${CASE}/record-remedy-met`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
   { file: "staff.log.$draft.$step", path: "/staff/log/x/your-details", params: () => ({ draft: ids.logDraft, step: "your-details" }), allowed: TRIAGE },
