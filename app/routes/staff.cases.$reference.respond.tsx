@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { letterEmailOf } from "~/domain/letters";
 import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { ErrorSummary, formOptions, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     finding,
     findingError: asked !== null && finding === null,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
     letter: finding ? draftResponse(db, staff, row, finding) : null,
   };
 }

@@ -55,6 +55,7 @@ export type EntryKind =
   | "feedback-closed"
   | "stage-extended"
   | "stage-responded"
+  | "letter-posted"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */
