@@ -35,7 +35,7 @@ interface RouteCase {
   allowed: readonly string[];
 }
 
-let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number };
+let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number; letter: number };
 const routes: RouteCase[] = [
   { file: "staff.account._index", path: "/staff/account", params: () => ({}), allowed: ALL },
   { file: "staff.account.two-step", path: "/staff/account/two-step", params: () => ({}), allowed: ALL },
@@ -77,6 +77,13 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.extend", path: `/staff/cases/${CASE}/extend`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Responding is the complaints team's and the responding team manager's (of the case's team only).
   { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  // A letter kept to post: whoever sees the case prints it; marking it posted needs "cases.respond" too.
+  {
+    file: "staff.cases.$reference.letters.$entryId",
+    path: `/staff/cases/${CASE}/letters/x`,
+    params: () => ({ reference: CASE, entryId: String(ids.letter) }),
+    allowed: CASE_TEAM,
+  },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
   { file: "staff.log.$draft.$step", path: "/staff/log/x/your-details", params: () => ({ draft: ids.logDraft, step: "your-details" }), allowed: TRIAGE },
@@ -133,6 +140,10 @@ beforeAll(async () => {
     .values({ representationId: theCase.id, storageKey, originalName: "letter.pdf", contentType: "application/pdf", sizeBytes: 15, sha256: "x" })
     .returning()
     .get();
+  // A letter kept to post on the case, as sendLetterToPerson keeps one.
+  const { addEntry } = await import("~/services/case.server");
+  addEntry(db, { representationId: theCase.id, kind: "correspondence-out", channel: "letter", staffUserId: null, body: "Subject\n\nWords", details: { letter: "acknowledgement-complaint" } });
+  const letter = db.select().from(schema.caseEntries).where(eq(schema.caseEntries.representationId, theCase.id)).all().at(-1)!;
   const logDraft = startLog(db, { id: officer.id, role: "complaints-officer" }, { kind: "complaint", relationship: "parent", method: "Letter", receivedOn: "2026-11-20" });
   ids = {
     team: team.id,
@@ -143,6 +154,7 @@ beforeAll(async () => {
     attachment: attachment.id,
     logDraft,
     case: theCase.id,
+    letter: letter.id,
   };
   for (const r of routes) modules.set(r.file, (await import(`../../app/routes/${r.file}.tsx`)) as RouteModule);
 }, 60_000);
