@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { EqualityOffer } from "~/components/equality-offer";
 import type { RouteHandle } from "~/components/page-title";
 import { formatLongDate } from "~/domain/dates";
+import { letterEmailOf } from "~/domain/letters";
 import { getLanguage } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
 import { draftIdFrom, findDraft } from "~/services/drafts.server";
@@ -31,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     advocacyProvider: advocate ? settings.advocacyProviderName : null,
     reference: representation.reference,
     dueOn: dueOn ? formatLongDate(dueOn, language) : null,
-    emailed: Boolean(representation.personEmail),
+    // The acknowledgement went by email only if the one rule for letters says so (decision record 023).
+    emailed: letterEmailOf(representation) !== null,
     phone: settings.complaintsTeamPhone,
     email: settings.complaintsTeamEmail,
   };

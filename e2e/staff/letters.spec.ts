@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { arrived, expect, test } from "../fixtures";
+import { arrived, expect, test, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 import { pdfText, squash } from "../pdf-text";
 
@@ -137,5 +137,19 @@ test.describe("letters to post", () => {
     await landed(page, new RegExp(`/staff/cases/${reference}/letters/\\d+$`));
     await expect(page.getByTestId("no-address")).toContainText("The person gave no postal address");
     await expect(page.locator(".govuk-summary-list__row", { hasText: "Send to" })).toContainText("No postal address");
+  });
+
+  test("someone who wants email gets the acceptance into Stage 1 by email, through SMTP, and nothing waits to be posted", async ({ page, baseURL, playwright, request }) => {
+    const email = `accepted.${Date.now()}@example.com`;
+    const publicSide = await playwright.request.newContext({ baseURL });
+    const reference = await sendComplaintOverHttp(publicSide, { fullName: "Emil Emailer", description: "My son's plan was changed without asking me.", email });
+    await publicSide.dispose();
+
+    await signInTo(page, `/staff/cases/${reference}`);
+    await acceptIntoStage1(page, reference);
+    const mail = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `How we will deal with your complaint – reference ${reference}`);
+    expect(mail.text).toContain("It is now at Stage 1 of the children's social care complaints procedure.");
+    expect(mail.text).toMatch(/We will reply by \w+ \d+ \w+ \d{4}\./);
+    await expect(page.getByTestId("letters-to-post")).toHaveCount(0);
   });
 });
