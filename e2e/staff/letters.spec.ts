@@ -50,6 +50,8 @@ test.describe("letters to post", () => {
       description: "Nobody wrote back about my daughter's review meeting.",
       address: "12 Printers Row\nNorthtown\nNT3 5PQ",
     });
+    // The confirmation page says a letter is coming.
+    expect(await (await publicSide.get("/form/sent")).text()).toContain("We will post you a letter with your reference number.");
     await publicSide.dispose();
 
     await signInTo(page, `/staff/cases/${reference}`);
@@ -69,6 +71,7 @@ test.describe("letters to post", () => {
     await expect(letter).toContainText("We will reply by");
     await expect(page.getByTestId("no-address")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Print the letter" })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("letter-screen.png"), fullPage: true });
 
     // Printed: the letter alone, black on white, no frame, menus, buttons or link addresses.
     await page.emulateMedia({ media: "print" });
