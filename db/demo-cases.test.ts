@@ -93,8 +93,9 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     expect(extended.current!.nextDueOn).toBe(extended.current!.extendedTo);
     expect(extended.current!.extendedTo! > extended.current!.dueOn!).toBe(true);
     expect(workingDaysLeft(today, extended.current!.nextDueOn!)).toBeGreaterThan(0);
+    // Told by post: the letter saying how the complaint is dealt with, then the extension.
     const letters = db.select().from(caseEntries).where(eq(caseEntries.representationId, extended.row.id)).all().filter((e) => e.channel === "letter");
-    expect(letters).toHaveLength(1);
+    expect(letters.map((l) => (l.details as { letter?: string } | null)?.letter)).toEqual(["stage-decided", "extension"]);
   });
 
   it("has a Stage 1 answered with the window to ask for Stage 2 still open, and one closed", async () => {

@@ -13,12 +13,13 @@ export interface AcknowledgementData {
   advocacyProviderName: string | null;
 }
 
-/** Sent to the person who made the representation, if they gave an email address. */
-export function acknowledgementEmail(t: TFunction, lang: string, dir: "ltr" | "rtl", d: AcknowledgementData): RenderedEmail {
+/**
+ * The acknowledgement's words: emailed to the person who made the representation, or kept as a
+ * letter to print and post when they asked for post or gave no email (decision record 023).
+ */
+export function acknowledgementLetter(t: TFunction, d: AcknowledgementData): { subject: string; paragraphs: string[] } {
   const k = `emails:acknowledgement.${d.kind}`;
-  return renderEmail({
-    lang,
-    dir,
+  return {
     subject: t(`${k}.subject`, { reference: d.reference, councilName: d.councilName }),
     paragraphs: [
       t(`${k}.thanks`),
@@ -29,5 +30,10 @@ export function acknowledgementEmail(t: TFunction, lang: string, dir: "ltr" | "r
       t("emails:acknowledgement.help", { phone: d.complaintsTeamPhone, email: d.complaintsTeamEmail }),
       t("emails:signOff", { councilName: d.councilName }),
     ],
-  });
+  };
+}
+
+/** Sent to the person who made the representation, when they want email and gave an address. */
+export function acknowledgementEmail(t: TFunction, lang: string, dir: "ltr" | "rtl", d: AcknowledgementData): RenderedEmail {
+  return renderEmail({ lang, dir, ...acknowledgementLetter(t, d) });
 }

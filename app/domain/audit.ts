@@ -99,6 +99,10 @@ const KEEP: Record<AuditEntity, Keep> = {
     "endedAt",
     "refusalReason",
     "sentBy",
+    // A letter kept to post (decision record 023): which timeline entry, its kind, the day posted.
+    "letterEntryId",
+    "letter",
+    "postedOn",
     "direction",
     "channel",
     // A subject access export: which records went out and in which format.

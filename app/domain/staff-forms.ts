@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { cleanLine, LIMITS } from "./form/fields";
+import { cleanLine, cleanMultiline, LIMITS } from "./form/fields";
 import { allRoles, checkRoleSet } from "./permissions";
 import { normaliseRecoveryCode } from "./recovery-codes";
 import { corporateRespondFroms, stage2ClockStarts } from "./stage-clocks";
@@ -122,6 +122,12 @@ export const settingsSchema = z.object({
   councilName: line("councilName", 200),
   complaintsTeamEmail: email("complaintsTeamEmail"),
   complaintsTeamPhone: phone("complaintsTeamPhone"),
+  // Printed on letters kept to post: several lines, as on an envelope.
+  complaintsTeamAddress: z.string({ error: "staff:errors.complaintsTeamAddress.required" }).check(
+    z.overwrite(cleanMultiline),
+    z.minLength(1, "staff:errors.complaintsTeamAddress.required"),
+    z.maxLength(500, "staff:errors.complaintsTeamAddress.tooLong"),
+  ),
   childrensServicesPhone: phone("childrensServicesPhone"),
   advocacyProviderName: line("advocacyProviderName", 200),
   advocacyProviderEmail: email("advocacyProviderEmail"),

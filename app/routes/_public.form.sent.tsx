@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { EqualityOffer } from "~/components/equality-offer";
 import type { RouteHandle } from "~/components/page-title";
 import { formatLongDate } from "~/domain/dates";
+import { letterEmailOf, postalAddressOf } from "~/domain/letters";
 import { getLanguage } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
 import { draftIdFrom, findDraft } from "~/services/drafts.server";
@@ -31,14 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     advocacyProvider: advocate ? settings.advocacyProviderName : null,
     reference: representation.reference,
     dueOn: dueOn ? formatLongDate(dueOn, language) : null,
-    emailed: Boolean(representation.personEmail),
+    // The acknowledgement went by email only if the one rule for letters says so (decision record 023).
+    emailed: letterEmailOf(representation) !== null,
+    // A complaint's acknowledgement kept to post (the person gave an address to post it to).
+    posted: representation.kind === "complaint" && letterEmailOf(representation) === null && postalAddressOf(representation.answers) !== null,
     phone: settings.complaintsTeamPhone,
     email: settings.complaintsTeamEmail,
   };
 }
 
 export default function SentPage() {
-  const { kind, advocacyProvider, reference, dueOn, emailed, phone, email } = useLoaderData<typeof loader>();
+  const { kind, advocacyProvider, reference, dueOn, emailed, posted, phone, email } = useLoaderData<typeof loader>();
   const { t } = useTranslation("form");
   return (
     <div className="govuk-grid-row">
@@ -52,6 +56,11 @@ export default function SentPage() {
           </div>
         </div>
         {emailed ? <p className="govuk-body">{t("sent.emailed")}</p> : null}
+        {posted ? (
+          <p className="govuk-body" data-testid="posted">
+            {t("sent.posted")}
+          </p>
+        ) : null}
         <h2 className="govuk-heading-m">{t("sent.nextHeading")}</h2>
         {dueOn ? (
           <p className="govuk-body" data-testid="due-date">

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorSummary, formOptions, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
 import { settingsSchema } from "~/domain/staff-forms";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const groups = [
   { heading: "council", fields: ["councilName"] },
-  { heading: "complaintsTeam", fields: ["complaintsTeamEmail", "complaintsTeamPhone"] },
+  { heading: "complaintsTeam", fields: ["complaintsTeamEmail", "complaintsTeamPhone", "complaintsTeamAddress"] },
   { heading: "frontDoor", fields: ["childrensServicesPhone"] },
   { heading: "advocacy", fields: ["advocacyProviderName", "advocacyProviderEmail", "advocacyProviderPhone"] },
   { heading: "exitPage", fields: ["exitPageUrl"] },
@@ -56,15 +56,19 @@ export default function SettingsPage() {
           {groups.map((group) => (
             <fieldset className="govuk-fieldset" key={group.heading}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`settings.groups.${group.heading}`)}</legend>
-              {group.fields.map((name) => (
-                <TextField
-                  key={name}
-                  field={fields[name]}
-                  type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
-                  label={t(`settings.fields.${name}`)}
-                  spellCheck={name.endsWith("Email") || name.endsWith("Url") || name.endsWith("Website") ? false : undefined}
-                />
-              ))}
+              {group.fields.map((name) =>
+                name === "complaintsTeamAddress" ? (
+                  <TextareaField key={name} field={fields[name]} label={t(`settings.fields.${name}`)} maxLength={500} rows={5} />
+                ) : (
+                  <TextField
+                    key={name}
+                    field={fields[name]}
+                    type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
+                    label={t(`settings.fields.${name}`)}
+                    spellCheck={name.endsWith("Email") || name.endsWith("Url") || name.endsWith("Website") ? false : undefined}
+                  />
+                ),
+              )}
             </fieldset>
           ))}
           <button type="submit" className="govuk-button" data-module="govuk-button">

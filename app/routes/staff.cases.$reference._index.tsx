@@ -30,6 +30,8 @@ import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { stageHistory, type StageView } from "~/services/stages.server";
+import { keptLetters } from "~/services/letters.server";
+import { postalAddressOf } from "~/domain/letters";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
 
@@ -176,6 +178,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     natures: [...(coding["nature-social-care"] ?? []), ...(coding["nature-corporate"] ?? [])],
     outcomesSought: (coding["outcome-sought"] ?? []).map((c) => c.label),
     safety: contactSafetyNotes(row.answers),
+    // Letters kept to post (decision record 023): each waits until staff record the day it went.
+    letters: keptLetters(db, row.id).map((l) => ({
+      entryId: l.entryId,
+      template: l.template,
+      written: formatLongDate(l.writtenOn, "en"),
+      postedOn: l.posted ? formatLongDate(l.posted.on, "en") : null,
+    })),
+    hasPostalAddress: postalAddressOf(row.answers) !== null,
     restrictions: activeRestrictions(db, row).map((r) => ({
       id: r.id,
       restricted: r.restricted,
@@ -340,6 +350,56 @@ export default function CasePage() {
           </li>
         ))}
       </ul>
+
+      {c.letters.length ? (
+        <table className="govuk-table" data-testid="letters-to-post">
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("letters.listTitle")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {(["letter", "written", "status"] as const).map((k) => (
+                <th key={k} scope="col" className="govuk-table__header">
+                  {t(`letters.${k}`)}
+                </th>
+              ))}
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">{t("letters.open")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {c.letters.map((l) => {
+              const kind = t(`letters.kinds.${l.template}`, { defaultValue: l.template });
+              return (
+                <tr key={l.entryId} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    {kind}
+                  </th>
+                  <td className="govuk-table__cell">{l.written}</td>
+                  <td className="govuk-table__cell">
+                    {l.postedOn ? (
+                      <strong className="govuk-tag govuk-tag--green">{t("letters.posted", { date: l.postedOn })}</strong>
+                    ) : (
+                      <strong className="govuk-tag govuk-tag--yellow">{t("letters.waiting")}</strong>
+                    )}
+                    {!l.postedOn && !c.hasPostalAddress ? (
+                      <>
+                        {" "}
+                        <strong className="govuk-tag govuk-tag--red">{t("letters.noAddress")}</strong>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`letters/${l.entryId}`}>
+                      {t("letters.open")}
+                      <span className="govuk-visually-hidden"> ({kind}, {l.written})</span>
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
 
       <h2 className="govuk-heading-m">{t("case.summary")}</h2>
       <SummaryList
@@ -530,6 +590,13 @@ export default function CasePage() {
             </h3>
             <p className="govuk-body-s govuk-!-margin-bottom-1">{item.author ? t("timeline.byAt", { author: item.author, at: item.at }) : item.at}</p>
             <TimelineDetails kind={item.kind} details={item.details} />
+            {item.kind === "correspondence-out" && item.channel === "letter" && typeof item.details?.letter === "string" ? (
+              <p className="govuk-body govuk-!-margin-bottom-1">
+                <Link className="govuk-link" to={`letters/${item.key.replace("entry-", "")}`}>
+                  {t("letters.open")}
+                </Link>
+              </p>
+            ) : null}
             {item.kind === "attachment" && item.body ? (
               <p className="govuk-body">
                 <a className="govuk-link" href={`/staff/attachments/${item.key.replace("file-", "")}`} download>
@@ -635,6 +702,11 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
         return t("timeline.decision", { decision: s("decision") });
       case "remedy-met":
         return t("timeline.onDate", { date: s("metOn") ? formatLongDate(s("metOn"), "en") : "" });
+      case "letter-posted":
+        return t("timeline.postedOn", {
+          letter: t(`letters.kinds.${s("letter")}`, { defaultValue: s("letter") }),
+          date: s("postedOn") ? formatLongDate(s("postedOn"), "en") : "",
+        });
       case "stage-extended":
         return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
       case "stage-dates-corrected":

@@ -8,6 +8,7 @@ import { londonDate } from "~/domain/calendar";
 import { formatLongDate } from "~/domain/dates";
 import { can } from "~/domain/permissions";
 import { roleMayEver } from "~/domain/stages";
+import { letterEmailOf } from "~/domain/letters";
 import { closeFeedback } from "~/services/case-assignment.server";
 import { caseAction, openCase } from "~/services/case-route.server";
 import type { Representation } from "~/services/case.server";
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closed: false,
     // Still inside the window to ask for the next stage: staff are reminded before closing.
     windowEndsOn: windowEndsOn && windowEndsOn >= today ? formatLongDate(windowEndsOn, "en") : null,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
   };
 }
 

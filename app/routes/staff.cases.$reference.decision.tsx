@@ -115,6 +115,7 @@ export default function DecisionPage() {
       ) : null}
       <Form method="post" {...getFormProps(form)}>
         <RadiosField field={fields.decision} legend={t("decision.question")} options={d.allowed.map(option)} />
+        <p className="govuk-body">{t("decision.personTold")}</p>
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("decision.continue")}

@@ -14,6 +14,7 @@ import { formatLongDate } from "~/domain/dates";
 import { dateParts } from "~/domain/form/dates";
 import { cleanMultiline } from "~/domain/form/fields";
 import { roleMayEver } from "~/domain/stages";
+import { letterEmailOf } from "~/domain/letters";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     windowEndsOn: form.windowEndsOn ? formatLongDate(form.windowEndsOn, "en") : null,
     handlers: form.handlers?.map((h) => ({ value: String(h.id), label: h.name })) ?? null,
     previousHandler: previous,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
     today: { requestedOnDay: String(Number(day)), requestedOnMonth: String(Number(month)), requestedOnYear: year },
   };
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { letterEmailOf } from "~/domain/letters";
 import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { DateField, ErrorSummary, formOptions, RadiosField, summaryErrors, TextareaField } from "~/components/form-fields";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     respondBy: formatLongDate(form.stage.respondBy, "en"),
     latestOn: formatLongDate(form.stage.latestOn, "en"),
     reasons: form.reasons,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
   };
 }
 

@@ -8,6 +8,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { FindingForm, LetterForm, responseSchema } from "~/components/response-form";
 import { SummaryList } from "~/components/summary-list";
 import { formatLongDate } from "~/domain/dates";
+import { letterEmailOf } from "~/domain/letters";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import { draftResponse, findingOptions, respondToStage } from "~/services/stage-actions.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     finding,
     findingError: asked !== null && finding === null,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
     letter: finding ? draftResponse(db, staff, row, finding) : null,
   };
 }

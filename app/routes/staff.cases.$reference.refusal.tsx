@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { letterEmailOf } from "~/domain/letters";
 import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { ErrorSummary, formOptions, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: row.reference,
     kind: row.kind,
     reason,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
     language: row.language,
     easyRead: row.mode === "easy-read",
     letter: draftRefusal(db, row, reason),

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseHeading } from "~/components/casework";
 import { ErrorSummary } from "~/components/form-fields";
+import { letterEmailOf } from "~/domain/letters";
 import type { RouteHandle } from "~/components/page-title";
 import { FindingForm, LetterForm, responseSchema } from "~/components/response-form";
 import { SummaryList } from "~/components/summary-list";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     finding,
     findingError: asked !== null && finding === null,
-    sendTo: row.personEmail,
+    sendTo: letterEmailOf(row),
     letter: finding ? draftResponse(db, staff, row, finding) : null,
   };
 }

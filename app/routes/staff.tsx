@@ -21,32 +21,35 @@ export default function StaffLayout() {
   const { t } = useTranslation("staff");
   return (
     <>
-      <SkipLink />
-      <Header councilName={councilName} homeHref={home}>
-        {staffName ? (
-          <nav className="speakup-staff-nav" aria-label={t("nav.label")}>
-            <ul className="speakup-staff-nav__list">
-              {menu.map((entry) => (
-                <li key={entry.key}>
-                  <Link className="govuk-link govuk-link--inverse" to={entry.href}>
-                    {t(`nav.${entry.key}`)}
-                  </Link>
+      {/* The frame does not print (main.scss): a printed page is its content only. */}
+      <div className="speakup-staff-frame">
+        <SkipLink />
+        <Header councilName={councilName} homeHref={home}>
+          {staffName ? (
+            <nav className="speakup-staff-nav" aria-label={t("nav.label")}>
+              <ul className="speakup-staff-nav__list">
+                {menu.map((entry) => (
+                  <li key={entry.key}>
+                    <Link className="govuk-link govuk-link--inverse" to={entry.href}>
+                      {t(`nav.${entry.key}`)}
+                    </Link>
+                  </li>
+                ))}
+                <li>
+                  <span className="speakup-staff-nav__name">{staffName}</span>
                 </li>
-              ))}
-              <li>
-                <span className="speakup-staff-nav__name">{staffName}</span>
-              </li>
-              <li>
-                <Form method="post" action="/staff/sign-out">
-                  <button type="submit" className="speakup-link-button govuk-link--inverse">
-                    {t("nav.signOut")}
-                  </button>
-                </Form>
-              </li>
-            </ul>
-          </nav>
-        ) : null}
-      </Header>
+                <li>
+                  <Form method="post" action="/staff/sign-out">
+                    <button type="submit" className="speakup-link-button govuk-link--inverse">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </Header>
+      </div>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
           <Outlet />

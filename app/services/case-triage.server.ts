@@ -2,13 +2,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { caseCodes, referenceValues, representations, stages } from "../../db/schema";
 import { refusalLetterDraft } from "../../emails/refusal";
 import { londonDate } from "../domain/calendar";
-import { caseStatusOf, firstStageKind, isUndecidedStatus, processOfKind, type StageState } from "../domain/stages";
+import { caseStatusOf, firstStageKind, isUndecidedStatus, processOfKind, type StageKind, type StageState } from "../domain/stages";
 import { assessEligibility, NEEDS_PERSON_AGREEMENT, readEligibility, type Decision, type EligibilityAnswers } from "../domain/eligibility";
 import type { Process } from "../domain/representation";
 import { createI18n, isLanguage } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
-import { sendLetterToPerson } from "./letters.server";
+import { sendLetterToPerson, sendStageDecidedLetter } from "./letters.server";
 import { getSettings } from "./settings.server";
 import { acknowledgeStage, correctStage, currentStage, openStage } from "./stages.server";
 
@@ -188,7 +188,9 @@ export function acceptRepresentation(
       at: now,
       details: { decision: input.decision, personAgreed: input.personAgreed, dueOn: stage.nextDueOn },
     });
-    return { result: null, before, after: { ...after, decision: input.decision, personAgreed: input.personAgreed } };
+    // The person hears which stage their complaint is at and when to expect the reply.
+    const sentBy = sendStageDecidedLetter(tx, { row, stageKind: stage.kind as StageKind, dueOn: stage.nextDueOn, staffUserId: actor.id, now });
+    return { result: null, before, after: { ...after, decision: input.decision, personAgreed: input.personAgreed, sentBy } };
   });
   if (done.ok) return { ok: true };
   return { ok: false, error: error ?? "not-found" };
@@ -248,7 +250,7 @@ export function refuseRepresentation(
       .where(eq(representations.id, row.id))
       .run();
     addEntry(tx, { representationId: row.id, kind: "decision", staffUserId: actor.id, at: now, details: { decision: "refuse", reason: input.reason } });
-    const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "refusal", letter: { subject: input.subject, body: input.body }, staffUserId: actor.id, now });
+    const sentBy = sendLetterToPerson(tx, { representationId: row.id, language: row.language, template: "refusal", letter: { subject: input.subject, body: input.body }, staffUserId: actor.id, now });
     return { result: sentBy, before, after: { status: "refused", refusalReason: input.reason, sentBy } };
   });
   if (done.ok) return { ok: true, sentBy: done.result };

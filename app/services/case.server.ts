@@ -70,6 +70,7 @@ export type EntryKind =
   | "ombudsman-enquiry-answered"
   | "ombudsman-decision"
   | "remedy-met"
+  | "letter-posted"
   | "logged";
 
 /** Adds a line to the case's timeline; call it inside the change's transaction. */

@@ -11,6 +11,8 @@ export const defaultSettings = {
   councilName: "Northshire Council",
   complaintsTeamEmail: "childrens.complaints@northshire.example",
   complaintsTeamPhone: "0300 123 4567",
+  /** Printed at the top of every letter kept to post (decision record 023). */
+  complaintsTeamAddress: "Children's Complaints Team\nCounty Hall\nMarket Street\nNorthtown NT1 1AA",
   childrensServicesPhone: "0300 123 4000",
   advocacyProviderName: "Northshire Children's Advocacy",
   advocacyProviderEmail: "referrals@advocacy.northshire.example",

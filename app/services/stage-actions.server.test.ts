@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
 import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
 import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { draftResponse, extendStage, extensionForm, offeredStageActions, respondToStage } from "./stage-actions.server";
+import { keptLetters } from "./letters.server";
 import { currentStage } from "./stages.server";
 
 // Monday 23 November 2026, 10:15 in London; no bank holidays until Christmas.
@@ -79,9 +80,9 @@ describe("extending a stage's deadline", () => {
     const c = inStage1(db, officer, { email: null });
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-14", reason: "complex", details: "Needs records" }, NOW)).toEqual({ ok: true, sentBy: "letter" });
     expect(mailTo(db, c.id)).toEqual([]);
-    const letter = db.select().from(caseEntries).where(and(eq(caseEntries.representationId, c.id), eq(caseEntries.kind, "correspondence-out"))).get();
-    expect(letter).toMatchObject({ channel: "letter" });
-    expect(letter?.body).toContain("We will now reply by Monday 14 December 2026.");
+    // Kept to post after the letter that told them of Stage 1.
+    expect(keptLetters(db, c.id).map((l) => l.template)).toEqual(["stage-decided", "extension"]);
+    expect(keptLetters(db, c.id)[1]?.body).toContain("We will now reply by Monday 14 December 2026.");
   });
 
   it("refuses a date that is not later, beyond the maximum or not a working day, a reason the procedure does not allow, and changes nothing", async () => {
@@ -167,8 +168,8 @@ describe("recording a stage's response", () => {
     const letter = draftResponse(db, officer, row, "Upheld", SENT)!;
     expect(letter.subject).toBe(`آپ کی شکایت پر ہمارا جواب – حوالہ نمبر ${c.reference}`);
     expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter }, SENT)).toEqual({ ok: true, sentBy: "letter" });
-    const posted = db.select().from(caseEntries).where(and(eq(caseEntries.representationId, c.id), eq(caseEntries.kind, "correspondence-out"))).get();
-    expect(posted).toMatchObject({ channel: "letter" });
+    const posted = keptLetters(db, c.id).find((l) => l.template === "response");
+    expect(posted?.subject).toBe(letter.subject);
     expect(posted?.body).toContain("ہم نے آپ کی شکایت کو درست پایا");
   });
 

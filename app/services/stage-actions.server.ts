@@ -155,7 +155,7 @@ function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { n
     complaintsTeamPhone: settings.complaintsTeamPhone,
     complaintsTeamEmail: settings.complaintsTeamEmail,
   });
-  return sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language, template: "extension", letter, staffUserId: actor.id, now });
+  return sendLetterToPerson(tx, { representationId: row.id, language, template: "extension", letter, staffUserId: actor.id, now });
 }
 
 /** The findings staff may record (the "finding" reference list's current values). */
@@ -251,7 +251,7 @@ export function respondToStage(
       .get();
     const status = caseStatusOf(check.to);
     if (status !== row.status) tx.update(representations).set({ status, updatedAt: now }).where(eq(representations.id, row.id)).run();
-    const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "response", letter: input, staffUserId: actor.id, now });
+    const sentBy = sendLetterToPerson(tx, { representationId: row.id, language: row.language, template: "response", letter: input, staffUserId: actor.id, now });
     addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: input.finding, sentBy } });
     return {
       result: sentBy,

@@ -223,7 +223,7 @@ export function escalateStage(
         complaintsTeamPhone: settings.complaintsTeamPhone,
         complaintsTeamEmail: settings.complaintsTeamEmail,
       });
-      const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "stage-accepted", letter, staffUserId: actor.id, now });
+      const sentBy = sendLetterToPerson(tx, { representationId: row.id, language: row.language, template: "stage-accepted", letter, staffUserId: actor.id, now });
       // The late reason is case content: on the timeline and the stage, never in the audit.
       entry(tx, actor, row, "stage-escalated", now, { from: kind, to: nextKind, requestedOn: input.requestedOn, late, dueOn }, late ? lateReason : null);
       return {
@@ -270,7 +270,7 @@ export function closeStage(db: Db, actor: Actor, reference: string, now = new Da
       complaintsTeamPhone: settings.complaintsTeamPhone,
       complaintsTeamEmail: settings.complaintsTeamEmail,
     });
-    const sentBy = sendLetterToPerson(tx, { representationId: row.id, personEmail: row.personEmail, language: row.language, template: "closure", letter, staffUserId: actor.id, now });
+    const sentBy = sendLetterToPerson(tx, { representationId: row.id, language: row.language, template: "closure", letter, staffUserId: actor.id, now });
     entry(tx, actor, row, "stage-closed", now, { stage: kind, closedOn: today, sentBy });
     return {
       result: sentBy,

@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
 import { outbox, representations } from "../../db/schema";
-import { acknowledgementEmail } from "../../emails/acknowledgement";
+import { acknowledgementLetter } from "../../emails/acknowledgement";
 import { advocacyReferralEmail } from "../../emails/advocacy-referral";
 import { staffNotificationEmail } from "../../emails/staff-notification";
 import { londonDate } from "../domain/calendar";
 import { formatLongDate } from "../domain/dates";
+import { letterEmailOf } from "../domain/letters";
 import { completeAnswers, type CompleteAnswers } from "../domain/form/journey";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type RepresentationKind } from "../domain/representation";
-import { createI18n, textDirection, type Language } from "../i18n/i18n";
+import { createI18n, type Language } from "../i18n/i18n";
 import { attachDraftFilesToRepresentation } from "./attachments.server";
 import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { findDraft, markDraftSent } from "./drafts.server";
 import { journeyContext } from "./journey.server";
+import { sendLetterToPerson } from "./letters.server";
 import { getSettings } from "./settings.server";
 
 export type SubmitResult =
@@ -103,19 +105,25 @@ export function submitDraft(db: Db, draftId: string | null, options: SubmitOptio
       text: string;
       html: string;
     }> = [];
-    if (s.personEmail) {
-      mail.push({
+    const acknowledgement = acknowledgementLetter(personT, {
+      kind: s.kind,
+      reference,
+      dueOn: due ? formatLongDate(due.dueOn, options.language) : null,
+      councilName: settings.councilName,
+      complaintsTeamPhone: settings.complaintsTeamPhone,
+      complaintsTeamEmail: settings.complaintsTeamEmail,
+      advocacyProviderName: s.wantsAdvocate ? settings.advocacyProviderName : null,
+    });
+    // A complaint is always acknowledged: by email, or (they asked for post or gave no email) a
+    // letter kept on the case for staff to print and post. A compliment or comment only by email.
+    if (s.kind === "complaint" || letterEmailOf({ personEmail: s.personEmail, answers })) {
+      sendLetterToPerson(tx, {
+        representationId: inserted.id,
+        language: options.language,
         template: `acknowledgement-${s.kind}`,
-        toAddress: s.personEmail,
-        ...acknowledgementEmail(personT, options.language, textDirection(options.language), {
-          kind: s.kind,
-          reference,
-          dueOn: due ? formatLongDate(due.dueOn, options.language) : null,
-          councilName: settings.councilName,
-          complaintsTeamPhone: settings.complaintsTeamPhone,
-          complaintsTeamEmail: settings.complaintsTeamEmail,
-          advocacyProviderName: s.wantsAdvocate ? settings.advocacyProviderName : null,
-        }),
+        letter: { subject: acknowledgement.subject, body: acknowledgement.paragraphs.join("\n\n") },
+        staffUserId: null,
+        now,
       });
     }
     mail.push({

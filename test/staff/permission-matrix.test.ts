@@ -35,7 +35,7 @@ interface RouteCase {
   allowed: readonly string[];
 }
 
-let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number };
+let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number; letter: number };
 const routes: RouteCase[] = [
   { file: "staff.account._index", path: "/staff/account", params: () => ({}), allowed: ALL },
   { file: "staff.account.two-step", path: "/staff/account/two-step", params: () => ({}), allowed: ALL },
@@ -99,6 +99,13 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.answer-ombudsman-enquiry", path: `/staff/cases/${CASE}/answer-ombudsman-enquiry`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.record-ombudsman-decision", path: `/staff/cases/${CASE}/record-ombudsman-decision`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.record-remedy-met", path: `/staff/cases/${CASE}/record-remedy-met`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  // A letter kept to post: whoever sees the case prints it; marking it posted needs "cases.respond" too.
+  {
+    file: "staff.cases.$reference.letters.$entryId",
+    path: `/staff/cases/${CASE}/letters/x`,
+    params: () => ({ reference: CASE, entryId: String(ids.letter) }),
+    allowed: CASE_TEAM,
+  },
   { file: "staff.attachments.$id", path: "/staff/attachments/x", params: () => ({ id: String(ids.attachment) }), allowed: CASE_TEAM },
   { file: "staff.log._index", path: "/staff/log", params: () => ({}), allowed: TRIAGE },
   { file: "staff.log.$draft.$step", path: "/staff/log/x/your-details", params: () => ({ draft: ids.logDraft, step: "your-details" }), allowed: TRIAGE },
@@ -155,6 +162,10 @@ beforeAll(async () => {
     .values({ representationId: theCase.id, storageKey, originalName: "letter.pdf", contentType: "application/pdf", sizeBytes: 15, sha256: "x" })
     .returning()
     .get();
+  // A letter kept to post on the case, as sendLetterToPerson keeps one.
+  const { addEntry } = await import("~/services/case.server");
+  addEntry(db, { representationId: theCase.id, kind: "correspondence-out", channel: "letter", staffUserId: null, body: "Subject\n\nWords", details: { letter: "acknowledgement-complaint" } });
+  const letter = db.select().from(schema.caseEntries).where(eq(schema.caseEntries.representationId, theCase.id)).all().at(-1)!;
   const logDraft = startLog(db, { id: officer.id, role: "complaints-officer" }, { kind: "complaint", relationship: "parent", method: "Letter", receivedOn: "2026-11-20" });
   ids = {
     team: team.id,
@@ -165,6 +176,7 @@ beforeAll(async () => {
     attachment: attachment.id,
     logDraft,
     case: theCase.id,
+    letter: letter.id,
   };
   for (const r of routes) modules.set(r.file, (await import(`../../app/routes/${r.file}.tsx`)) as RouteModule);
 }, 60_000);
