@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { addWorkingDays, londonDate, type IsoDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
-import { escalateByDb } from "../escalate-by-db";
 import { arrived, expect, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
@@ -61,6 +60,15 @@ async function respond(page: Page, reference: string, link: string, path: string
   await landed(page, new RegExp(`/staff/cases/${reference}$`));
 }
 
+/** Staff record that the person asked for the next stage today (the page fills in today), within its window. */
+async function askForNextStage(page: Page, reference: string, windowEndsOn: string) {
+  await visit(page, `/staff/cases/${reference}`);
+  await act(page, reference, "Record that the person asked for the next stage", "escalate");
+  await expect(page.locator(".govuk-summary-list__row", { hasText: "Last day to ask without a reason" })).toContainText(windowEndsOn);
+  await page.getByRole("button", { name: "Open the next stage and email the person" }).click();
+  await landed(page, new RegExp(`/staff/cases/${reference}$`));
+}
+
 async function act(page: Page, reference: string, link: string, path: string) {
   await page.getByTestId("case-actions").getByRole("link", { name: link }).click();
   await landed(page, new RegExp(`/staff/cases/${reference}/${path}$`));
@@ -85,9 +93,13 @@ test.describe("a complaint's life after Stage 1", () => {
     await respond(page, reference, "Record the response", "respond", "Not upheld");
     await expect(page.getByTestId("current-stage")).toContainText("Now: Stage 1, Responded");
 
-    // PRECONDITION-BY-DB: the person asks for Stage 2 today (the escalate page replaces this when merged).
-    escalateByDb(reference, "statutory-stage2", today);
-    escalateByDb(other, "statutory-stage2", today);
+    // The person asks for Stage 2 today, within the 20 working days after the response.
+    await askForNextStage(page, reference, long(addWorkingDays(today, 20)));
+    await visit(page, `/staff/cases/${other}`);
+    await respond(page, other, "Record the response", "respond", "Not upheld");
+    await askForNextStage(page, other, long(addWorkingDays(today, 20)));
+    const accepted2 = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `Your complaint is now at Stage 2, an independent investigation – reference ${reference}`);
+    expect(accepted2.text).toContain("You asked for your complaint");
 
     // Stage 2: the statement within 10 working days, the response within 25 (counted from the request).
     await visit(page, `/staff/cases/${reference}`);
@@ -153,8 +165,10 @@ test.describe("a complaint's life after Stage 1", () => {
     expect(stage2Letter.text).toContain(`Please tell us by ${long(addWorkingDays(today, 20))}`);
     expect(stage2Letter.text).not.toContain("Ombudsman");
 
-    // PRECONDITION-BY-DB: the person asks for Stage 3 today.
-    escalateByDb(reference, "statutory-stage3", today);
+    // The person asks for Stage 3 today.
+    await askForNextStage(page, reference, long(addWorkingDays(today, 20)));
+    const accepted3 = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `Your complaint is now at Stage 3, a review panel – reference ${reference}`);
+    expect(accepted3.text).toContain(`The review panel will meet by ${long(addWorkingDays(today, 30))}`);
     await visit(page, `/staff/cases/${reference}`);
     await expect(page.getByTestId("current-stage")).toContainText("Now: Stage 3 (review panel), Open");
     await expect(page.getByTestId("stage-deadlines")).toContainText(`Hold the review panel: due by ${long(addWorkingDays(today, 30))}`);
