@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, caseEntries, outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { createTestDb } from "../../test/db";
 import { samplePdf } from "../../test/sample-files";
 import type { StepId } from "../domain/form/steps";
 import { attachmentsForRepresentation, listAttachments, receiveUpload, storeUpload } from "./attachments.server";
-import { assignCase, passOnCompliment } from "./case-assignment.server";
+import { assignCase, complimentPassedOn, passOnCompliment } from "./case-assignment.server";
 import { findLog, finishLog, nextLogStep, saveLogStep, startLog } from "./case-log.server";
 import { activeRestrictions, addRestriction, endRestriction } from "./case-restrictions.server";
 import { flagConcern, recordReferral } from "./case-safeguarding.server";
@@ -283,6 +283,24 @@ describe("safeguarding, restrictions and compliments", () => {
     expect(db.select().from(representations).where(eq(representations.id, agreed.id)).get()?.closedAt).toBeInstanceOf(Date);
     expect(passOnCompliment(db, officer, notAgreed.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
     expect(passOnCompliment(db, officer, odd.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
+  });
+
+  it("passes a compliment on once: a replayed request emails nobody and records nothing", async () => {
+    const db = await createTestDb();
+    const fostering = teamId(db, "Fostering");
+    const officer = addStaff(db, "complaints-officer");
+    addStaff(db, "team-manager", [fostering]);
+    const compliment = addCase(db, { kind: "compliment", answers: { "compliment-team": { team: String(fostering) }, "compliment-share": { mayShare: "yes" } } });
+    const counts = () => ({
+      mail: db.select().from(outbox).where(eq(outbox.template, "compliment-passed-on")).all().length,
+      audit: db.select().from(auditLog).where(eq(auditLog.action, "case.compliment-passed-on")).all().length,
+      entries: db.select().from(caseEntries).where(eq(caseEntries.kind, "compliment-passed-on")).all().length,
+    });
+    expect(passOnCompliment(db, officer, compliment.reference, { publicUrl: PUBLIC_URL }).ok).toBe(true);
+    expect(counts()).toEqual({ mail: 1, audit: 1, entries: 1 });
+    expect(complimentPassedOn(db, compliment.id)).toBe(true);
+    expect(passOnCompliment(db, officer, compliment.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "already-passed-on" });
+    expect(counts()).toEqual({ mail: 1, audit: 1, entries: 1 });
   });
 });
 
