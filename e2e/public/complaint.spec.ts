@@ -102,6 +102,7 @@ test.describe("making a complaint as a parent", () => {
     await expect(honeypot).toHaveAttribute("tabindex", "-1");
     const bot = await page.request.post("/form/check-answers", { form: { declaration: "yes", website: "https://cheap-pills.example" }, maxRedirects: 0 });
     expect(bot.status()).toBe(400);
+    expect(await bot.text()).toContain("Nothing has been saved from that request.");
     await page.getByLabel(/I confirm that/).check();
     await page.getByRole("button", { name: "Send" }).click();
     await arrived(page, /\/form\/sent$/);
@@ -122,6 +123,24 @@ test.describe("making a complaint as a parent", () => {
     const mail = await waitForMail(request, (m) => m.to.includes(email));
     expect(mail.subject).toContain(reference);
     expect(mail.text).toContain(reference);
+
+    // The optional equality questions in English: every one answered, each page shown and scanned.
+    await visit(page, "/equality");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help us check our service is fair");
+    await page.getByRole("button", { name: "Answer the questions" }).click();
+    for (const [question, answer] of [
+      ["age", "Prefer not to say"],
+      ["sex", "Female"],
+      ["disability", "No"],
+      ["ethnic-group", "Asian, Asian British or Asian Welsh"],
+      ["ethnic-background", "Indian"],
+    ] as const) {
+      await arrived(page, new RegExp(`/equality/${question}$`));
+      await radio(page, answer).check();
+      await page.getByRole("button", { name: "Continue" }).click();
+    }
+    await arrived(page, /\/equality\/done$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you");
   });
 
   test("a question cannot be skipped by typing its address", async ({ page }) => {
