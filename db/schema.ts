@@ -426,12 +426,17 @@ export const referenceValues = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     list: text("list").notNull(),
     label: text("label").notNull(),
+    /**
+     * A value's stable name where rules depend on it (the received-from list: who may use the
+     * statutory procedure). The label is the council's to rename; the code never changes.
+     */
+    code: text("code"),
     groupLabel: text("group_label"),
     note: text("note"),
     sortOrder: integer("sort_order").notNull().default(0),
     retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("reference_values_list_label_idx").on(t.list, t.label)],
+  (t) => [uniqueIndex("reference_values_list_label_idx").on(t.list, t.label), uniqueIndex("reference_values_list_code_idx").on(t.list, t.code)],
 );
 
 /** The council's own details and choices, edited by an administrator. */

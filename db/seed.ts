@@ -12,7 +12,7 @@ import { hashPassword } from "../app/services/auth.server";
 import { defaultSettings } from "../app/services/settings.server";
 import { seedDemoCases } from "./demo-cases";
 
-type Value = { label: string; group?: string; note?: string };
+type Value = { label: string; code?: string; group?: string; note?: string };
 
 /** The reference lists, from the councils' own reports (see db/seed-data/*.json). */
 export function referenceLists(): Record<string, Value[]> {
@@ -20,7 +20,7 @@ export function referenceLists(): Record<string, Value[]> {
   return {
     "representation-type": representationTypes.types.map((t) => ({ label: t.type, note: t.note })),
     "method-received": plain(methods.methods),
-    "received-from": receivedFrom.groups.flatMap((g) => g.items.map((label) => ({ label, group: g.group }))),
+    "received-from": receivedFrom.groups.flatMap((g) => g.items.map((i) => ({ label: i.label, code: i.code, group: g.group }))),
     "nature-social-care": plain(nature.socialCare),
     "nature-corporate": plain(nature.corporate),
     "outcome-sought": plain(outcomes.outcomeSought),
@@ -77,7 +77,8 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date;
     for (const [list, values] of Object.entries(referenceLists())) {
       values.forEach((v, index) => {
         tx.insert(referenceValues)
-          .values({ list, label: v.label, groupLabel: v.group ?? null, note: v.note ?? null, sortOrder: index })
+          .values({ list, label: v.label, code: v.code ?? null, groupLabel: v.group ?? null, note: v.note ?? null, sortOrder: index })
+          // Already there, by its label or (renamed by the council) by its code: left as it is.
           .onConflictDoNothing()
           .run();
       });

@@ -3,6 +3,7 @@ import { assessEligibility, readEligibility, standingOf, type EligibilityAnswers
 
 const parentInTime: EligibilityAnswers = {
   receivedFrom: "Parent",
+  receivedFromCode: "parent",
   childStatus: ["in-need"],
   withinTwelveMonths: "yes",
   exclusions: ["none"],
@@ -28,7 +29,7 @@ describe("assessEligibility", () => {
   });
 
   it("asks someone not on the statutory list about parental responsibility, then sufficient interest with a reason", () => {
-    const base = { ...parentInTime, receivedFrom: "Grandparent" };
+    const base = { ...parentInTime, receivedFrom: "Grandparent", receivedFromCode: "grandparent" };
     expect(assessEligibility(base).missing).toEqual(["parentalResponsibility"]);
     expect(assessEligibility({ ...base, parentalResponsibility: "yes" }).allowed).toContain("statutory-stage1");
 
@@ -48,7 +49,7 @@ describe("assessEligibility", () => {
   });
 
   it("needs the child's agreement when an advocate acts for them, and a note when the child cannot give it", () => {
-    const advocate = { ...parentInTime, receivedFrom: "Advocate" };
+    const advocate = { ...parentInTime, receivedFrom: "Advocate", receivedFromCode: "advocate" };
     expect(assessEligibility(advocate).missing).toEqual(["childConsent"]);
     expect(assessEligibility({ ...advocate, childConsent: "no" }).statutoryBlockers).toEqual(["no-consent"]);
     expect(assessEligibility({ ...advocate, childConsent: "cannot-give" }).missing).toEqual(["childConsentNote"]);
@@ -56,8 +57,8 @@ describe("assessEligibility", () => {
   });
 
   it("does not ask a parent or the child themselves for consent or standing", () => {
-    expect(assessEligibility({ ...parentInTime, receivedFrom: "Child or young person (under 18)" }).missing).toEqual([]);
-    expect(assessEligibility({ ...parentInTime, receivedFrom: "Foster carer" }).missing).toEqual([]);
+    expect(assessEligibility({ ...parentInTime, receivedFrom: "Child or young person (under 18)", receivedFromCode: "child" }).missing).toEqual([]);
+    expect(assessEligibility({ ...parentInTime, receivedFrom: "Foster carer", receivedFromCode: "foster-carer" }).missing).toEqual([]);
   });
 
   it("applies the 12-month limit, with discretion whose reason must be recorded either way", () => {
@@ -81,12 +82,15 @@ describe("assessEligibility", () => {
 });
 
 describe("standingOf", () => {
-  it("treats a value a council added later as needing a decision on standing", () => {
-    expect(standingOf("Parent")).toBe("listed");
-    expect(standingOf("Advocate")).toBe("advocate");
-    expect(standingOf("Care leaver, now an adult")).toBe("child");
-    expect(standingOf("Neighbour's cousin")).toBe("other");
-    expect(standingOf(undefined)).toBeNull();
+  it("reads the value's code, so a renamed label keeps its standing and a value a council added needs a decision", () => {
+    expect(standingOf({ receivedFrom: "Parent", receivedFromCode: "parent" })).toBe("listed");
+    expect(standingOf({ receivedFrom: "Parent or step-parent", receivedFromCode: "parent" })).toBe("listed");
+    expect(standingOf({ receivedFrom: "Advocate", receivedFromCode: "advocate" })).toBe("advocate");
+    expect(standingOf({ receivedFrom: "Care leaver, now an adult", receivedFromCode: "care-leaver" })).toBe("child");
+    expect(standingOf({ receivedFrom: "Neighbour's cousin" })).toBe("other");
+    // A label alone, even an old one, is never trusted for standing.
+    expect(standingOf({ receivedFrom: "Parent" })).toBe("other");
+    expect(standingOf({})).toBeNull();
   });
 });
 

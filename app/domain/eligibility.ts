@@ -34,31 +34,28 @@ export const consentAnswers = ["yes", "no", "cannot-give"] as const;
  * `listed`: may complain in their own right (parents, foster carers, special guardians, people
  * involved in adoption). `child`: the child or care leaver. `advocate`: acts for the child, with
  * their agreement. Anyone else needs parental responsibility or a decision on sufficient interest.
+ * Read from the value's code (db/seed-data/received-from.json), never its label: a council may
+ * rename "Parent", and that must not change who has to show parental responsibility.
  */
 export type Standing = "child" | "listed" | "advocate" | "other";
 
-const CHILD = new Set(["Child or young person (under 18)", "Young person in care or leaving care", "Care leaver, now an adult"]);
-const LISTED = new Set([
-  "Parent",
-  "Non-resident parent",
-  "Adopter",
-  "Special guardian",
-  "Foster carer",
-  "Prospective adopter or foster carer",
-  "Birth parent of adopted child",
-]);
+const CHILD = new Set(["child", "young-person-in-care", "care-leaver"]);
+const LISTED = new Set(["parent", "non-resident-parent", "adopter", "special-guardian", "foster-carer", "prospective-adopter-or-foster-carer", "birth-parent-of-adopted-child"]);
 
-export function standingOf(receivedFrom: string | undefined): Standing | null {
-  if (!receivedFrom) return null;
-  if (CHILD.has(receivedFrom)) return "child";
-  if (LISTED.has(receivedFrom)) return "listed";
-  if (receivedFrom === "Advocate") return "advocate";
-  // Includes values a council adds later: the safe default is to ask about standing.
+export function standingOf(a: Pick<EligibilityAnswers, "receivedFrom" | "receivedFromCode">): Standing | null {
+  if (!a.receivedFrom) return null;
+  const code = a.receivedFromCode;
+  if (code && CHILD.has(code)) return "child";
+  if (code && LISTED.has(code)) return "listed";
+  if (code === "advocate") return "advocate";
+  // Includes values a council adds later (they have no code): the safe default is to ask about standing.
   return "other";
 }
 
 export interface EligibilityAnswers {
   receivedFrom?: string;
+  /** The chosen value's code, recorded by the service when the checklist is saved (never from the form). */
+  receivedFromCode?: string;
   childStatus?: ChildStatus[];
   parentalResponsibility?: "yes" | "no";
   sufficientInterest?: "yes" | "no";
@@ -121,7 +118,7 @@ export const NEEDS_PERSON_AGREEMENT: readonly Decision[] = ["early-resolution", 
  * process needs the time limit and exclusions answered and nothing against those.
  */
 export function assessEligibility(a: EligibilityAnswers): Assessment {
-  const standing = standingOf(a.receivedFrom);
+  const standing = standingOf(a);
   const missing: Missing[] = [];
   const statutory: Blocker[] = [];
   const corporate: Blocker[] = [];
@@ -244,8 +241,10 @@ export const eligibilitySchema = z.object({
   exclusions: z.optional(z.array(z.enum([...exclusions, NO_EXCLUSIONS], { error: "casework:errors.invalidChoice" }))),
 });
 
+const storedEligibilitySchema = z.extend(eligibilitySchema, { receivedFromCode: z.optional(z.string()) });
+
 /** Reads a stored checklist defensively (it is JSON from the database). */
 export function readEligibility(value: unknown): EligibilityAnswers {
-  const parsed = eligibilitySchema.safeParse(value ?? {});
+  const parsed = storedEligibilitySchema.safeParse(value ?? {});
   return parsed.success ? (parsed.data as EligibilityAnswers) : {};
 }

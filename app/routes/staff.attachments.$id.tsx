@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
 import { attachmentDisposition } from "~/domain/attachments";
-import { findAttachmentForStaff } from "~/services/attachments.server";
-import { audit } from "~/services/audit.server";
+import { openAttachmentForStaff } from "~/services/attachments.server";
 import { requireStaff } from "~/services/auth.server";
 import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
@@ -16,16 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const staff = await requireStaff(db, request, "cases.view");
   const id = Number(params.id);
-  const found = /^\d{1,15}$/.test(params.id ?? "") ? findAttachmentForStaff(db, config().attachmentsDir, staff, id) : null;
+  const found = /^\d{1,15}$/.test(params.id ?? "") ? openAttachmentForStaff(db, config().attachmentsDir, staff, id) : null;
   if (!found) throw new Response("Not found", { status: 404 });
   const { attachment } = found;
-  audit(db, {
-    staffUserId: staff.id,
-    action: "attachment.downloaded",
-    entity: "attachment",
-    entityId: attachment.id,
-    details: { representationId: attachment.representationId },
-  });
   return new Response(createReadableStreamFromReadable(fs.createReadStream(found.path)), {
     headers: {
       "Content-Type": attachment.contentType,

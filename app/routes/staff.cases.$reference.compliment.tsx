@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { ErrorSummary } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { complimentMayBeShared, passOnCompliment } from "~/services/case-assignment.server";
+import { complimentMayBeShared, complimentPassedOn, passOnCompliment } from "~/services/case-assignment.server";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const { row } = await openCase(db, request, params.reference, "cases.triage");
   if (row.kind !== "compliment") throw new Response("Not found", { status: 404 });
-  return { reference: row.reference, kind: row.kind, mayShare: complimentMayBeShared(row.answers), closed: row.status === "closed" };
+  return { reference: row.reference, kind: row.kind, mayShare: complimentMayBeShared(row.answers), passedOn: complimentPassedOn(db, row.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,6 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request);
   const result = passOnCompliment(db, staff, row.reference, { publicUrl: config().publicUrl });
   if (!result.ok) {
+    // Sent already (a second press, or Back and resend): the same page as the first time, nothing sent again.
+    if (result.error === "already-passed-on") return redirect(`/staff/cases/${row.reference}`);
     if (result.error === "not-found") throw new Response("Not found", { status: 404 });
     return data({ error: `casework:errors.compliment.${result.error}` }, { status: 400 });
   }
@@ -39,7 +41,16 @@ export default function ComplimentPage() {
     <>
       <ErrorSummary errors={result?.error ? [{ href: "#pass-on", message: result.error }] : []} />
       <CaseHeading reference={d.reference} kind={d.kind} title={t("compliment.title")} />
-      {d.mayShare ? (
+      {d.passedOn ? (
+        <>
+          <p className="govuk-body">{t("compliment.alreadyPassedOn")}</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/staff/cases/${d.reference}`}>
+              {t("staff:audit.backToCase")}
+            </Link>
+          </p>
+        </>
+      ) : d.mayShare ? (
         <>
           <p className="govuk-body">{t("compliment.intro")}</p>
           <Form method="post">

@@ -14,10 +14,12 @@ import {
   deleteOrphanedAttachmentFiles,
   findAttachmentForStaff,
   listAttachments,
+  openAttachmentForStaff,
   receiveUpload,
   removeDraftAttachment,
   storeUpload,
 } from "./attachments.server";
+import { caseAudit } from "./audit-log.server";
 import type { Db } from "./db.server";
 import { createDraft, purgeIdleDrafts } from "./drafts.server";
 
@@ -355,5 +357,28 @@ describe("findAttachmentForStaff", () => {
 
     fs.unlinkSync(found?.path ?? "");
     expect(findAttachmentForStaff(db, dir, officer, sentUpload.attachment.id)).toBeNull();
+  });
+});
+
+describe("openAttachmentForStaff", () => {
+  it("audits each download, and the row is on the case's own trail", async () => {
+    const db = await createTestDb();
+    const dir = tempDir();
+    const draft = createDraft(db);
+    const sent = await upload(db, dir, draft.id, "letter.pdf", samplePdf);
+    const other = await upload(db, dir, createDraft(db).id, "other.pdf", samplePdf);
+    if (!sent.ok || !other.ok) throw new Error("upload failed");
+    const rep = insertRepresentation(db);
+    attachDraftFilesToRepresentation(db, draft.id, rep.id);
+    const manager = db.insert(staffUsers).values({ email: "cm@example.test", name: "Casey Manager", role: "complaints-manager", passwordHash: "x" }).returning().get();
+    const reader = { id: manager.id, role: "complaints-manager" };
+
+    // Nothing opened, nothing written: a file still on a draft is not found and not audited.
+    expect(openAttachmentForStaff(db, dir, reader, other.attachment.id)).toBeNull();
+    expect(openAttachmentForStaff(db, dir, reader, sent.attachment.id)?.attachment.originalName).toBe("letter.pdf");
+
+    const trail = caseAudit(db, reader, rep.reference)?.rows ?? [];
+    expect(trail.map((r) => [r.action, r.entity, r.entityId, r.staffName])).toEqual([["attachment.downloaded", "attachment", String(sent.attachment.id), "Casey Manager"]]);
+    expect(trail[0]?.details).toEqual({ representationId: rep.id });
   });
 });

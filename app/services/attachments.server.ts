@@ -15,6 +15,7 @@ import {
   type UploadProblem,
 } from "../domain/attachments";
 import { maySeeCase } from "../domain/casework";
+import { audit } from "./audit.server";
 import type { Db } from "./db.server";
 import { caseAccessFacts } from "./stages.server";
 import { readForm } from "./form-data.server";
@@ -439,4 +440,21 @@ export async function handleAttachmentsPost(
     return { outcome: "stay" };
   }
   return intent === "continue" ? { outcome: "continue" } : { outcome: "unknown" };
+}
+
+/**
+ * Opens a case's file for a member of staff who may see the case, writing the audit row (who,
+ * which file, which case) before a byte is sent. Null for anything they may not open.
+ */
+export function openAttachmentForStaff(db: Db, dir: string, staff: { id: number; role: string }, id: number): { attachment: Attachment; path: string } | null {
+  const found = findAttachmentForStaff(db, dir, staff, id);
+  if (!found) return null;
+  audit(db, {
+    staffUserId: staff.id,
+    action: "attachment.downloaded",
+    entity: "attachment",
+    entityId: found.attachment.id,
+    details: { representationId: found.attachment.representationId },
+  });
+  return found;
 }

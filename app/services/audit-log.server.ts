@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
-import { auditLog, representations, staffUsers } from "../../db/schema";
+import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { attachments, auditLog, representations, staffUsers } from "../../db/schema";
 import { maySeeCase } from "../domain/casework";
 import { findCaseFor, viewerOf, type Actor } from "./case.server";
 import type { Db } from "./db.server";
@@ -13,6 +13,8 @@ export interface AuditFilter {
   staffUserId?: number;
   /** Rows older than this id: the next page. */
   before?: number;
+  /** Rows about these records too (with entity and entityId): a case's files, for its trail. */
+  alsoAbout?: { entity: string; entityIds: string[] };
 }
 
 export interface AuditRow {
@@ -35,8 +37,11 @@ export interface AuditRow {
  */
 export function readAudit(db: Db, reader: Actor, filter: AuditFilter = {}, pageSize = AUDIT_PAGE_SIZE): { rows: AuditRow[]; nextBefore: number | null } {
   const conditions: SQL[] = [];
-  if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
-  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  const subject: SQL[] = [];
+  if (filter.entity) subject.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) subject.push(eq(auditLog.entityId, filter.entityId));
+  const also = filter.alsoAbout?.entityIds.length ? and(eq(auditLog.entity, filter.alsoAbout.entity), inArray(auditLog.entityId, filter.alsoAbout.entityIds)) : undefined;
+  if (subject.length) conditions.push(also ? or(and(...subject), also)! : and(...subject)!);
   if (filter.staffUserId !== undefined) conditions.push(eq(auditLog.staffUserId, filter.staffUserId));
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
   const rows = db
@@ -90,11 +95,13 @@ export function auditEntities(db: Db): string[] {
 }
 
 /**
- * One case's trail: every row about the representation, by its reference. Null if there is no
- * such case or the reader may not see it (the case page's rule, findCaseFor), so both are "not found".
+ * One case's trail: every row about the representation, and about its files (who downloaded
+ * which), by its reference. Null if there is no such case or the reader may not see it (the case
+ * page's rule, findCaseFor), so both are "not found".
  */
 export function caseAudit(db: Db, reader: Actor, reference: string, before?: number) {
   const row = findCaseFor(db, reader, reference);
   if (!row) return null;
-  return readAudit(db, reader, { entity: "representation", entityId: String(row.id), before });
+  const files = db.select({ id: attachments.id }).from(attachments).where(eq(attachments.representationId, row.id)).all();
+  return readAudit(db, reader, { entity: "representation", entityId: String(row.id), before, alsoAbout: { entity: "attachment", entityIds: files.map((f) => String(f.id)) } });
 }

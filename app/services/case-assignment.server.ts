@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { caseEntries, outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
 import { assignmentEmail, complimentEmail } from "../../emails/casework";
 import { formatLongDate } from "../domain/dates";
 import { answerOf, type DraftAnswers } from "../domain/form/steps";
@@ -87,11 +87,23 @@ export function complimentMayBeShared(answers: unknown): boolean {
   return answerOf((answers ?? {}) as DraftAnswers, "compliment-share", "mayShare") === "yes";
 }
 
-export type PassOnResult = { ok: true; to: string[] } | { ok: false; error: "not-found" | "not-a-compliment" | "no-consent" | "no-team" | "no-recipient" };
+export type PassOnResult = { ok: true; to: string[] } | { ok: false; error: "not-found" | "not-a-compliment" | "no-consent" | "no-team" | "no-recipient" | "already-passed-on" };
+
+/** True once this compliment has been passed on: it goes to the team once, however often asked. */
+export function complimentPassedOn(db: Db, representationId: number): boolean {
+  return Boolean(
+    db
+      .select({ id: caseEntries.id })
+      .from(caseEntries)
+      .where(and(eq(caseEntries.representationId, representationId), eq(caseEntries.kind, "compliment-passed-on")))
+      .get(),
+  );
+}
 
 /**
  * Passes a compliment's words to the team it praises, if the person agreed: to the team's managers,
- * or the team's own address when it has no manager on record.
+ * or the team's own address when it has no manager on record. Only once: a second call writes and
+ * sends nothing ("already-passed-on").
  */
 export function passOnCompliment(db: Db, actor: Actor, reference: string, options: { publicUrl: string; now?: Date }): PassOnResult {
   const now = options.now ?? new Date();
@@ -103,6 +115,11 @@ export function passOnCompliment(db: Db, actor: Actor, reference: string, option
     }
     if (!complimentMayBeShared(row.answers)) {
       error = { ok: false, error: "no-consent" };
+      return null;
+    }
+    // A replayed or double-pressed POST: checked inside the transaction, so the team is emailed once.
+    if (complimentPassedOn(tx, row.id)) {
+      error = { ok: false, error: "already-passed-on" };
       return null;
     }
     const answers = row.answers as DraftAnswers;

@@ -39,6 +39,11 @@ function offered(db: Db, list: string, label: string, current: string | null): b
   return referenceOptions(db, list, current ? [current] : []).some((o) => o.label === label);
 }
 
+/** The stable code of a received-from value, by its label now (null for a value a council added). */
+function receivedFromCode(db: Db, label: string): string | null {
+  return db.select({ code: referenceValues.code }).from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, label))).get()?.code ?? null;
+}
+
 export type TriageResult = { ok: true } | { ok: false; error: "not-found" | "invalid-choice" | "not-allowed" | "already-decided" };
 
 /** Type of representation, process and the eligibility checklist, saved together. */
@@ -59,8 +64,11 @@ export function saveTriage(
       invalid = true;
       return null;
     }
+    // The rules read the value's code, looked up here: whatever the form sent is not trusted.
+    const code = receivedFrom === null ? null : receivedFromCode(tx, receivedFrom);
+    const eligibility: Record<string, unknown> = { ...input.eligibility, receivedFromCode: code ?? undefined };
     const before = { representationType: row.representationType, process: row.process, receivedFrom: row.receivedFrom, eligibility: row.eligibility };
-    const after = { representationType: input.representationType, process: input.process, receivedFrom, eligibility: { ...input.eligibility } };
+    const after = { representationType: input.representationType, process: input.process, receivedFrom, eligibility };
     tx.update(representations)
       .set({ ...after, status: row.status === "new" ? "triaged" : row.status, updatedAt: now })
       .where(eq(representations.id, row.id))

@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, outbox, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, caseEntries, outbox, referenceValues, representations, stages, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { seedDatabase } from "../../db/seed";
 import { createTestDb } from "../../test/db";
 import { samplePdf } from "../../test/sample-files";
 import type { StepId } from "../domain/form/steps";
 import { attachmentsForRepresentation, listAttachments, receiveUpload, storeUpload } from "./attachments.server";
-import { assignCase, passOnCompliment } from "./case-assignment.server";
+import { assignCase, complimentPassedOn, passOnCompliment } from "./case-assignment.server";
 import { findLog, finishLog, nextLogStep, saveLogStep, startLog } from "./case-log.server";
 import { activeRestrictions, addRestriction, endRestriction } from "./case-restrictions.server";
 import { flagConcern, recordReferral } from "./case-safeguarding.server";
@@ -19,6 +20,7 @@ import type { Db } from "./db.server";
 import { createDraft } from "./drafts.server";
 import { countsByStatus, listRepresentations } from "./representations.server";
 import { currentStage, namePerson, openStage, stagesOf } from "./stages.server";
+import { addValue, renameValue } from "./reference-lists.server";
 
 // Monday 23 November 2026, 10:15 in London.
 const NOW = new Date("2026-11-23T10:15:00Z");
@@ -88,6 +90,30 @@ describe("triage and decisions", () => {
     const after = findCaseFor(db, officer, c.reference)!;
     expect(after).toMatchObject({ status: "open", process: "statutory", receivedFrom: "Parent", representationType: "Complaint" });
     expect(stageOf(db, c.id)).toMatchObject({ sequence: 1, kind: "statutory-stage1", state: "open", startedOn: TODAY, dueOn: "2026-12-07", latestOn: "2026-12-21", nextDueOn: "2026-12-07" });
+  });
+
+  it("keys standing on the received-from value's code: renaming \"Parent\" changes nothing, and a restart does not bring the old label back", async () => {
+    const db = await createTestDb();
+    const officer = addStaff(db, "complaints-officer");
+    const parent = db.select().from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, "Parent"))).get()!;
+    expect(parent.code).toBe("parent");
+    expect(renameValue(db, { actorId: officer.id, list: "received-from", id: parent.id, label: "Parent or carer" })).toBe("updated");
+    const c = addCase(db, { dueOn: null });
+    // The form cannot claim a code for itself: the service looks it up from the label chosen.
+    expect(saveTriage(db, officer, c.reference, { representationType: "Complaint", process: "statutory", eligibility: { ...ELIGIBLE, receivedFrom: "Parent or carer", receivedFromCode: "advocate" } })).toEqual({ ok: true });
+    expect(findCaseFor(db, officer, c.reference)?.eligibility).toMatchObject({ receivedFrom: "Parent or carer", receivedFromCode: "parent" });
+    // Still a parent: no question about parental responsibility, and Stage 1 may be chosen.
+    expect(acceptRepresentation(db, officer, c.reference, { decision: "statutory-stage1", personAgreed: false }, NOW)).toEqual({ ok: true });
+
+    // A value the council added has no code: its standing is asked about.
+    expect(addValue(db, { actorId: officer.id, list: "received-from", label: "Parent's partner" })).toBe("added");
+    const added = addCase(db, { dueOn: null });
+    saveTriage(db, officer, added.reference, { representationType: "Complaint", process: "statutory", eligibility: { ...ELIGIBLE, receivedFrom: "Parent's partner" } });
+    expect(acceptRepresentation(db, officer, added.reference, { decision: "statutory-stage1", personAgreed: false })).toEqual({ ok: false, error: "not-allowed" });
+
+    await seedDatabase(db, { demo: false });
+    expect(db.select({ label: referenceValues.label }).from(referenceValues).where(eq(referenceValues.code, "parent")).all()).toEqual([{ label: "Parent or carer" }]);
+    expect(db.select().from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, "Parent"))).all()).toEqual([]);
   });
 
   it("refuses what the checklist does not allow, and early resolution without the person's agreement", async () => {
@@ -283,6 +309,24 @@ describe("safeguarding, restrictions and compliments", () => {
     expect(db.select().from(representations).where(eq(representations.id, agreed.id)).get()?.closedAt).toBeInstanceOf(Date);
     expect(passOnCompliment(db, officer, notAgreed.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
     expect(passOnCompliment(db, officer, odd.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "no-consent" });
+  });
+
+  it("passes a compliment on once: a replayed request emails nobody and records nothing", async () => {
+    const db = await createTestDb();
+    const fostering = teamId(db, "Fostering");
+    const officer = addStaff(db, "complaints-officer");
+    addStaff(db, "team-manager", [fostering]);
+    const compliment = addCase(db, { kind: "compliment", answers: { "compliment-team": { team: String(fostering) }, "compliment-share": { mayShare: "yes" } } });
+    const counts = () => ({
+      mail: db.select().from(outbox).where(eq(outbox.template, "compliment-passed-on")).all().length,
+      audit: db.select().from(auditLog).where(eq(auditLog.action, "case.compliment-passed-on")).all().length,
+      entries: db.select().from(caseEntries).where(eq(caseEntries.kind, "compliment-passed-on")).all().length,
+    });
+    expect(passOnCompliment(db, officer, compliment.reference, { publicUrl: PUBLIC_URL }).ok).toBe(true);
+    expect(counts()).toEqual({ mail: 1, audit: 1, entries: 1 });
+    expect(complimentPassedOn(db, compliment.id)).toBe(true);
+    expect(passOnCompliment(db, officer, compliment.reference, { publicUrl: PUBLIC_URL })).toEqual({ ok: false, error: "already-passed-on" });
+    expect(counts()).toEqual({ mail: 1, audit: 1, entries: 1 });
   });
 });
 

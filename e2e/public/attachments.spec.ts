@@ -133,9 +133,14 @@ test.describe("attachments", () => {
   test("staff cannot open a file still on a draft, and the public cannot open any", async ({ page, playwright, baseURL }) => {
     await answerComplaintOverHttp(page.request, { fullName: "Robin Parent", description: "Visits were cancelled.", phone: "01632 960002" });
     expect((await postFile(page.request, "draft.pdf", samplePdf)).status()).toBe(302);
+    // The id of the file just uploaded, from its "Remove" button on the draft's own page.
+    await visit(page, "/form/attachments");
+    await expect(uploaded(page)).toHaveText(["draft.pdf"]);
+    const id = (await page.getByTestId("uploaded-files").locator('input[name="id"]').getAttribute("value")) ?? "";
+    expect(id).toMatch(/^\d+$/);
 
     // A member of the public (no staff session) is sent to sign in.
-    const anonymous = await page.request.get("/staff/attachments/1", { maxRedirects: 0 });
+    const anonymous = await page.request.get(`/staff/attachments/${id}`, { maxRedirects: 0 });
     expect(anonymous.status()).toBe(302);
     expect(anonymous.headers()["location"]).toMatch(/^\/staff\/sign-in\?redirectTo=/);
 
@@ -145,8 +150,9 @@ test.describe("attachments", () => {
       maxRedirects: 0,
     });
     expect(signIn.status()).toBe(302);
-    for (const id of ["1", "999999", "abc"]) {
-      expect((await staff.get(`/staff/attachments/${id}`, { maxRedirects: 0 })).status(), id).toBe(404);
+    // The file exists, but on a draft: not found, like an unknown or malformed id.
+    for (const asked of [id, "999999999", "abc"]) {
+      expect((await staff.get(`/staff/attachments/${asked}`, { maxRedirects: 0 })).status(), asked).toBe(404);
     }
     await staff.dispose();
   });

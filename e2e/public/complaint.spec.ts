@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { arrived, expect, expectAccessible, test, visit, waitForMail } from "../fixtures";
 import { next, REFERENCE_PATTERN } from "../journey";
+import { addCalendarDays, londonDate } from "../../app/domain/calendar";
+import { formatLongDate } from "../../app/domain/dates";
 
 const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
@@ -58,10 +60,13 @@ test.describe("making a complaint as a parent", () => {
     await next(page, "what-happened");
     await page.getByLabel("What happened?").fill("Nobody told us about the review meeting.\nWe found out afterwards.");
     await next(page, "when-it-happened");
+    // Two months ago, counted from today, so the test never crosses the 12-month line as it ages.
+    const happened = addCalendarDays(londonDate(new Date()), -61);
+    const [year, month, day] = happened.split("-").map(Number);
     await radio(page, "On a date I know").check();
-    await page.getByLabel("Day").fill("3");
-    await page.getByLabel("Month").fill("10");
-    await page.getByLabel("Year").fill("2026");
+    await page.getByLabel("Day").fill(String(day));
+    await page.getByLabel("Month").fill(String(month));
+    await page.getByLabel("Year").fill(String(year));
     await next(page, "team");
     await page.getByLabel("Team").selectOption({ label: "Children in care" });
     await next(page, "put-right");
@@ -75,7 +80,7 @@ test.describe("making a complaint as a parent", () => {
     await next(page, "check-answers");
 
     const answers = page.locator(".govuk-summary-list");
-    for (const text of ["Make a complaint", "A parent, or someone with parental responsibility", "Sam Example", "Friday 28 February 2014", "Pat Parent", email, "Large print letters, please.", "We found out afterwards.", "Saturday 3 October 2026", "Children in care", "An apology", "Better communication"]) {
+    for (const text of ["Make a complaint", "A parent, or someone with parental responsibility", "Sam Example", "Friday 28 February 2014", "Pat Parent", email, "Large print letters, please.", "We found out afterwards.", formatLongDate(happened, "en"), "Children in care", "An apology", "Better communication"]) {
       await expect(answers).toContainText(text);
     }
 
@@ -91,6 +96,13 @@ test.describe("making a complaint as a parent", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect(summary).toContainText("Tick the box to confirm");
     await expectAccessible(page);
+    // The honeypot: out of sight and out of the tab order, and a send that fills it sends nothing.
+    const honeypot = page.locator("#website");
+    await expect(honeypot).not.toBeInViewport();
+    await expect(honeypot).toHaveAttribute("tabindex", "-1");
+    const bot = await page.request.post("/form/check-answers", { form: { declaration: "yes", website: "https://cheap-pills.example" }, maxRedirects: 0 });
+    expect(bot.status()).toBe(400);
+    expect(await bot.text()).toContain("Nothing has been saved from that request.");
     await page.getByLabel(/I confirm that/).check();
     await page.getByRole("button", { name: "Send" }).click();
     await arrived(page, /\/form\/sent$/);
@@ -103,11 +115,32 @@ test.describe("making a complaint as a parent", () => {
     const replay = await page.request.post("/form/check-answers", { form: { declaration: "yes" } });
     expect(replay.url()).toMatch(/\/form\/already-sent$/);
     expect(await replay.text()).toContain(reference);
+    await visit(page, "/form/already-sent");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have already sent this");
+    await expect(page.locator("main")).toContainText(`Your reference number is ${reference}.`);
 
     // The acknowledgement goes through the outbox to a real SMTP server.
     const mail = await waitForMail(request, (m) => m.to.includes(email));
     expect(mail.subject).toContain(reference);
     expect(mail.text).toContain(reference);
+
+    // The optional equality questions in English: every one answered, each page shown and scanned.
+    await visit(page, "/equality");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help us check our service is fair");
+    await page.getByRole("button", { name: "Answer the questions" }).click();
+    for (const [question, answer] of [
+      ["age", "Prefer not to say"],
+      ["sex", "Female"],
+      ["disability", "No"],
+      ["ethnic-group", "Asian, Asian British or Asian Welsh"],
+      ["ethnic-background", "Indian"],
+    ] as const) {
+      await arrived(page, new RegExp(`/equality/${question}$`));
+      await radio(page, answer).check();
+      await page.getByRole("button", { name: "Continue" }).click();
+    }
+    await arrived(page, /\/equality\/done$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thank you");
   });
 
   test("a question cannot be skipped by typing its address", async ({ page }) => {

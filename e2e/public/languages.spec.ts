@@ -6,7 +6,7 @@ import plForm from "../../app/locales/pl/form.json" with { type: "json" };
 import urCommon from "../../app/locales/ur/common.json" with { type: "json" };
 import urForm from "../../app/locales/ur/form.json" with { type: "json" };
 import { arrived, expect, expectAccessible, onScriptablePage, ready, test, visit } from "../fixtures";
-import { answerComplaintOverHttp, REFERENCE_PATTERN } from "../journey";
+import { REFERENCE_PATTERN } from "../journey";
 
 // Each journey is driven with the words of its own locale files, never with English.
 const journeys = [
@@ -42,9 +42,59 @@ for (const j of journeys) {
     await arrived(page, /\/form\/who-are-you$/);
     await shoot(page, "who-are-you", j.screenshots);
 
-    // The rest of the answers go in over HTTP with the same cookies; the check page reads them back.
-    await answerComplaintOverHttp(page.request, { relationship: "young-person", fullName: "Zofia Nowak", description: "Nikt nie oddzwonił.", email: `lang-${j.lang}-${Date.now()}@example.com` });
-    await visit(page, "/form/check-answers");
+    // Every question page is shown, answered in its own words and scanned, up to check your answers.
+    // Easy read asks one question a page (?part=2 …), so each page answers only what it shows.
+    const { questions: q, options: o } = j.form;
+    // Each answer is given if this page (or this part of it) shows its question; a revealed box
+    // is filled after its radio. A missed question keeps the page where it is, and the test fails.
+    const radio = (name: string) => async () => {
+      const choice = page.getByRole("radio", { name, exact: true });
+      if (await choice.isVisible()) await choice.check();
+    };
+    const text = (name: string, value: string) => async () => {
+      const box = page.getByRole("textbox", { name });
+      if (await box.isVisible()) await box.fill(value);
+    };
+    const answers: Record<string, Array<() => Promise<void>>> = {
+      "who-are-you": [radio(o.relationship["young-person"])],
+      "advocate-offer": [radio(o.wantsAdvocate.no)],
+      "your-details": [text(q.fullName.label, "Zofia Nowak")],
+      contact: [radio(o.contactMethod.email), text(q.email.label, `lang-${j.lang}-${test.info().project.name}-${Date.now()}@example.com`)],
+      "support-needs": [],
+      "what-happened": [text(q.description.label, "Nikt nie oddzwonił.")],
+      "when-it-happened": [radio(o.whenKind.about), text(q.whenAbout.label, "2026")],
+      team: [
+        async () => {
+          const select = page.getByRole("combobox");
+          if (await select.isVisible()) await select.selectOption({ label: o.team["dont-know"] });
+          else await radio(o.team["dont-know"])();
+        },
+      ],
+      "put-right": [
+        async () => {
+          const box = page.getByRole("checkbox", { name: o.outcomes.apology, exact: true });
+          if (await box.isVisible()) await box.check();
+        },
+      ],
+      "complained-before": [radio(o.complainedBefore.no)],
+      "court-case": [radio(o.courtCase.no)],
+      attachments: [],
+    };
+    const shown: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const here = new URL(page.url());
+      const step = here.pathname.replace(/^\/form\//, "");
+      if (step === "check-answers") break;
+      const steps = answers[step];
+      if (!steps) throw new Error(`no answer for ${here.pathname}${here.search}`);
+      shown.push(`${step}${here.search}`);
+      for (const act of steps) await act();
+      await page.getByRole("button", { name: j.form.continue }).click();
+      await page.waitForURL((url) => url.href !== here.href, { timeout: 30_000 });
+      await arrived(page, /\/form\/[a-z-]+(\?part=\d+)?$/);
+      await shoot(page, step, j.screenshots);
+    }
+    expect(shown.map((s) => s.replace(/\?.*$/, "")).filter((s, i, all) => all.indexOf(s) === i)).toEqual(Object.keys(answers));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(j.form.checkAnswers.title);
     await shoot(page, "check-answers", j.screenshots);
     await page.getByRole("checkbox", { name: j.form.checkAnswers.declaration }).check();
@@ -90,8 +140,7 @@ test("the language switcher names each language in its own language and keeps th
 
 test("staff pages stay in English whatever the public language", async ({ page }) => {
   await page.goto("/?lang=ur");
-  await page.goto("/staff/sign-in");
-  await ready(page);
+  await visit(page, "/staff/sign-in");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });

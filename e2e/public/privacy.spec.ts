@@ -7,6 +7,8 @@ import { arrived, expect, test, visit } from "../fixtures";
 
 test("the privacy notice is in the footer and says what is kept, why, for how long and who sees it", async ({ page }) => {
   await visit(page, "/browsing-safely");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Browsing safely");
+  await expect(page.locator("main")).toContainText("you can also press the Shift key 3 times");
   await page.getByRole("contentinfo").getByRole("link", { name: "Privacy notice" }).click();
   await arrived(page, /\/privacy$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy notice");
@@ -32,4 +34,33 @@ test("the privacy notice in easy read and in Urdu", async ({ page }) => {
   await expect(page.getByTestId("retention-periods")).toContainText("6 سال");
   await visit(page, "/privacy?lang=pl");
   await expect(page.getByTestId("retention-periods")).toContainText("6 lat");
+});
+
+test("Exit this page: Shift pressed three times leaves with JavaScript, and Back does not return", async ({ page }, testInfo) => {
+  // Leaves for the exit address; the test serves a blank page there instead of reaching the internet.
+  const exitHref = await (async () => {
+    await visit(page, "/browsing-safely");
+    return (await page.getByTestId("exit-this-page").getAttribute("href")) ?? "";
+  })();
+  expect(exitHref).toMatch(/^https:\/\//);
+  await page.context().route(`${new URL(exitHref).origin}/**`, (route) => route.fulfill({ body: "<title>Elsewhere</title>", contentType: "text/html" }));
+  // Two presses, then another key: the count starts again, so nothing happens.
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("a");
+  await page.keyboard.press("Shift");
+  await expect(page).toHaveURL(/\/browsing-safely$/);
+  if (testInfo.project.use.javaScriptEnabled === false) {
+    // Without JavaScript the keys do nothing; the link itself is the way out.
+    await page.keyboard.press("Shift");
+    await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(/\/browsing-safely$/);
+    return;
+  }
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  await page.waitForURL((url) => url.origin === new URL(exitHref).origin);
+  // The page was replaced in history: Back goes to where the person was before, not to this site.
+  await page.goBack().catch(() => undefined);
+  await expect(page).not.toHaveURL(/\/browsing-safely$/);
 });

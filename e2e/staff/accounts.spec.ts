@@ -136,7 +136,7 @@ test.describe("accounts", () => {
     const pendingCookie = await staffCookie(page);
     // Nothing else opens until it is set up.
     await page.goto("/staff/account");
-    await expect(page).toHaveURL(/\/staff\/sign-in\?redirectTo=/);
+    await arrived(page, /\/staff\/sign-in\?redirectTo=/);
     await page.goBack();
     await arrived(page, /\/staff\/sign-in\/set-up/);
     await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();

@@ -41,6 +41,11 @@ test.describe("administration", () => {
       "Audit log",
       "Your account",
     ]);
+    // One user's page, from the list.
+    await page.getByRole("link", { name: "Sam Officer", exact: true }).click();
+    await arrived(page, /\/staff\/admin\/users\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sam Officer");
+    await expect(page.getByRole("heading", { level: 2, name: "Access" })).toBeVisible();
     const response = await page.goto("/staff");
     expect(response?.status()).toBe(404);
     await expectAccessible(page);
@@ -241,6 +246,7 @@ test.describe("administration", () => {
       ]) {
         expect((await admin.goto(path))?.status(), path).toBe(404);
       }
+      await expectAccessible(admin);
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
-import { arrived, expect, test, visit, waitForMail } from "../fixtures";
+import { arrived, expect, expectAccessible, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp, type HttpComplaint } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
@@ -14,7 +14,7 @@ async function landed(page: Page, url: RegExp) {
 }
 
 async function signIn(page: Page, email: string, to = "/staff") {
-  await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);
+  await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -183,6 +183,7 @@ test.describe("casework", () => {
         const response = await managerPage.goto(path);
         expect(response?.status(), path).toBe(404);
       }
+      await expectAccessible(managerPage);
       // Nor can they post to it.
       const post = await managerPage.request.post(`/staff/cases/${theirs}`, { form: { note: "Should not land" }, maxRedirects: 0 });
       expect(post.status()).toBe(404);
@@ -199,6 +200,7 @@ test.describe("casework", () => {
       await visit(otherPage, "/staff?sort=received-newest");
       await expect(otherPage.getByRole("row").filter({ hasText: theirs })).toHaveCount(1);
       expect((await otherPage.goto(`/staff/cases/${ours}`))?.status()).toBe(404);
+      await expectAccessible(otherPage);
     } finally {
       await otherContext.close();
     }

@@ -1,4 +1,4 @@
-import { arrived, expect, expectAccessible, test } from "../fixtures";
+import { arrived, expect, expectAccessible, test, visit } from "../fixtures";
 
 // The attack the issue describes, in a real browser: a page on another port of the same host is
 // the same *site*, so the staff cookie (SameSite=Lax) goes with its form. The app must refuse it.
@@ -7,7 +7,7 @@ const DEMO_PASSWORD = "demo-password-please-change";
 test("a form on another port's page cannot change the council's settings, in any URL form", async ({ page, context, baseURL }) => {
   const APP = new URL(baseURL ?? "");
   const ATTACKER = `http://localhost:${Number(APP.port) + 7}`;
-  await page.goto("/staff/sign-in");
+  await visit(page, "/staff/sign-in");
   await page.getByLabel("Email address").fill("admin@northshire.example");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

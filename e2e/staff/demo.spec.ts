@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, test, visit } from "../fixtures";
+import { arrived, expect, expectAccessible, test, visit, waitForMail, type CaughtMail } from "../fixtures";
 
 // The server under test runs in demo mode: a newcomer signing in sees a complaint in every state
 // (db/demo-cases.ts; what each shows is checked in db/demo-cases.test.ts). Every demo case page
@@ -29,7 +29,7 @@ const DEMO_CASES = {
 };
 
 async function signIn(page: Page, email: string, to = "/staff") {
-  await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);
+  await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -40,7 +40,7 @@ async function signIn(page: Page, email: string, to = "/staff") {
 test.describe("the demo cases", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("a complaints officer opens every demo case: each shows where it stands, and the overdue one is red in the inbox", async ({ page }) => {
+  test("a complaints officer opens every demo case: each shows where it stands, and the overdue one is red in the inbox", async ({ page, request }) => {
     await signIn(page, "officer@northshire.example");
     const inbox = page.getByTestId("inbox");
     // The unreferred safeguarding concern is pinned among the first rows (other tests may flag theirs too).
@@ -69,6 +69,42 @@ test.describe("the demo cases", () => {
       await visit(page, `/staff/cases/${reference}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(reference);
     }
+
+    // The pages behind a case's actions, each shown, scanned and used once.
+    const caseUrl = (reference: string) => new RegExp(`/staff/cases/${reference}$`);
+    await visit(page, `/staff/cases/${DEMO_CASES.stage1Due}/coding`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Code the case");
+    await expect(page.getByLabel("Primary nature")).toHaveValue("Poor communication");
+    await page.getByRole("button", { name: "Save coding" }).click();
+    await arrived(page, caseUrl(DEMO_CASES.stage1Due));
+    await visit(page, `/staff/cases/${DEMO_CASES.stage1Due}/correspondence`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record correspondence");
+    await page.getByRole("group", { name: "Direction" }).getByLabel("In (from the person)").check();
+    await page.getByRole("group", { name: "How" }).getByLabel("Letter").check();
+    await page.getByLabel("What was said or sent").fill("A letter asking when the review meeting will be.");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await arrived(page, caseUrl(DEMO_CASES.stage1Due));
+    await expect(page.getByTestId("timeline")).toContainText("Correspondence in (Letter)");
+
+    // A compliment goes to the team once: pressing again (or a replayed POST) sends nothing more.
+    const compliment = `/staff/cases/${DEMO_CASES.compliment}/compliment`;
+    await visit(page, compliment);
+    await page.getByRole("button", { name: "Email it to the team" }).click();
+    await arrived(page, caseUrl(DEMO_CASES.compliment));
+    const isThisCompliment = (m: CaughtMail) => m.subject.startsWith("A compliment for") && m.text.includes(DEMO_CASES.compliment);
+    await waitForMail(request, isThisCompliment);
+    const replay = await page.request.post(compliment, { form: {}, maxRedirects: 0 });
+    expect(replay.status()).toBe(302);
+    expect(replay.headers()["location"]).toBe(`/staff/cases/${DEMO_CASES.compliment}`);
+    await visit(page, compliment);
+    await expect(page.locator("main")).toContainText("This compliment has been passed on to the team already.");
+    await expect(page.getByRole("button", { name: "Email it to the team" })).toHaveCount(0);
+    // The outbox sends every 250 ms here: give a second copy time to arrive, then count.
+    await page.waitForTimeout(2_000);
+    const caught = (await (await request.get(`${process.env.MAIL_CATCHER_URL}/messages`)).json()) as CaughtMail[];
+    const recipients = caught.filter(isThisCompliment).flatMap((m) => m.to);
+    expect(recipients.length).toBeGreaterThan(0);
+    expect(recipients, "each of the team's managers emailed once").toEqual([...new Set(recipients)]);
   });
 
   test("the demo investigator sees exactly the Stage 2 they are named on", async ({ page }) => {
@@ -79,5 +115,6 @@ test.describe("the demo cases", () => {
     await visit(page, `/staff/cases/${DEMO_CASES.stage2Investigator}`);
     await expect(page.getByTestId("current-stage")).toContainText("Now: Stage 2, Open");
     expect((await page.goto(`/staff/cases/${DEMO_CASES.stage3PanelBooked}`))?.status()).toBe(404);
+    await expectAccessible(page);
   });
 });

@@ -1,4 +1,4 @@
-import { arrived, expect, test } from "../fixtures";
+import { arrived, expect, test, visit } from "../fixtures";
 import { REFERENCE_PATTERN } from "../journey";
 
 const OFFICER = { email: "officer@northshire.example", password: "demo-password-please-change" };
@@ -62,7 +62,7 @@ test("a complaint with every field filled shows every field on the staff case pa
   expect(reference).toMatch(REFERENCE_PATTERN);
   await publicSide.dispose();
 
-  await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
+  await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
   await page.getByLabel("Email address").fill(OFFICER.email);
   await page.getByLabel("Password").fill(OFFICER.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import Database from "better-sqlite3";
-import { arrived, expect, test, type CaughtMail } from "../fixtures";
+import { arrived, expect, test, type CaughtMail, visit } from "../fixtures";
 
 // The reminder digests through the real SMTP catcher, exactly once, also across a server restart
 // (kill -9, then start again on the same database). The digests must go out at once, so this test
@@ -99,7 +99,7 @@ test.describe("reminders", () => {
       check.close();
 
       // The dashboard: the team manager sees the overdue case, in words as well as colour.
-      await page.goto(`${BASE}/staff/sign-in?redirectTo=${encodeURIComponent("/staff/deadlines")}`);
+      await visit(page, `${BASE}/staff/sign-in?redirectTo=${encodeURIComponent("/staff/deadlines")}`);
       await page.getByLabel("Email address").fill(TEAM_MANAGER);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();

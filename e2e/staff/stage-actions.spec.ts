@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, test, waitForMail } from "../fixtures";
+import { arrived, expect, test, visit, waitForMail } from "../fixtures";
 import { addCalendarDays, addWorkingDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
 import { sendComplaintOverHttp } from "../journey";
@@ -30,7 +30,7 @@ test.describe("stage actions", () => {
     const reference = await sendComplaintOverHttp(publicSide, { fullName: "Ezra Extend", description: "Three services were involved in my son's care plan.", email });
     await publicSide.dispose();
 
-    await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}/triage`)}`);
+    await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}/triage`)}`);
     await page.getByLabel("Email address").fill(OFFICER);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, test } from "../fixtures";
+import { arrived, expect, test, visit } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
@@ -27,7 +27,7 @@ test.describe("subject access requests", () => {
       await publicSide.dispose();
     }
 
-    await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
+    await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
     await page.getByLabel("Email address").fill(MANAGER);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();

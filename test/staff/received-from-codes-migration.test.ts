@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { migrateDatabase, openDatabase } from "~/services/db.server";
+
+// A database from before received-from values had codes: the migration gives the seeded values
+// their codes by the labels they were seeded with, and each saved triage checklist the code of
+// the value chosen, so eligibility reads the code from then on (app/domain/eligibility.ts).
+
+const MIGRATIONS = path.resolve("db/migrations");
+
+function migrationsBefore(dir: string) {
+  fs.cpSync(MIGRATIONS, dir, { recursive: true });
+  const journalFile = path.join(dir, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith("_received_from_codes"));
+  expect(at).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, at);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+}
+
+it("codes the seeded received-from values and records the code on each triaged case", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-received-from-migration-"));
+  try {
+    migrationsBefore(path.join(dir, "old"));
+    const db = openDatabase(path.join(dir, "old.sqlite"));
+    migrateDatabase(db, path.join(dir, "old"));
+    const sqlite = db.$client;
+    sqlite
+      .prepare(
+        `INSERT INTO reference_values (list, label) VALUES ('received-from', 'Parent'), ('received-from', 'Care leaver, now an adult'),
+           ('received-from', 'Parent''s partner'), ('nature-social-care', 'Parent')`,
+      )
+      .run();
+    const insert = sqlite.prepare(
+      `INSERT INTO representations (id, reference, kind, status, method_received, received_at, received_on, person_name, person_relationship, answers, received_from, eligibility)
+       VALUES (@id, @reference, 'complaint', 'triaged', 'E-form', 0, '2026-11-23', 'Someone', 'parent', '{}', @from, @eligibility)`,
+    );
+    insert.run({ id: 1, reference: "SU-AAAA-AAAA", from: "Parent", eligibility: JSON.stringify({ receivedFrom: "Parent", withinTwelveMonths: "yes" }) });
+    insert.run({ id: 2, reference: "SU-AAAA-AAAB", from: "Parent's partner", eligibility: JSON.stringify({ receivedFrom: "Parent's partner" }) });
+    insert.run({ id: 3, reference: "SU-AAAA-AAAC", from: null, eligibility: null });
+
+    migrateDatabase(db);
+    expect(sqlite.prepare("SELECT list, label, code FROM reference_values ORDER BY id").all()).toEqual([
+      { list: "received-from", label: "Parent", code: "parent" },
+      { list: "received-from", label: "Care leaver, now an adult", code: "care-leaver" },
+      // Added by the council: no code, so its standing is asked about, as before.
+      { list: "received-from", label: "Parent's partner", code: null },
+      { list: "nature-social-care", label: "Parent", code: null },
+    ]);
+    const eligibility = (sqlite.prepare("SELECT eligibility FROM representations ORDER BY id").all() as Array<{ eligibility: string | null }>).map((r) => (r.eligibility ? JSON.parse(r.eligibility) : null));
+    expect(eligibility).toEqual([{ receivedFrom: "Parent", withinTwelveMonths: "yes", receivedFromCode: "parent" }, { receivedFrom: "Parent's partner" }, null]);
+    db.$client.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
