@@ -12,7 +12,7 @@ export function EasyReadIcon({ picture }: { picture: Picture | undefined }) {
   return (
     <svg className="speakup-icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true" focusable="false">
       <circle cx="24" cy="24" r="24" className="speakup-icon__disc" />
-      <svg x="10" y="10" width="28" height="28" viewBox={picture.viewBox}>
+      <svg x="9" y="9" width="30" height="30" viewBox={picture.viewBox}>
         {picture.paths.map((d) => (
           <path key={d} d={d} className="speakup-icon__shape" />
         ))}
@@ -36,13 +36,13 @@ export function EasyReadPoint({ picture, text, children }: { picture: Picture | 
   );
 }
 
-/** A main question in easy read, with its picture at the start of the line. */
+/** A main question in easy read, its picture at the start of the heading's line (main.scss). */
 export function PicturedQuestion({ picture, children }: { picture: Picture | undefined; children: ReactNode }) {
   if (!picture) return <>{children}</>;
   return (
     <div className="speakup-pictured" data-testid="pictured-question">
       <EasyReadIcon picture={picture} />
-      <div className="speakup-pictured__question">{children}</div>
+      {children}
     </div>
   );
 }

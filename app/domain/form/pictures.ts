@@ -41,6 +41,8 @@ export const questionPictures = {
   commentAbout: "signpost",
   comment: "chat-centered-text",
   email: "envelope-simple",
+  // The files page is its own route, not drawn from question data; its one question is this.
+  attachments: "paperclip",
 } as const;
 
 /** The main points told before starting (the start page) and before equality monitoring. */
