@@ -505,6 +505,8 @@ export const teams = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
+    /** The team in plain words for easy read ("People who find you a foster family"); null: its name. */
+    easyReadName: text("easy_read_name"),
     email: text("email"),
     sortOrder: integer("sort_order").notNull().default(0),
     retiredAt: integer("retired_at", { mode: "timestamp_ms" }),

@@ -10,6 +10,7 @@ import representationTypes from "./seed-data/representation-types.json";
 import type { Db } from "../app/services/db.server";
 import { hashPassword } from "../app/services/auth.server";
 import { defaultSettings } from "../app/services/settings.server";
+import { DEFAULT_TEAM_EASY_READ_NAMES, DEFAULT_TEAMS } from "./default-teams";
 import { seedDemoCases } from "./demo-cases";
 
 type Value = { label: string; code?: string; group?: string; note?: string };
@@ -33,19 +34,8 @@ export function referenceLists(): Record<string, Value[]> {
   };
 }
 
-/** Teams named in the councils' reports; a council renames, adds and retires its own. */
-export const DEFAULT_TEAMS = [
-  "Children's social work",
-  "Children in care",
-  "Care leavers",
-  "Fostering",
-  "Adoption",
-  "Disabled children's service",
-  "Early help",
-  "Multi-agency safeguarding hub (MASH)",
-  "Special educational needs and disabilities (SEND)",
-  "Youth justice",
-];
+// The default teams live apart, with no imports, so browser tests can read them too.
+export { DEFAULT_TEAM_EASY_READ_NAMES, DEFAULT_TEAMS } from "./default-teams";
 
 export const DEMO_STAFF = {
   email: "officer@northshire.example",
@@ -84,7 +74,7 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date;
       });
     }
     DEFAULT_TEAMS.forEach((name, index) => {
-      tx.insert(teams).values({ name, sortOrder: index }).onConflictDoNothing().run();
+      tx.insert(teams).values({ name, easyReadName: DEFAULT_TEAM_EASY_READ_NAMES[name], sortOrder: index }).onConflictDoNothing().run();
     });
     for (const [key, value] of Object.entries(defaultSettings)) {
       tx.insert(settings).values({ key, value }).onConflictDoNothing().run();

@@ -2,7 +2,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Picture } from "~/domain/form/pictures";
 import { stepSchema, type DraftAnswers, type StepId } from "~/domain/form/steps";
+import { PicturedQuestion } from "./easy-read";
 import {
   CheckboxesField,
   DateField,
@@ -14,7 +16,7 @@ import {
   TextareaField,
   TextField,
 } from "./form-fields";
-import { fieldNames, questionsFor, type Question } from "./question-pages";
+import { fieldNames, questionName, questionsFor, type Question } from "./question-pages";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's field map is keyed by name at run time
 type Fields = Record<string, any>;
@@ -28,17 +30,20 @@ export interface QuestionPageProps {
   caption: string;
   /** Easy read shows one question of a page at a time; null shows them all. */
   part?: number | null;
+  easyRead?: boolean;
+  /** Easy read's pictures, by question name. */
+  pictures?: Partial<Record<string, Picture>>;
 }
 
 /** Draws any question page from its definition, validating with the step's own schema. */
-export function QuestionPage({ step, answers, teams, lastResult, action, caption, part = null }: QuestionPageProps) {
+export function QuestionPage({ step, answers, teams, lastResult, action, caption, part = null, easyRead = false, pictures = {} }: QuestionPageProps) {
   const { t, i18n } = useTranslation("form");
   const schema = stepSchema(step, { answers, teams: teams.map(([value]) => value) });
   const options = formOptions(`step-${step}-${part ?? "all"}`, schema, lastResult, answers[step] as Record<string, unknown> | undefined);
   // A part is checked on the server only, when sent: the page's schema would also ask for
   // questions still to come (and without onValidate, conform would post to check as people type).
   const [form, fields] = useForm(part === null ? options : { ...options, onValidate: undefined, shouldRevalidate: "onSubmit" as const });
-  const all = questionsFor(step, { answers, teams });
+  const all = questionsFor(step, { answers, teams, easyRead });
   const questions = part === null ? all : all.slice(part, part + 1);
   const single = questions.length === 1;
   const f = fields as Fields;
@@ -58,7 +63,9 @@ export function QuestionPage({ step, answers, teams, lastResult, action, caption
         {single ? null : <h1 className="govuk-heading-l">{t(`titles.${step}`)}</h1>}
         {showIntro ? <p className="govuk-body">{t(introKey)}</p> : null}
         {questions.map((question) => (
-          <QuestionField key={questionKey(question)} question={question} fields={f} isPageHeading={single} teams={teams} />
+          <PicturedQuestion key={questionName(question)} picture={pictures[questionName(question)]}>
+            <QuestionField question={question} fields={f} isPageHeading={single} teams={teams} />
+          </PicturedQuestion>
         ))}
         <button type="submit" className="govuk-button" data-module="govuk-button">
           {t("continue")}
@@ -73,10 +80,6 @@ export function QuestionPage({ step, answers, teams, lastResult, action, caption
   );
 }
 
-function questionKey(q: Question): string {
-  return q.type === "date" ? q.prefix : q.name;
-}
-
 function QuestionField({
   question: q,
   fields,
@@ -89,7 +92,7 @@ function QuestionField({
   teams: ReadonlyArray<readonly [string, string]>;
 }): ReactNode {
   const { t, i18n } = useTranslation("form");
-  const name = questionKey(q);
+  const name = questionName(q);
   const label = t(`questions.${name}.label`);
   const hintKey = `form:questions.${name}.hint`;
   const hint = i18n.exists(hintKey) ? t(hintKey) : undefined;
@@ -110,10 +113,10 @@ function QuestionField({
           inline={q.inline}
           options={q.options.map((value) => ({
             value,
-            label: optionLabel(value),
+            label: (q.teamNames ? new Map(teams).get(value) : undefined) ?? optionLabel(value),
             hint: optionHint(value),
             conditional: q.conditional?.[value]?.map((c) => (
-              <QuestionField key={questionKey(c)} question={c} fields={fields} isPageHeading={false} teams={teams} />
+              <QuestionField key={questionName(c)} question={c} fields={fields} isPageHeading={false} teams={teams} />
             )),
           }))}
         />

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { pictureForQuestion } from "~/domain/form/pictures";
 import { DONT_KNOW, stepIds, stepSchema, type DraftAnswers, type StepId } from "~/domain/form/steps";
 import { offeredOutcomeCodes } from "~/domain/outcomes-offered";
 import { createI18n } from "~/i18n/i18n";
-import { fieldNames, questionsFor, type PageContext, type Question } from "./question-pages";
+import { fieldNames, questionName, questionsFor, type PageContext, type Question } from "./question-pages";
 
 const TEAMS = [
   ["1", "Children's social work"],
@@ -132,5 +133,29 @@ describe("fieldNames", () => {
     expect(fieldNames(questionsFor("contact", page()))).toEqual(["contactMethod", "email", "phone", "address"]);
     expect(fieldNames(questionsFor("advocate-offer", page()))).toEqual(["wantsAdvocate", "advocacyConsent"]);
     expect(fieldNames(questionsFor("complained-before", page()))).toEqual(["complainedBefore", "previousReference"]);
+  });
+});
+
+describe("easy read's pictures and teams", () => {
+  it("gives every main question of every page a picture", () => {
+    const without = new Set<string>();
+    for (const answers of CONTEXTS) {
+      for (const step of stepIds) {
+        for (const easyRead of [false, true]) {
+          for (const q of questionsFor(step, { ...page(answers), easyRead })) {
+            if (!pictureForQuestion(questionName(q))) without.add(`${step}: ${questionName(q)}`);
+          }
+        }
+      }
+    }
+    expect([...without]).toEqual([]);
+  });
+
+  it("asks for the team with radios in easy read, \"I don't know\" first, and a list otherwise", () => {
+    const [easy] = questionsFor("team", { ...page(), easyRead: true });
+    expect(easy).toEqual({ type: "radios", name: "team", options: [DONT_KNOW, "1", "2"], teamNames: true });
+    const [standard] = questionsFor("team", page());
+    expect(standard).toEqual({ type: "select", name: "team", options: ["1", "2", DONT_KNOW] });
+    expect(questionsFor("compliment-team", { ...page(), easyRead: true })[0]).toEqual(easy);
   });
 });

@@ -9,7 +9,15 @@ import { relationships, representationKinds } from "~/domain/representation";
  * `options.<name>.<value>`; a page with several questions takes its heading from `titles.<step>`.
  */
 export type Question =
-  | { type: "radios"; name: string; options: readonly string[]; conditional?: Record<string, Question[]>; inline?: boolean }
+  | {
+      type: "radios";
+      name: string;
+      options: readonly string[];
+      conditional?: Record<string, Question[]>;
+      inline?: boolean;
+      /** The options are the council's teams (labelled with their names), not words from form.json. */
+      teamNames?: boolean;
+    }
   | { type: "checkboxes"; name: string; options: readonly string[] }
   | { type: "checkbox"; name: string; value: string }
   | { type: "text"; name: string; inputType?: "text" | "email" | "tel"; autoComplete?: string; width?: "4" | "10" | "20" | "30"; spellCheck?: boolean }
@@ -21,6 +29,8 @@ export interface PageContext {
   answers: DraftAnswers;
   /** The council's teams, as [value, label]. */
   teams: ReadonlyArray<readonly [string, string]>;
+  /** Easy read: a few questions are asked in a simpler way. */
+  easyRead?: boolean;
 }
 
 const yesNo = ["yes", "no"] as const;
@@ -108,7 +118,10 @@ export function questionsFor(step: StepId, context: PageContext): Question[] {
     case "team":
     case "compliment-team":
       return [
-        { type: "select", name: "team", options: [...context.teams.map(([value]) => value), DONT_KNOW] },
+        // Easy read shows every team as a radio, "I don't know" first: a young person rarely knows.
+        context.easyRead
+          ? { type: "radios", name: "team", options: [DONT_KNOW, ...context.teams.map(([value]) => value)], teamNames: true }
+          : { type: "select", name: "team", options: [...context.teams.map(([value]) => value), DONT_KNOW] },
         { type: "text", name: "workerName", spellCheck: false },
       ];
     case "put-right":
@@ -144,6 +157,11 @@ export function questionsFor(step: StepId, context: PageContext): Question[] {
         { type: "text", name: "email", inputType: "email", autoComplete: "email", spellCheck: false },
       ];
   }
+}
+
+/** A question's name: its field's, or a date's prefix (the key of its words and of its picture). */
+export function questionName(q: Question): string {
+  return q.type === "date" ? q.prefix : q.name;
 }
 
 /** Every field name a question posts, conditionals included, in page order (for the error summary). */

@@ -113,9 +113,10 @@ const KEEP: Record<AuditEntity, Keep> = {
   // A member of staff's name and email stay on their account (never deleted), which the row's id
   // names; the audit keeps what was granted or changed about access.
   staff_user: new Set(["roles", "teamIds", "totpRequired", "disabled", "locked", "next", "secondFactor", "sessions", "left", "count"]),
-  // The council's own configuration: team names and shared mailboxes, list values, council
-  // details and timescales are published or set by the council, not about a child or a person.
-  team: new Set(["name", "email"]),
+  // The council's own configuration: team names (easy-read ones too) and shared mailboxes, list
+  // values, council details and timescales are published or set by the council, not about a child
+  // or a person.
+  team: new Set(["name", "email", "easyReadName"]),
   reference_value: new Set(["list", "label", "note"]),
   settings: "all",
   // A retention run: counts by kind of record and whether it failed; never a reference or a name.

@@ -50,3 +50,14 @@ export function readability(text: string): Readability {
   const grade = fleschKincaid({ sentence: sentences.length, word: words.length, syllable: syllables });
   return { grade, sentences: sentences.length, words: words.length, syllables };
 }
+
+/**
+ * Easy read's rule (test/i18n/readability.test.ts holds the locale files to it): Flesch-Kincaid
+ * grade 5 at most; a label of one to three words, where the formula means nothing, instead uses
+ * no word over three syllables. Words a council types in (a team's plain name) are held to it too.
+ */
+export function easyEnough(text: string): boolean {
+  const scored = readability(text);
+  if (scored.words >= 4) return scored.grade <= 5;
+  return splitSentences(cleanForScoring(text)).flatMap(splitWords).every((w) => countSyllables(w) <= 3);
+}

@@ -100,7 +100,12 @@ const staffFields = {
 export const inviteSchema = z.object({ email: email("staffEmail"), ...staffFields });
 export const editStaffSchema = z.object({ ...staffFields });
 
-export const teamSchema = z.object({ name: line("teamName", 200), email: optionalEmail("teamEmail") });
+export const teamSchema = z.object({
+  name: line("teamName", 200),
+  email: optionalEmail("teamEmail"),
+  // Whether a young person can read it is judged on the server (the scoring stays out of the browser).
+  easyReadName: optionalLine("teamEasyReadName", 200),
+});
 
 export const referenceValueSchema = z.object({ label: line("label", 300), note: optionalLine("note", 1000) });
 

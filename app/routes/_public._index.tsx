@@ -1,15 +1,27 @@
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { YoungPersonPoints } from "~/components/easy-read";
 import type { RouteHandle } from "~/components/page-title";
+import { pointPictures } from "~/domain/form/pictures";
 import { representationKinds } from "~/domain/representation";
+import { getMode } from "~/i18n/language.server";
+import { picturesFor } from "~/services/pictures.server";
 import type { loader as rootLoader } from "~/root";
 import type { loader as publicLoader } from "./_public";
 
 export const handle: RouteHandle = { title: (t) => t("start.title") };
 
+/** Easy read's pictures come with the page's data, drawn into the HTML (no icon code in the browser). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if ((await getMode(request)) !== "easy-read") return { pictures: {} };
+  const { noTrouble, advocate, helper, whatNext } = pointPictures;
+  return { pictures: picturesFor({ noTrouble, advocate, helper, whatNext }) };
+}
+
 export default function StartPage() {
   const { t } = useTranslation();
+  const { pictures } = useLoaderData<typeof loader>();
   const council = useRouteLoaderData<typeof publicLoader>("routes/_public");
   const easyRead = useRouteLoaderData<typeof rootLoader>("root")?.mode === "easy-read";
   return (
@@ -18,7 +30,7 @@ export default function StartPage() {
         <h1 className="govuk-heading-xl">{t("start.title")}</h1>
         <p className="govuk-body-l">{t("start.lead")}</p>
         {easyRead ? (
-          <YoungPersonPoints advocacyProvider={council?.advocacyProviderName} advocacyPhone={council?.advocacyProviderPhone} />
+          <YoungPersonPoints pictures={pictures} advocacyProvider={council?.advocacyProviderName} advocacyPhone={council?.advocacyProviderPhone} />
         ) : (
           <div className="govuk-inset-text speakup-young-person-entry">
             <h2 className="govuk-heading-s">{t("start.youngPerson.heading")}</h2>

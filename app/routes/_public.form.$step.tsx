@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { QuestionPage } from "~/components/question-page";
-import { fieldNames, questionsFor } from "~/components/question-pages";
+import { fieldNames, questionName, questionsFor } from "~/components/question-pages";
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
+import { pictureForQuestion } from "~/domain/form/pictures";
 import { earlierPartAtFault, errorsSoFar, groupFields, mergePartIntoPage, partFrom } from "~/domain/form/one-question-per-page";
 import { isStepId, stepSchema, type StepId } from "~/domain/form/steps";
 import { getMode } from "~/i18n/language.server";
@@ -14,6 +15,8 @@ import { getDb } from "~/services/db.server";
 import { createDraft, draftCookieHeader, openDraft, saveStepAnswers } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
 import { journeyContext } from "~/services/journey.server";
+import { picturesFor } from "~/services/pictures.server";
+import { teamOptions } from "~/services/public-teams.server";
 
 function stepFrom(params: { step?: string }): StepId {
   if (!params.step || !isStepId(params.step) || params.step === "attachments") throw new Response("Not found", { status: 404 });
@@ -40,15 +43,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const change = url.searchParams.get("change") === "true";
   const previous = previousStep(step, context.answers, context.today);
-  // Easy read: one question per page, starting at the first.
-  const partCount = (await getMode(request)) === "easy-read" ? questionsFor(step, { answers: context.answers, teams: context.teamOptions }).length : 1;
+  // Easy read: one question per page, starting at the first, with its picture and the teams' plain names.
+  const easyRead = (await getMode(request)) === "easy-read";
+  const teams = easyRead ? teamOptions(db, { easyRead }) : context.teamOptions;
+  const questions = questionsFor(step, { answers: context.answers, teams, easyRead });
+  const partCount = easyRead ? questions.length : 1;
   const part = partFrom(url.searchParams.get("part"), partCount) ?? (partCount > 1 ? 0 : null);
+  const shown = part === null ? questions : questions.slice(part, part + 1);
+  const pictures = easyRead ? picturesFor(Object.fromEntries(shown.map((q) => [questionName(q), pictureForQuestion(questionName(q)) ?? undefined]))) : {};
   const stepBack = change ? pathOf(CHECK_ANSWERS) : previous ? pathOf(previous) : "/";
   return {
     step,
     part,
+    easyRead,
+    pictures,
     answers: context.answers,
-    teams: context.teamOptions,
+    teams,
     position: stepNumber(step, context.answers, context.today),
     formAction: hrefOf(step, { part, change }),
     backHref: part !== null && part > 0 ? hrefOf(step, { part: part - 1, change }) : stepBack,
@@ -63,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const before = journeyContext(db, existing?.answers ?? {});
   const url = new URL(request.url);
   const change = url.searchParams.get("change") === "true";
-  const questions = questionsFor(step, { answers: before.answers, teams: before.teamOptions });
+  const easyRead = (await getMode(request)) === "easy-read";
+  const questions = questionsFor(step, { answers: before.answers, teams: before.teamOptions, easyRead });
   const part = partFrom(url.searchParams.get("part"), questions.length);
   if (part !== null && part < questions.length - 1) {
     // One part of an easy-read page: check what has been asked so far, keep it, ask the next.
@@ -109,7 +120,7 @@ export const handle: RouteHandle = {
 };
 
 export default function QuestionPageRoute() {
-  const { step, part, answers, teams, position, formAction, backHref } = useLoaderData<typeof loader>();
+  const { step, part, easyRead, pictures, answers, teams, position, formAction, backHref } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("form");
   return (
@@ -123,6 +134,8 @@ export default function QuestionPageRoute() {
             part={part}
             answers={answers}
             teams={teams}
+            easyRead={easyRead}
+            pictures={pictures}
             lastResult={lastResult}
             action={formAction}
             caption={t("stepOf", { number: position.number, of: position.of })}

@@ -2,16 +2,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AttachmentsForm, attachmentsErrorTarget } from "~/components/attachments-form";
+import { PicturedQuestion } from "~/components/easy-read";
 import { ErrorSummary } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { ATTACHMENT_LIMITS, formatFileSize, problemMessage, problemStatus } from "~/domain/attachments";
+import { questionPictures } from "~/domain/form/pictures";
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
 import { discardBody, handleAttachmentsPost, listAttachments } from "~/services/attachments.server";
 import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
 import { draftCookieHeader, openDraft, saveStepAnswers, type Draft } from "~/services/drafts.server";
+import { getMode } from "~/i18n/language.server";
 import { journeyContext } from "~/services/journey.server";
+import { picturesFor } from "~/services/pictures.server";
 
 // The optional "add documents or pictures" page of the e-form (the form itself is shared with
 // staff logging: ~/components/attachments-form).
@@ -46,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     position: stepNumber(STEP, context.answers, context.today),
     change,
     backHref: change ? `/form/${CHECK_ANSWERS}` : previous ? `/form/${previous}` : "/",
+    pictures: (await getMode(request)) === "easy-read" ? picturesFor({ attachments: questionPictures.attachments }) : {},
   };
 }
 
@@ -80,7 +85,7 @@ async function continueJourney(draft: Draft, context: Awaited<ReturnType<typeof 
 }
 
 export default function AttachmentsPage() {
-  const { files, position, change, backHref } = useLoaderData<typeof loader>();
+  const { files, position, change, backHref, pictures } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("form");
   const formAction = `${PATH}${change ? "?change=true" : ""}`;
@@ -93,7 +98,9 @@ export default function AttachmentsPage() {
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={error ? [{ href: attachmentsErrorTarget(files.length), message: error }] : []} />
           <span className="govuk-caption-l">{t("stepOf", { number: position.number, of: position.of })}</span>
-          <h1 className="govuk-heading-l">{t("attachments.title")}</h1>
+          <PicturedQuestion picture={pictures.attachments}>
+            <h1 className="govuk-heading-l">{t("attachments.title")}</h1>
+          </PicturedQuestion>
           <p className="govuk-body">{t("attachments.intro")}</p>
           <p className="govuk-body">
             {t("attachments.limits", { max: ATTACHMENT_LIMITS.maxFiles, size: formatFileSize(ATTACHMENT_LIMITS.maxFileBytes) })}

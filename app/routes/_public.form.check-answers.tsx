@@ -18,6 +18,7 @@ import { listAttachments } from "~/services/attachments.server";
 import { draftIdFrom, openDraft } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
 import { journeyContext } from "~/services/journey.server";
+import { teamOptions } from "~/services/public-teams.server";
 import { withinLimit } from "~/services/rate-limit.server";
 import { submitDraft } from "~/services/submission.server";
 
@@ -40,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const steps = stepsFor(context.answers, context.today);
   const files = steps.includes("attachments") ? listAttachments(db, { draftId: draft.id }).map((a) => a.originalName) : null;
-  return { answers, files, teams: context.teamOptions, lastStep: steps[steps.length - 1], language: await getLanguage(request) };
+  // Easy read names the team in the same plain words the person chose it by.
+  const teams = (await getMode(request)) === "easy-read" ? teamOptions(db, { easyRead: true }) : context.teamOptions;
+  return { answers, files, teams, lastStep: steps[steps.length - 1], language: await getLanguage(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

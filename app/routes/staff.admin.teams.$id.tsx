@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
+import { easyEnough } from "~/domain/readability";
 import { teamSchema } from "~/domain/staff-forms";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -24,7 +25,7 @@ function teamFrom(params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(getDb(), request, "admin.settings");
   const team = teamFrom(params);
-  return { team: { id: team.id, name: team.name, email: team.email, retired: Boolean(team.retiredAt) } };
+  return { team: { id: team.id, name: team.name, email: team.email, easyReadName: team.easyReadName, retired: Boolean(team.retiredAt) } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(form, { schema: teamSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = updateTeam(db, { actorId: admin.id, id: team.id, name: submission.value.name, email: submission.value.email });
+  const { name, email, easyReadName } = submission.value;
+  if (easyReadName && !easyEnough(easyReadName)) {
+    return data(submission.reply({ fieldErrors: { easyReadName: ["staff:errors.teamEasyReadName.hard"] } }), { status: 400 });
+  }
+  const result = updateTeam(db, { actorId: admin.id, id: team.id, name, email, easyReadName: easyReadName ?? null });
   if (result === "taken") return data(submission.reply({ fieldErrors: { name: ["staff:errors.teamName.taken"] } }), { status: 400 });
   return redirect(`/staff/admin/teams/${team.id}?done=saved`);
 }
@@ -50,7 +55,7 @@ export default function EditTeamPage() {
   const { t } = useTranslation("staff");
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
-  const [form, fields] = useForm(formOptions("edit-team", teamSchema, lastResult, { name: team.name, email: team.email ?? undefined }));
+  const [form, fields] = useForm(formOptions("edit-team", teamSchema, lastResult, { name: team.name, email: team.email ?? undefined, easyReadName: team.easyReadName ?? undefined }));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -58,13 +63,14 @@ export default function EditTeamPage() {
           {t("teams.back")}
         </Link>
         {done === "saved" || done === "retire" || done === "restore" ? <SuccessBanner>{t(`teams.done.${done}`)}</SuccessBanner> : null}
-        <ErrorSummary errors={summaryErrors([{ field: fields.name }, { field: fields.email }])} />
+        <ErrorSummary errors={summaryErrors([{ field: fields.name }, { field: fields.email }, { field: fields.easyReadName }])} />
         <h1 className="govuk-heading-l">{team.name}</h1>
         {team.retired ? <p className="govuk-body"><strong className="govuk-tag govuk-tag--grey">{t("teams.retired")}</strong></p> : null}
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="save" />
           <TextField field={fields.name} label={t("teams.name")} hint={t("teams.renameHint")} />
           <TextField field={fields.email} type="email" label={t("teams.emailOptional")} hint={t("teams.emailHint")} spellCheck={false} />
+          <TextField field={fields.easyReadName} label={t("teams.easyReadName")} hint={t("teams.easyReadNameHint")} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("users.save")}
           </button>

@@ -65,6 +65,22 @@ describe("teams", () => {
   });
 });
 
+describe("a team's name in easy read", () => {
+  it("is set, kept when a change leaves it out, cleared with null, and audited before and after", async () => {
+    const db = await createTestDb();
+    const id = actor(db);
+    const fostering = listTeams(db).find((team) => team.name === "Fostering")!;
+    expect(fostering.easyReadName).toBe("Foster care");
+    expect(updateTeam(db, { actorId: id, id: fostering.id, name: "Fostering", easyReadName: "Foster homes" })).toBe("updated");
+    expect(updateTeam(db, { actorId: id, id: fostering.id, name: "Fostering service" })).toBe("updated");
+    expect(listTeams(db).find((team) => team.id === fostering.id)).toMatchObject({ name: "Fostering service", easyReadName: "Foster homes" });
+    expect(updateTeam(db, { actorId: id, id: fostering.id, name: "Fostering service", easyReadName: null })).toBe("updated");
+    expect(listTeams(db).find((team) => team.id === fostering.id)?.easyReadName).toBeNull();
+    const entries = readAudit(db, READER, { entity: "team", entityId: String(fostering.id) }).rows;
+    expect(entries.at(-1)).toMatchObject({ details: { before: { easyReadName: "Foster care" }, after: { easyReadName: "Foster homes" } } });
+  });
+});
+
 describe("reference lists", () => {
   it("adds, renames and retires values; a retired value stays in the list", async () => {
     const db = await createTestDb();

@@ -30,20 +30,28 @@ export function addTeam(db: Db, input: { actorId: number; name: string; email?: 
   });
 }
 
-export function updateTeam(db: Db, input: { actorId: number; id: number; name: string; email?: string; now?: Date }): "updated" | "taken" | "not-found" {
+/** `easyReadName`: the team in plain words for easy read; null clears it, left out keeps it. */
+export function updateTeam(
+  db: Db,
+  input: { actorId: number; id: number; name: string; email?: string; easyReadName?: string | null; now?: Date },
+): "updated" | "taken" | "not-found" {
   const now = input.now ?? new Date();
   return db.transaction((tx) => {
     const before = findTeam(tx, input.id);
     if (!before) return "not-found";
     if (nameTaken(tx, input.name, input.id)) return "taken";
-    tx.update(teams).set({ name: input.name, email: input.email ?? null }).where(eq(teams.id, input.id)).run();
+    const easyReadName = input.easyReadName === undefined ? before.easyReadName : input.easyReadName;
+    tx.update(teams).set({ name: input.name, email: input.email ?? null, easyReadName }).where(eq(teams.id, input.id)).run();
     audit(tx, {
       staffUserId: input.actorId,
       action: "team.updated",
       entity: "team",
       entityId: input.id,
       at: now,
-      details: { before: { name: before.name, email: before.email }, after: { name: input.name, email: input.email ?? null } },
+      details: {
+        before: { name: before.name, email: before.email, easyReadName: before.easyReadName },
+        after: { name: input.name, email: input.email ?? null, easyReadName },
+      },
     });
     return "updated";
   });

@@ -93,8 +93,15 @@ test.describe("administration", () => {
     await page.getByRole("link", { name }).click();
     await arrived(page, /\/staff\/admin\/teams\/\d+$/);
     await page.getByLabel("Name", { exact: true }).fill(`${name} (renamed)`);
+    // Its name in easy read must pass the same reading check as easy read's own words.
+    await page.getByLabel("Name in easy read (optional)").fill("Multidisciplinary interventions supporting adolescents experiencing familial breakdown");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Use shorter, plainer words for the name in easy read");
+    await expectAccessible(page);
+    await page.getByLabel("Name in easy read (optional)").fill("Help to stay at home");
     await page.getByRole("button", { name: "Save changes" }).click();
     await arrived(page, /\?done=saved$/);
+    await expect(page.getByLabel("Name in easy read (optional)")).toHaveValue("Help to stay at home");
     await page.getByRole("button", { name: "Retire team" }).click();
     await arrived(page, /\?done=retire$/);
     await page.getByRole("link", { name: "Back to teams" }).click();
