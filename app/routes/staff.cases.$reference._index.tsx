@@ -14,7 +14,7 @@ import { RagTag } from "~/components/rag-tag";
 import { londonDate } from "~/domain/calendar";
 import { caseLinks } from "~/domain/casework";
 import { can } from "~/domain/permissions";
-import { isRunning, type StageAction } from "~/domain/stages";
+import { isRunning } from "~/domain/stages";
 import { formatPounds } from "~/domain/money";
 import { offeredStageActions } from "~/services/stage-actions.server";
 import { ragStatus } from "~/domain/stage-clocks";
@@ -34,28 +34,6 @@ import { keptLetters } from "~/services/letters.server";
 import { postalAddressOf } from "~/domain/letters";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
-
-/** The stage moves that have a page (app/routes/staff.cases.$reference.<action>.tsx). */
-const stagePages: readonly StageAction[] = [
-  "respond",
-  "extend",
-  "correct-dates",
-  "escalate",
-  "close",
-  "withdraw",
-  "reopen",
-  "put-on-hold",
-  "take-off-hold",
-  "agree-statement",
-  "name-investigator",
-  "book-panel",
-  "record-panel-report",
-  "record-council-response",
-  "refer-to-ombudsman",
-  "answer-ombudsman-enquiry",
-  "record-ombudsman-decision",
-  "record-remedy-met",
-];
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -150,10 +128,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       people: peopleOf(st),
       facts: factsOf(st),
     })),
-    // Moves on the current stage come from the transition table, for this person's role now;
-    // only those with a page yet.
+    // Moves on the current stage come from the transition table, for this person's role now.
+    // Every move has its page, app/routes/staff.cases.$reference.<move>.tsx (the permission matrix checks).
     links: [
-      ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row).filter((a) => stagePages.includes(a)) : []),
+      ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row) : []),
       ...caseLinks(staff.roles, {
         kind: row.kind,
         status: row.status,

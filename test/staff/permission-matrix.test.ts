@@ -243,3 +243,9 @@ it("covers every staff route that needs a permission", () => {
     .sort();
   expect(all).toEqual(routes.map((r) => r.file).sort());
 });
+
+it("has a page for every stage move, so the case page can offer whatever the transition table allows", async () => {
+  const { stageActions } = await import("~/domain/stages");
+  const pages = new Set(fs.readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, "")));
+  expect(stageActions.filter((move) => !pages.has(`staff.cases.$reference.${move}`))).toEqual([]);
+});
