@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, outbox, representations, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, outbox, representations, staffTeamMembers, teams } from "../../db/schema";
+import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
-import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
 import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
@@ -13,31 +13,9 @@ import { currentStage } from "./stages.server";
 // Monday 23 November 2026, 10:15 in London; no bank holidays until Christmas.
 const NOW = new Date("2026-11-23T10:15:00Z");
 const TODAY = "2026-11-23";
-const ELIGIBLE = { receivedFrom: "Parent", childStatus: ["in-need" as const], withinTwelveMonths: "yes" as const, exclusions: ["none" as const] };
-const CORPORATE = { ...ELIGIBLE, childStatus: ["none" as const] };
-
-function staffOf(db: Db, role: Actor["role"], email = `${role}@northshire.example`): Actor {
-  const user = db.insert(staffUsers).values({ email, name: role, role, passwordHash: "x" }).returning().get();
-  return { id: user.id, role };
-}
-
 /** A complaint received today and accepted into statutory Stage 1 (or corporate Stage 1). */
 function inStage1(db: Db, officer: Actor, person: { email?: string | null; language?: string; mode?: "standard" | "easy-read" } = {}, process: "statutory" | "corporate" = "statutory") {
-  const c = createRepresentation(db, {
-    kind: "complaint",
-    methodReceived: "Email",
-    receivedAt: NOW,
-    receivedOn: TODAY,
-    personName: "Pat Person",
-    personRelationship: "parent",
-    personEmail: person.email === undefined ? "pat@example.com" : person.email,
-    language: person.language ?? "en",
-    mode: person.mode ?? "standard",
-    answers: {},
-  });
-  saveTriage(db, officer, c.reference, { representationType: "Complaint", process, eligibility: process === "corporate" ? CORPORATE : ELIGIBLE });
-  expect(acceptRepresentation(db, officer, c.reference, { decision: process === "corporate" ? "corporate" : "statutory-stage1", personAgreed: true }, NOW)).toEqual({ ok: true });
-  return c;
+  return acceptedComplaint(db, officer, { now: NOW, process, ...person });
 }
 
 const rowOf = (db: Db, id: number) => db.select().from(representations).where(eq(representations.id, id)).get()!;
@@ -132,8 +110,8 @@ describe("recording a stage's response", () => {
     const officer = staffOf(db, "complaints-officer");
     const c = inStage1(db, officer, person);
     const [a, b] = ["Team A for the test", "Team B for the test"].map((name) => db.insert(teams).values({ name }).returning().get());
-    const ours = staffOf(db, "team-manager", "ours@northshire.example");
-    const theirs = staffOf(db, "team-manager", "theirs@northshire.example");
+    const ours = staffOf(db, "team-manager", { email: "ours@northshire.example" });
+    const theirs = staffOf(db, "team-manager", { email: "theirs@northshire.example" });
     db.insert(staffTeamMembers).values([{ staffUserId: ours.id, teamId: a!.id }, { staffUserId: theirs.id, teamId: b!.id }]).run();
     db.update(representations).set({ teamId: a!.id }).where(eq(representations.id, c.id)).run();
     return { db, officer, c, ours, theirs };

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, representations, staffUsers } from "../../db/schema";
+import { auditLog, caseEntries, representations } from "../../db/schema";
+import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
-import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
-import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { respondToStage } from "./stage-actions.server";
 import { correctStageDates, stageDatesForm } from "./stage-dates.server";
@@ -13,30 +12,8 @@ import { currentStage } from "./stages.server";
 // Monday 23 November 2026, 10:15 in London.
 const NOW = new Date("2026-11-23T10:15:00Z");
 const TODAY = "2026-11-23";
-const ELIGIBLE = { receivedFrom: "Parent", childStatus: ["in-need" as const], withinTwelveMonths: "yes" as const, exclusions: ["none" as const] };
-const CORPORATE = { ...ELIGIBLE, childStatus: ["none" as const] };
-
-function staffOf(db: Db, role: Actor["role"]): Actor {
-  const user = db.insert(staffUsers).values({ email: `${role}@northshire.example`, name: role, role, passwordHash: "x" }).returning().get();
-  return { id: user.id, role };
-}
-
 function accepted(db: Db, officer: Actor, process: "statutory" | "corporate" = "statutory") {
-  const c = createRepresentation(db, {
-    kind: "complaint",
-    methodReceived: "Email",
-    receivedAt: NOW,
-    receivedOn: TODAY,
-    personName: "Pat Person",
-    personRelationship: "parent",
-    personEmail: "pat@example.com",
-    language: "en",
-    mode: "standard",
-    answers: {},
-  });
-  saveTriage(db, officer, c.reference, { representationType: "Complaint", process, eligibility: process === "corporate" ? CORPORATE : ELIGIBLE });
-  expect(acceptRepresentation(db, officer, c.reference, { decision: process === "corporate" ? "corporate" : "statutory-stage1", personAgreed: true }, NOW)).toEqual({ ok: true });
-  return c;
+  return acceptedComplaint(db, officer, { now: NOW, process });
 }
 
 const rowOf = (db: Db, id: number) => db.select().from(representations).where(eq(representations.id, id)).get()!;

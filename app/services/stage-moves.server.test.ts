@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, outbox, representations, stages, staffRoles, staffTeamMembers, staffUsers, teams } from "../../db/schema";
+import { auditLog, caseEntries, outbox, representations, stages, staffTeamMembers, teams } from "../../db/schema";
+import { acceptedComplaint, staffOf, type ComplaintOptions } from "../../test/cases";
 import { createTestDb } from "../../test/db";
-import { acceptRepresentation, saveTriage } from "./case-triage.server";
 import type { Actor } from "./case.server";
-import { createRepresentation } from "./create-representation.server";
 import type { Db } from "./db.server";
 import { getTimescaleSettings, updateTimescales } from "./settings.server";
 import { offeredStageActions, respondToStage } from "./stage-actions.server";
@@ -13,38 +12,13 @@ import { currentStage, namePerson, stagesOf } from "./stages.server";
 
 // Accepted Monday 23 November 2026 (no bank holidays until Christmas); Stage 1 due Monday 7 December.
 const NOW = new Date("2026-11-23T10:15:00Z");
-const TODAY = "2026-11-23";
 // Responded Wednesday 2 December 2026: the window to ask for the next stage ends Monday 4 January
 // 2027 (20 working days; 25 and 28 December and 1 January are bank holidays).
 const SENT = new Date("2026-12-02T11:00:00Z");
 // Thursday 10 December 2026, within the window.
 const ASKED = new Date("2026-12-10T10:00:00Z");
-const ELIGIBLE = { receivedFrom: "Parent", childStatus: ["in-need" as const], withinTwelveMonths: "yes" as const, exclusions: ["none" as const] };
-const CORPORATE = { ...ELIGIBLE, childStatus: ["none" as const] };
-
-function staffOf(db: Db, role: Actor["role"], email = `${role}@northshire.example`): Actor {
-  const user = db.insert(staffUsers).values({ email, name: email, role, passwordHash: "x" }).returning().get();
-  db.insert(staffRoles).values({ staffUserId: user.id, role }).run();
-  return { id: user.id, role };
-}
-
-function accepted(db: Db, officer: Actor, opts: { process?: "statutory" | "corporate"; email?: string | null; language?: string; mode?: "standard" | "easy-read" } = {}) {
-  const process = opts.process ?? "statutory";
-  const c = createRepresentation(db, {
-    kind: "complaint",
-    methodReceived: "Email",
-    receivedAt: NOW,
-    receivedOn: TODAY,
-    personName: "Pat Person",
-    personRelationship: "parent",
-    personEmail: opts.email === undefined ? "pat@example.com" : opts.email,
-    language: opts.language ?? "en",
-    mode: opts.mode ?? "standard",
-    answers: {},
-  });
-  saveTriage(db, officer, c.reference, { representationType: "Complaint", process, eligibility: process === "corporate" ? CORPORATE : ELIGIBLE });
-  expect(acceptRepresentation(db, officer, c.reference, { decision: process === "corporate" ? "corporate" : "statutory-stage1", personAgreed: true }, NOW)).toEqual({ ok: true });
-  return c;
+function accepted(db: Db, officer: Actor, opts: Omit<ComplaintOptions, "now"> = {}) {
+  return acceptedComplaint(db, officer, { now: NOW, ...opts });
 }
 
 function responded(db: Db, officer: Actor, reference: string, at = SENT) {
