@@ -59,7 +59,7 @@ test.describe("letters to post", () => {
     await expect(letters.getByRole("row", { name: /Acknowledgement/ })).toContainText("Waiting to be posted");
 
     await acceptIntoStage1(page, reference);
-    await expect(letters.getByRole("row", { name: /Stage accepted/ })).toContainText("Waiting to be posted");
+    await expect(letters.getByRole("row", { name: /How we will deal with the complaint/ })).toContainText("Waiting to be posted");
 
     await letters.getByRole("row", { name: /Acknowledgement/ }).getByRole("link", { name: /Print or mark posted/ }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/letters/\\d+$`));
@@ -118,11 +118,11 @@ test.describe("letters to post", () => {
     await page.goto(`/staff/cases/${reference}`);
     await arrived(page, new RegExp(`/staff/cases/${reference}$`));
     await expect(letters.getByRole("row", { name: /Acknowledgement/ })).toContainText("Posted on");
-    await expect(letters.getByRole("row", { name: /Stage accepted/ })).toContainText("Waiting to be posted");
+    await expect(letters.getByRole("row", { name: /How we will deal with the complaint/ })).toContainText("Waiting to be posted");
     await expect(page.getByTestId("timeline")).toContainText("Acknowledgement posted on");
 
     // The acceptance letter says which stage and by when, in the person's words.
-    await letters.getByRole("row", { name: /Stage accepted/ }).getByRole("link", { name: /Print or mark posted/ }).click();
+    await letters.getByRole("row", { name: /How we will deal with the complaint/ }).getByRole("link", { name: /Print or mark posted/ }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/letters/\\d+$`));
     await expect(letter).toContainText("Stage 1 of the children's social care complaints procedure");
     await expect(letter).toContainText("We will reply by");
