@@ -205,6 +205,9 @@ export async function tabToText(
 
 async function expectNoViolations(scanned: Page, page: Page) {
   const results = await new AxeBuilder({ page: scanned })
+    // Beyond WCAG: all content inside a landmark, so none is missed by landmark users. (Before
+    // withTags: options() replaces every option set so far.)
+    .options({ rules: { region: { enabled: true } } })
     .withTags(WCAG_TAGS)
     .analyze();
   const summary = results.violations.map(
