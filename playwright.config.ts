@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT || 3210);
 const SMTP_PORT = Number(process.env.MAIL_CATCHER_SMTP_PORT || PORT + 1);
 const MAIL_HTTP_PORT = Number(process.env.MAIL_CATCHER_HTTP_PORT || PORT + 2);
 process.env.MAIL_CATCHER_URL = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
+const NU_CHECKER_PORT = Number(process.env.NU_CHECKER_PORT || PORT + 3);
+process.env.NU_CHECKER_URL = `http://127.0.0.1:${NU_CHECKER_PORT}`;
 const artifacts = `e2e/.artifacts/${PORT}`;
 
 const chromium = {
@@ -36,6 +38,16 @@ export default defineConfig({
     { name: "staff", testMatch: /staff\/.*\.spec\.ts/, use: { ...chromium, javaScriptEnabled: true } },
   ],
   webServer: [
+    {
+      // The W3C Nu HTML checker as a service: one JVM checks every page the tests visit
+      // (e2e/nu-checker.ts). vnu-jar's own postinstall is disabled; the machine's Java runs it.
+      // A deep stack: its schema matcher recurses further than Java's default allows.
+      command: `java -Xss8m -Dnu.validator.servlet.bind-address=127.0.0.1 -cp node_modules/vnu-jar/build/dist/vnu.jar nu.validator.servlet.Main ${NU_CHECKER_PORT}`,
+      url: `http://127.0.0.1:${NU_CHECKER_PORT}/`,
+      reuseExistingServer: false,
+      // The JVM takes 10 to 30 seconds to start on a busy two-core machine.
+      timeout: 120_000,
+    },
     {
       command: "tsx scripts/e2e-mail-catcher.ts",
       url: `http://127.0.0.1:${MAIL_HTTP_PORT}/health`,

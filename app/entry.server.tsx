@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
+import { documentEndMover } from "./domain/document-end";
 import { withoutNulBytes } from "./domain/html-bytes";
 import { pathForErrorLog } from "./domain/log-path";
 import { requestI18n } from "./i18n/language.server";
@@ -35,9 +36,14 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
+          // Remix's streamed data comes after React's </body></html>: moved back inside.
+          const documentEnd = documentEndMover();
           const body = new Transform({
             transform(chunk: Buffer, _encoding, callback) {
-              callback(null, withoutNulBytes(chunk));
+              callback(null, documentEnd.push(withoutNulBytes(chunk)));
+            },
+            flush(callback) {
+              callback(null, documentEnd.end());
             },
           });
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");

@@ -5,7 +5,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -13,8 +12,8 @@ import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Footer, Header, SkipLink } from "./components/layout";
 import { useNonce } from "./components/nonce";
-import { DocumentTitle } from "./components/page-title";
-import { textDirection } from "./i18n/i18n";
+import { DocumentTitle, errorPageKey } from "./components/page-title";
+import { EASY_READ, languageOfWords, textDirection } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
 import { getDb } from "./services/db.server";
 import { getSettings } from "./services/settings.server";
@@ -38,7 +37,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
-  const language = data?.language ?? i18n.language;
+  // Without the root's data (an error before it loaded), the words i18next has decide; easy read
+  // is a mode of English, never a language tag: lang="en", marked by its class and data-words.
+  const words = data?.words ?? i18n.language;
+  const language = data?.language ?? languageOfWords(words);
+  const easyRead = data ? data.mode === "easy-read" : words === EASY_READ;
   useEffect(() => {
     // GOV.UK Frontend styles some components differently once JavaScript runs; tests wait for
     // the hydrated mark before typing. Here, so error pages are marked too.
@@ -49,8 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
     <html
       lang={language}
       dir={textDirection(language)}
-      className={data?.mode === "easy-read" ? "govuk-template speakup-easy-read" : "govuk-template"}
-      data-words={data?.words ?? language}
+      className={easyRead ? "govuk-template speakup-easy-read" : "govuk-template"}
+      data-words={words}
     >
       <head>
         <meta charSet="utf-8" />
@@ -77,10 +80,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const tooManyRequests = isRouteErrorResponse(error) && error.status === 429;
-  const badRequest = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500;
-  const key = notFound ? "notFound" : tooManyRequests ? "tooManyRequests" : badRequest ? "badRequest" : "serverError";
+  const key = errorPageKey(error);
   return (
     <>
       <SkipLink />

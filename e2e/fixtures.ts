@@ -7,8 +7,12 @@ import {
   type APIRequestContext,
   type Page,
 } from "@playwright/test";
+import { checkHtml } from "./nu-checker";
 
 export { expect };
+
+/** The W3C Nu HTML checker's HTTP service, started by playwright.config.ts. */
+const NU_CHECKER_URL = process.env.NU_CHECKER_URL || "http://127.0.0.1:3213";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -201,6 +205,9 @@ export async function tabToText(
 
 async function expectNoViolations(scanned: Page, page: Page) {
   const results = await new AxeBuilder({ page: scanned })
+    // Beyond WCAG: all content inside a landmark, so none is missed by landmark users. (Before
+    // withTags: options() replaces every option set so far.)
+    .options({ rules: { region: { enabled: true } } })
     .withTags(WCAG_TAGS)
     .analyze();
   const summary = results.violations.map(
@@ -273,24 +280,44 @@ export const test = base.extend<{ closeScriptableCopies: void }>({
     // No page may carry a NUL character (React 18's streaming renderer wrote them into Urdu pages;
     // the browser hides them, so the bytes as sent are read).
     const nulPages: string[] = [];
+    // Every page is valid HTML as sent (the W3C Nu checker, zero errors): read from the response,
+    // not the DOM, which the browser has already repaired.
+    const htmlErrors: string[] = [];
+    const htmlWarnings = new Set<string>();
     const reads: Promise<void>[] = [];
     context.on("response", (response) => {
+      const status = response.status();
       if (
         response.request().resourceType() !== "document" ||
-        response.status() >= 300
+        (status >= 300 && status < 400)
       )
         return;
+      const isHtml = /^text\/html/.test(response.headers()["content-type"] ?? "");
+      const url = new URL(response.url());
+      const page = `${response.request().method()} ${url.pathname}${url.search} (${status})`;
       reads.push(
         response.body().then(
-          (body) => void (body.includes(0) && nulPages.push(response.url())),
+          async (body) => {
+            if (body.includes(0)) nulPages.push(response.url());
+            if (!isHtml) return;
+            const found = await checkHtml(NU_CHECKER_URL, page, body);
+            htmlErrors.push(...found.errors);
+            for (const warning of found.warnings) htmlWarnings.add(warning);
+          },
           () => undefined // The page moved on before its body could be read: nothing to check.
         )
       );
     });
     await run(context);
     await Promise.all(reads);
+    for (const warning of htmlWarnings)
+      base.info().annotations.push({ type: "Nu HTML checker warning", description: warning });
     expect(violations, "Content-Security-Policy violations").toEqual([]);
     expect(nulPages, "pages sent with NUL characters").toEqual([]);
+    expect(
+      htmlErrors,
+      "W3C Nu HTML checker errors (the HTML as sent: line, column, message, markup)"
+    ).toEqual([]);
   },
   // Closed by the test that opened them, before Playwright gathers its traces.
   closeScriptableCopies: [

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type * as z from "zod/mini";
+import { optionId as idOfOption } from "~/domain/html-id";
 
 // GOV.UK Design System markup for questions and errors. Every field sets aria-invalid and
 // aria-describedby the same way, and error messages (i18next keys) are translated here.
@@ -269,9 +270,9 @@ export function RadiosField<T extends string>({ field, legend, hint, options, is
         <div className={inline ? "govuk-radios govuk-radios--inline" : "govuk-radios"} data-module="govuk-radios">
           {options.map((option, index) => {
             // The first option carries the field's id, so the error summary can link to it.
-            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            const optionId = index === 0 ? id : idOfOption(id, option.value);
             const optionHintId = option.hint ? `${optionId}-item-hint` : undefined;
-            const conditionalId = `conditional-${id}-${option.value}`;
+            const conditionalId = `conditional-${idOfOption(id, option.value)}`;
             return (
               <div key={option.value}>
               <div className="govuk-radios__item">
@@ -354,7 +355,7 @@ export function CheckboxesField({ field, legend, hint, options, isPageHeading }:
         <ErrorMessage id={`${id}-error`} errors={field.errors} />
         <div className="govuk-checkboxes" data-module="govuk-checkboxes">
           {options.map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${option.value}`;
+            const optionId = index === 0 ? id : idOfOption(id, option.value);
             return (
               <div className="govuk-checkboxes__item" key={option.value}>
                 <input

@@ -1,4 +1,4 @@
-import { useMatches } from "@remix-run/react";
+import { isRouteErrorResponse, useMatches } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,12 +17,27 @@ export function hasFormErrors(actionData: unknown): boolean {
   return typeof actionData === "object" && actionData !== null && (actionData as { status?: unknown }).status === "error";
 }
 
+/** Which error page a thrown response or error shows (`common:errorPages.<key>`). */
+export function errorPageKey(error: unknown): "notFound" | "tooManyRequests" | "badRequest" | "serverError" {
+  if (!isRouteErrorResponse(error)) return "serverError";
+  if (error.status === 404) return "notFound";
+  if (error.status === 429) return "tooManyRequests";
+  return error.status >= 400 && error.status < 500 ? "badRequest" : "serverError";
+}
+
 export function DocumentTitle({ serviceName }: { serviceName: string }) {
   const { t } = useTranslation();
   const matches = useMatches();
   const routerState = useContext(UNSAFE_DataRouterStateContext);
+  // An error page is named by its error (in the page's language), not by the page that failed.
+  const errors = Object.values(routerState?.errors ?? {});
   const titled = [...matches].reverse().find((m) => typeof (m.handle as RouteHandle | undefined)?.title === "function");
-  const page = titled ? (titled.handle as Required<RouteHandle>).title(t, titled.data) : null;
+  const page =
+    errors.length > 0
+      ? t(`errorPages.${errorPageKey(errors[0])}.title`)
+      : titled
+        ? (titled.handle as Required<RouteHandle>).title(t, titled.data)
+        : null;
   const errored = Object.values(routerState?.actionData ?? {}).some(hasFormErrors);
   const title = [page, serviceName].filter(Boolean).join(" – ");
   return <title>{errored ? `${t("errorTitlePrefix")} ${title}` : title}</title>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, easyReadUnavailable, fixedT, formatLanguageAndMode, textDirection, wordsLanguage } from "./i18n";
+import { createI18n, easyReadUnavailable, fixedT, formatLanguageAndMode, languageOfWords, textDirection, wordsLanguage } from "./i18n";
 
 describe("languages and easy read", () => {
   it("uses easy-read words for English only, and says when they are missing", () => {
@@ -10,6 +10,12 @@ describe("languages and easy read", () => {
     expect(createI18n("en", { mode: "easy-read" }).t("common:start.button")).toBe("Start now");
     expect(fixedT("en-easy")("mode.switchToStandard")).toBe("Show the usual words");
     expect(fixedT("ur")("readAloud.start")).toBe("یہ صفحہ مجھے پڑھ کر سنائیں");
+  });
+
+  it("tags easy-read words as English, since en-easy is not a language tag", () => {
+    expect(languageOfWords("en-easy")).toBe("en");
+    expect(languageOfWords("ur")).toBe("ur");
+    expect(languageOfWords("xx")).toBe("en");
   });
 
   it("picks Polish plural forms", () => {

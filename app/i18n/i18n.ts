@@ -66,6 +66,12 @@ export function wordsLanguage(language: Language, mode: Mode = "standard"): Word
   return mode === "easy-read" && language === "en" ? EASY_READ : language;
 }
 
+/** The language a set of words is in, for `<html lang>`: easy read is English. */
+export function languageOfWords(words: string): Language {
+  if (words === EASY_READ) return "en";
+  return isLanguage(words) ? words : defaultLanguage;
+}
+
 /** True when easy read is on but this language has no easy-read words (yet). */
 export function easyReadUnavailable(language: Language, mode: Mode): boolean {
   return mode === "easy-read" && wordsLanguage(language, mode) === language;

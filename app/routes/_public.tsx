@@ -35,15 +35,20 @@ export default function PublicLayout() {
       <SkipLink />
       <Header councilName={councilName} homeHref="/" />
       <div className="govuk-width-container">
-        {/* Exit first: the quickest way out must be the first thing after the header. */}
-        <ExitThisPage href={exitPageUrl} />
-        <PreferencesBar language={language} mode={mode} easyReadUnavailable={easyReadUnavailable(language, mode)} />
+        {/* Exit first: the quickest way out must be the first thing after the header. A named
+            region, so that screen-reader users find it among the landmarks and nothing on the
+            page sits outside one. */}
+        <section aria-label={t("pageTools.label")}>
+          <ExitThisPage href={exitPageUrl} />
+          <PreferencesBar language={language} mode={mode} easyReadUnavailable={easyReadUnavailable(language, mode)} />
+        </section>
         <main className="govuk-main-wrapper" id="main-content">
           <Outlet />
         </main>
-        <div className="govuk-inset-text speakup-safeguarding" data-testid="safeguarding">
+        {/* Beside every page's content, not part of it: a landmark of its own. */}
+        <aside className="govuk-inset-text speakup-safeguarding" data-testid="safeguarding">
           {t("safeguarding", { phone: childrensServicesPhone })}
-        </div>
+        </aside>
       </div>
       <Footer>
         <ul className="govuk-footer__inline-list">

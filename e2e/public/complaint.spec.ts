@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, expectAccessible, test, visit, waitForMail } from "../fixtures";
+import enEasyCommon from "../../app/locales/en-easy/common.json" with { type: "json" };
+import urCommon from "../../app/locales/ur/common.json" with { type: "json" };
+import { arrived, expect, expectAccessible, ready, test, visit, waitForMail } from "../fixtures";
 import { next, REFERENCE_PATTERN } from "../journey";
 import { addCalendarDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
@@ -148,10 +150,38 @@ test.describe("making a complaint as a parent", () => {
     await arrived(page, /\/form\/kind$/);
   });
 
-  test("an unknown page gets a helpful 404", async ({ page }) => {
+  test("an unknown page gets a helpful 404, named in the page's language and mode; a staff one in English", async ({ page }) => {
+    const html = page.locator("html");
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
+    await ready(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await expect(page).toHaveTitle("Page not found – Speak Up – Northshire Council");
+    await expectAccessible(page);
+
+    // Easy read is a mode of English: lang="en", its own words, title and larger text.
+    expect((await page.goto("/no-such-page?mode=easy-read"))?.status()).toBe(404);
+    await ready(page);
+    await expect(html).toHaveAttribute("lang", "en");
+    await expect(html).toHaveClass(/speakup-easy-read/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(enEasyCommon.errorPages.notFound.title);
+    await expect(page).toHaveTitle(`${enEasyCommon.errorPages.notFound.title} – ${enEasyCommon.serviceName} – Northshire Council`);
+    const size = await page.locator(".govuk-body").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThan(19);
+    await expectAccessible(page);
+
+    // A page that fails to load is named by its error, not by the question it would have asked.
+    expect((await page.goto("/equality/no-such-question?lang=ur&mode=standard"))?.status()).toBe(404);
+    await ready(page);
+    await expect(html).toHaveAttribute("lang", "ur");
+    await expect(page).toHaveTitle(`${urCommon.errorPages.notFound.title} – ${urCommon.serviceName} – Northshire Council`);
+    await expectAccessible(page);
+
+    // The back office is English whatever the person chose.
+    expect((await page.goto("/staff/no-such-page"))?.status()).toBe(404);
+    await ready(page);
+    await expect(html).toHaveAttribute("lang", "en");
+    await expect(page).toHaveTitle("Page not found – Speak Up – Northshire Council");
     await expectAccessible(page);
   });
 });

@@ -107,6 +107,21 @@ test.describe("the demo cases", () => {
     expect(recipients, "each of the team's managers emailed once").toEqual([...new Set(recipients)]);
   });
 
+  test("the coding page: each checkbox has an id without spaces, its label ticks it, and the page is valid HTML", async ({ page }) => {
+    await signIn(page, "officer@northshire.example");
+    await visit(page, `/staff/cases/${DEMO_CASES.stage1Due}/coding`);
+    const ids = await page.locator("input, select").evaluateAll((els) => els.map((el) => el.id).filter(Boolean));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(ids.filter((id) => !/^[A-Za-z0-9_-]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // A list label with spaces in it (the council's own words) still names its checkbox.
+    await page.locator("summary").filter({ hasText: "Other natures" }).click();
+    const withSpaces = page.locator(".govuk-checkboxes__input[value*=' ']").nth(1);
+    const label = page.locator(`label[for="${await withSpaces.getAttribute("id")}"]`);
+    await label.click();
+    await expect(withSpaces).toBeChecked();
+  });
+
   test("the demo investigator sees exactly the Stage 2 they are named on", async ({ page }) => {
     await signIn(page, "investigator@northshire.example");
     const rows = page.getByTestId("inbox").locator("tbody tr");

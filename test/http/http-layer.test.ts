@@ -186,6 +186,9 @@ describe("headers (hole 4)", () => {
       expect(scripts.length, url).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
       expect(page.text, url).not.toMatch(/\sstyle="/);
+      // Remix's streamed data (its own nonced scripts) inside the document, never after </html>.
+      expect(page.text, url).toContain("streamController.enqueue");
+      expect(page.text.indexOf("</body></html>"), url).toBe(page.text.length - "</body></html>".length);
     }
     const second = await send("/");
     expect(second.headers.get("content-security-policy")).not.toBe((await send("/")).headers.get("content-security-policy"));
