@@ -5,13 +5,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Footer, Header, SkipLink } from "./components/layout";
+import { errorPageKey } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DocumentTitle } from "./components/page-title";
 import { textDirection } from "./i18n/i18n";
@@ -77,10 +77,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>("root");
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const tooManyRequests = isRouteErrorResponse(error) && error.status === 429;
-  const badRequest = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500;
-  const key = notFound ? "notFound" : tooManyRequests ? "tooManyRequests" : badRequest ? "badRequest" : "serverError";
+  const key = errorPageKey(error);
   return (
     <>
       <SkipLink />
