@@ -119,6 +119,8 @@ test.describe("casework", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/refusal\\?reason=Out`));
     await expect(page.getByText(`Email to ${email}`)).toBeVisible();
+    // The person's language in words, never its code ("en").
+    await expect(page.locator(".govuk-summary-list__row", { hasText: "Language" }).locator("dd")).toHaveText("English, standard words");
     const letter = page.getByLabel("Letter");
     await expect(letter).toHaveValue(/Dear Rowan Late/);
     await expect(letter).toHaveValue(/more than 12 months ago/);
