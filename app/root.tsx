@@ -11,8 +11,9 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Footer, Header, SkipLink } from "./components/layout";
+import { errorPageKey } from "./components/error-page";
 import { useNonce } from "./components/nonce";
-import { DocumentTitle, errorPageKey } from "./components/page-title";
+import { DocumentTitle } from "./components/page-title";
 import { EASY_READ, languageOfWords, textDirection } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
 import { getDb } from "./services/db.server";

@@ -1,8 +1,9 @@
-import { isRouteErrorResponse, useMatches } from "@remix-run/react";
+import { useMatches } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { errorPageKey } from "./error-page";
 
 /**
  * A route's `handle.title` names its page. Remix's `meta` cannot see action data, so the root
@@ -15,14 +16,6 @@ export interface RouteHandle {
 
 export function hasFormErrors(actionData: unknown): boolean {
   return typeof actionData === "object" && actionData !== null && (actionData as { status?: unknown }).status === "error";
-}
-
-/** Which error page a thrown response or error shows (`common:errorPages.<key>`). */
-export function errorPageKey(error: unknown): "notFound" | "tooManyRequests" | "badRequest" | "serverError" {
-  if (!isRouteErrorResponse(error)) return "serverError";
-  if (error.status === 404) return "notFound";
-  if (error.status === 429) return "tooManyRequests";
-  return error.status >= 400 && error.status < 500 ? "badRequest" : "serverError";
 }
 
 export function DocumentTitle({ serviceName }: { serviceName: string }) {

@@ -19,6 +19,7 @@ import { formatPounds } from "~/domain/money";
 import { offeredStageActions } from "~/services/stage-actions.server";
 import { ragStatus } from "~/domain/stage-clocks";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
+import { timelineLine } from "~/components/timeline-line";
 import type { DraftAnswers } from "~/domain/form/steps";
 import { requireText } from "~/domain/casework-forms";
 import { complimentMayBeShared, currentTeams } from "~/services/case-assignment.server";
@@ -626,72 +627,6 @@ function StageFacts({ facts, compact }: { facts: Array<{ key: string; value: str
 
 function TimelineDetails({ kind, details }: { kind: string; details: Record<string, unknown> | null }) {
   const { t } = useTranslation("casework");
-  if (!details) return null;
-  const s = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : "");
-  const line = (() => {
-    switch (kind) {
-      case "decision":
-        return s("decision") === "refuse" ? t("timeline.refused", { reason: s("reason") }) : t(`decisions.${s("decision")}`);
-      case "assignment":
-        return t("timeline.assigned", {
-          team: s("team"),
-          manager: s("manager"),
-        });
-      case "safeguarding-referred":
-        return t("timeline.referred", {
-          to: t(`safeguarding.bodies.${s("referredTo")}`),
-          name: s("referredToName"),
-          date: s("referredOn"),
-        });
-      case "triage":
-        return t("timeline.triaged", {
-          type: s("representationType"),
-          process: t(`processes.${s("process")}`),
-        });
-      case "email-sent":
-      case "email-pending":
-      case "email-failed":
-        return t("timeline.emailTo", { to: s("to") });
-      case "compliment-passed-on":
-        return t("timeline.complimentTo", { team: s("team") });
-      case "restriction-added":
-        return t("timeline.reviewOn", { date: s("reviewOn") });
-      case "stage-responded":
-        return t("timeline.responded", { finding: s("finding") });
-      case "stage-escalated":
-        return t(details.late === true ? "timeline.escalatedLate" : "timeline.escalated", {
-          from: t(`stages.${s("from")}`),
-          to: t(`stages.${s("to")}`),
-          date: s("requestedOn") ? formatLongDate(s("requestedOn"), "en") : "",
-        });
-      case "stage-closed":
-        return t("timeline.closedOn", { stage: t(`stages.${s("stage")}`), date: s("closedOn") ? formatLongDate(s("closedOn"), "en") : "" });
-      case "statement-agreed":
-        return t("timeline.onDate", { date: s("agreedOn") ? formatLongDate(s("agreedOn"), "en") : "" });
-      case "panel-booked":
-        return t("timeline.panelOn", { date: s("panelOn") ? formatLongDate(s("panelOn"), "en") : "" });
-      case "panel-report":
-        return t("timeline.onDate", { date: s("reportOn") ? formatLongDate(s("reportOn"), "en") : "" });
-      case "ombudsman-enquiry":
-        return t("timeline.enquiryDue", { date: s("enquiryOn") ? formatLongDate(s("enquiryOn"), "en") : "", due: s("enquiryDueOn") ? formatLongDate(s("enquiryDueOn"), "en") : "" });
-      case "ombudsman-enquiry-answered":
-        return t("timeline.onDate", { date: s("answeredOn") ? formatLongDate(s("answeredOn"), "en") : "" });
-      case "ombudsman-decision":
-        return t("timeline.decision", { decision: s("decision") });
-      case "remedy-met":
-        return t("timeline.onDate", { date: s("metOn") ? formatLongDate(s("metOn"), "en") : "" });
-      case "letter-posted":
-        return t("timeline.postedOn", {
-          letter: t(`letters.kinds.${s("letter")}`, { defaultValue: s("letter") }),
-          date: s("postedOn") ? formatLongDate(s("postedOn"), "en") : "",
-        });
-      case "stage-extended":
-        return t("timeline.extended", { date: s("extendedTo") ? formatLongDate(s("extendedTo"), "en") : "", reason: t(`extend.reasons.${s("reason")}`) });
-      case "stage-dates-corrected":
-        return t("timeline.datesCorrected", { date: s("startedOn") ? formatLongDate(s("startedOn"), "en") : "" });
-      default:
-        return null;
-    }
-  })();
+  const line = timelineLine(t, kind, details);
   return line ? <p className="govuk-body govuk-!-margin-bottom-1">{line}</p> : null;
 }

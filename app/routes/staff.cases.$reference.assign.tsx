@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
 import { ErrorSummary, formOptions, SelectField, summaryErrors } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
+import { SummaryList } from "~/components/summary-list";
 import { assignCase, currentTeams, teamMembers } from "~/services/case-assignment.server";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { config } from "~/services/config.server";
@@ -16,15 +17,9 @@ import { readForm } from "~/services/form-data.server";
 const idField = (key: string) => z.string({ error: `casework:errors.${key}.required` }).check(z.regex(/^\d{1,9}$/, `casework:errors.${key}.required`));
 const assignSchema = z.object({ teamId: idField("team"), managerId: idField("manager") });
 
-function managerOptions(members: Array<{ id: number; name: string; teamId: number }>, teamName: Map<number, string>) {
-  const byPerson = new Map<number, { name: string; teams: string[] }>();
-  for (const m of members) {
-    const entry = byPerson.get(m.id) ?? { name: m.name, teams: [] };
-    entry.teams.push(teamName.get(m.teamId) ?? "");
-    byPerson.set(m.id, entry);
-  }
-  return [...byPerson.entries()].map(([id, p]) => ({ value: String(id), label: `${p.name} (${p.teams.filter(Boolean).join(", ")})` }));
-}
+// The team is chosen first, in a GET step (`?team=`), so the managers offered are that team's
+// only, the same with JavaScript on or off. The action still refuses a manager not in the team.
+const teamStepSchema = z.object({ team: idField("team") });
 
 export const handle: RouteHandle = { title: (t) => t("casework:assign.title") };
 
@@ -32,14 +27,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const { row } = await openCase(db, request, params.reference, "cases.assign");
   const teams = currentTeams(db, row.teamId);
-  const teamName = new Map(teams.map((t) => [t.id, t.name]));
+  const url = new URL(request.url);
+  const asked = url.searchParams.has("team");
+  const submission = parseWithZod(url.searchParams, { schema: teamStepSchema });
+  const team = submission.status === "success" ? teams.find((t) => String(t.id) === submission.value.team) : undefined;
+  const managers = team ? teamMembers(db).filter((m) => m.teamId === team.id) : [];
+  const keepManager = managers.some((m) => m.id === row.respondingManagerId);
   return {
     reference: row.reference,
     kind: row.kind,
-    defaults: { teamId: row.teamId ? String(row.teamId) : "", managerId: row.respondingManagerId ? String(row.respondingManagerId) : "" },
     teams: teams.map((t) => ({ value: String(t.id), label: t.name })),
-    // One choice per person; their teams are named so the pair can be checked without JavaScript.
-    managers: managerOptions(teamMembers(db), teamName),
+    team: team ? { value: String(team.id), label: team.name } : null,
+    // Only a team that was asked for and is not a current one is an error; a first visit is not.
+    teamResult: !asked || team ? null : submission.status === "success" ? submission.reply({ fieldErrors: { team: ["casework:errors.invalid-team"] } }) : submission.reply(),
+    teamDefault: row.teamId ? String(row.teamId) : "",
+    managerDefault: keepManager && row.respondingManagerId ? String(row.respondingManagerId) : "",
+    managers: managers.map((m) => ({ value: String(m.id), label: m.name })),
   };
 }
 
@@ -59,20 +62,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AssignPage() {
   const d = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  return d.team ? <ManagerStep team={d.team} /> : <TeamStep />;
+}
+
+function TeamStep() {
+  const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
-  const [form, fields] = useForm(formOptions("assign", assignSchema, lastResult, d.defaults));
+  const [form, fields] = useForm(formOptions("assign-team", teamStepSchema, d.teamResult, { team: d.teamDefault }));
   return (
     <>
-      <ErrorSummary errors={summaryErrors([{ field: fields.teamId }, { field: fields.managerId }])} />
+      <ErrorSummary errors={summaryErrors([{ field: fields.team }])} />
       <CaseHeading reference={d.reference} kind={d.kind} title={t("assign.title")} />
-      <Form method="post" {...getFormProps(form)}>
-        <SelectField field={fields.teamId} label={t("assign.team")} hint={t("assign.teamHint")} placeholder={t("choose")} options={d.teams} />
-        <SelectField field={fields.managerId} label={t("assign.manager")} hint={t("assign.managerHint")} placeholder={t("choose")} options={d.managers} />
+      <Form method="get" {...getFormProps(form)}>
+        <SelectField field={fields.team} label={t("assign.team")} hint={t("assign.teamHint")} placeholder={t("choose")} options={d.teams} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("assign.save")}
+            {t("assign.continue")}
           </button>
+          <CancelLink reference={d.reference} />
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function ManagerStep({ team }: { team: { value: string; label: string } }) {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("casework");
+  const [form, fields] = useForm(formOptions("assign", assignSchema, lastResult, { teamId: team.value, managerId: d.managerDefault }));
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors([{ field: fields.managerId }])} />
+      <CaseHeading reference={d.reference} kind={d.kind} title={t("assign.title")} />
+      <SummaryList
+        rows={[{ key: "team", label: t("assign.team"), value: team.label, changeHref: `/staff/cases/${d.reference}/assign`, changeLabel: t("assign.team") }]}
+      />
+      <Form method="post" action={`/staff/cases/${d.reference}/assign?team=${team.value}`} {...getFormProps(form)}>
+        <input type="hidden" name="teamId" value={team.value} />
+        {d.managers.length ? (
+          <SelectField field={fields.managerId} label={t("assign.manager")} hint={t("assign.managerHint")} placeholder={t("choose")} options={d.managers} />
+        ) : (
+          <p className="govuk-body">{t("assign.noManagers")}</p>
+        )}
+        <div className="govuk-button-group">
+          {d.managers.length ? (
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {t("assign.save")}
+            </button>
+          ) : null}
           <CancelLink reference={d.reference} />
         </div>
       </Form>

@@ -12,6 +12,7 @@ import { SummaryList } from "~/components/summary-list";
 import { requireLine, requireText } from "~/domain/casework-forms";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { draftRefusal, isUndecided, referenceOptions, refusalListFor, refuseRepresentation } from "~/services/case-triage.server";
+import { formatLanguageAndMode } from "~/i18n/i18n";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reason,
     sendTo: letterEmailOf(row),
     language: row.language,
-    easyRead: row.mode === "easy-read",
+    mode: row.mode,
     letter: draftRefusal(db, row, reason),
   };
 }
@@ -67,7 +68,7 @@ export default function RefusalPage() {
         rows={[
           { key: "reason", label: t("refusal.reason"), value: d.reason },
           { key: "to", label: t("refusal.sendBy"), value: d.sendTo ? t("refusal.byEmail", { email: d.sendTo }) : t("refusal.byLetter") },
-          { key: "language", label: t("refusal.language"), value: `${d.language}${d.easyRead ? ` (${t("case.easyRead")})` : ""}` },
+          { key: "language", label: t("refusal.language"), value: formatLanguageAndMode(t, d.language, d.mode) },
         ]}
       />
       <p className="govuk-body">{t("refusal.intro")}</p>

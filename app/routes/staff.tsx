@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { errorPageKey } from "~/components/error-page";
 import { Footer, Header, SkipLink } from "~/components/layout";
 import { homeFor, menuFor } from "~/domain/permissions";
 import { getStaff } from "~/services/auth.server";
@@ -16,8 +18,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { councilName: getSettings(db).councilName, staffName: staff?.name ?? null, menu, home: staff ? homeFor(staff.roles) : "/staff" };
 }
 
+type StaffFrameData = Awaited<ReturnType<typeof loader>>;
+
 export default function StaffLayout() {
-  const { councilName, staffName, menu, home } = useLoaderData<typeof loader>();
+  return (
+    <StaffFrame data={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </StaffFrame>
+  );
+}
+
+// A "Page not found" or any other error in the back office keeps the staff header and the
+// signed-in person's menu, so they can carry on from where they are. The layout's own data is
+// kept when a page below it fails; if this loader failed, the frame is drawn without a menu.
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/staff");
+  const { t } = useTranslation();
+  const { t: ts } = useTranslation("staff");
+  const key = errorPageKey(error);
+  return (
+    <StaffFrame data={data ?? { councilName: "", staffName: null, menu: [], home: "/staff" }}>
+      <h1 className="govuk-heading-l">{t(`errorPages.${key}.title`)}</h1>
+      <p className="govuk-body">{t(`errorPages.${key}.body`)}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={data?.home ?? "/staff"}>
+          {ts(data?.staffName ? "errorPage.home" : "errorPage.signIn")}
+        </Link>
+      </p>
+    </StaffFrame>
+  );
+}
+
+function StaffFrame({ data, children }: { data: StaffFrameData; children: ReactNode }) {
+  const { councilName, staffName, menu, home } = data;
   const { t } = useTranslation("staff");
   return (
     <>
@@ -52,7 +86,7 @@ export default function StaffLayout() {
       </div>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
-          <Outlet />
+          {children}
         </main>
       </div>
       <Footer />

@@ -69,6 +69,18 @@ test.describe("administration", () => {
       expect(response?.status(), path).toBe(404);
     }
     await expectAccessible(page);
+    // A back office "Page not found", for a page they may not open or an address that is no
+    // page at all, keeps the staff header and their menu.
+    for (const path of ["/staff/admin/users", "/staff/no-such-page"]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+      await expect(page).toHaveTitle(/^Page not found – Speak Up/);
+      await expect(
+        page.getByRole("navigation", { name: "Back office" }).getByRole("link")
+      ).toHaveText(["Inbox", "Deadlines", "Your account"]);
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    }
+    await expectAccessible(page);
   });
 
   test("teams: add one, rename it, retire it; it stays listed as retired", async ({

@@ -79,12 +79,19 @@ test.describe("casework", () => {
 
     await page.getByRole("link", { name: "Assign to a team and a responding manager" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/assign$`));
-    // A manager from another team is refused, with a message linked to the field.
+    // The team first; then only that team's managers are offered (with or without JavaScript).
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Choose the team");
+    await page.getByLabel("Team or service").selectOption({ label: "Fostering" });
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByLabel("Responding manager").locator("option")).toContainText(["Choose", "Casey Otherteam"]);
+    await page.getByRole("link", { name: "Change Team or service" }).click();
     await page.getByLabel("Team or service").selectOption({ label: "Children in care" });
-    await page.getByLabel("Responding manager").selectOption({ label: "Casey Otherteam (Fostering)" });
-    await page.getByRole("button", { name: "Assign" }).click();
-    await expect(page.getByTestId("error-summary")).toContainText("Choose a manager who belongs to the team");
-    await page.getByLabel("Responding manager").selectOption({ label: "Taylor Teamlead (Children in care)" });
+    await page.getByRole("button", { name: "Continue" }).click();
+    const managers = page.getByLabel("Responding manager").locator("option");
+    await expect(managers).toContainText(["Choose", "Taylor Teamlead"]);
+    await expect(managers.filter({ hasText: "Casey Otherteam" })).toHaveCount(0);
+    await page.getByLabel("Responding manager").selectOption({ label: "Taylor Teamlead" });
     await page.getByRole("button", { name: "Assign" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}$`));
     await expect(page.getByTestId("timeline")).toContainText("Children in care, responding manager Taylor Teamlead");
@@ -119,6 +126,8 @@ test.describe("casework", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/refusal\\?reason=Out`));
     await expect(page.getByText(`Email to ${email}`)).toBeVisible();
+    // The person's language in words, never its code ("en").
+    await expect(page.locator(".govuk-summary-list__row", { hasText: "Language" }).locator("dd")).toHaveText("English, standard words");
     const letter = page.getByLabel("Letter");
     await expect(letter).toHaveValue(/Dear Rowan Late/);
     await expect(letter).toHaveValue(/more than 12 months ago/);
@@ -138,11 +147,12 @@ test.describe("casework", () => {
     const theirs = await complaint(playwright, baseURL, { fullName: "Theo Theirs", description: "About fostering.", email: "theo.theirs@example.com" });
     await signIn(page, OFFICER);
     for (const [reference, team, manager] of [
-      [ours, "Children in care", "Taylor Teamlead (Children in care)"],
-      [theirs, "Fostering", "Casey Otherteam (Fostering)"],
+      [ours, "Children in care", "Taylor Teamlead"],
+      [theirs, "Fostering", "Casey Otherteam"],
     ] as const) {
       await visit(page, `/staff/cases/${reference}/assign`);
       await page.getByLabel("Team or service").selectOption({ label: team });
+      await page.getByRole("button", { name: "Continue" }).click();
       await page.getByLabel("Responding manager").selectOption({ label: manager });
       await page.getByRole("button", { name: "Assign" }).click();
       await landed(page, new RegExp(`/staff/cases/${reference}$`));
