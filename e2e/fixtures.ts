@@ -292,8 +292,10 @@ export const test = base.extend<{ closeScriptableCopies: void }>({
         (status >= 300 && status < 400)
       )
         return;
-      const isHtml = /^text\/html/.test(response.headers()["content-type"] ?? "");
       const url = new URL(response.url());
+      // Only this service's pages are judged (a test may stand in for another site, such as Exit this page's).
+      const ours = url.origin === new URL(base.info().project.use.baseURL ?? url.origin).origin;
+      const isHtml = ours && /^text\/html/.test(response.headers()["content-type"] ?? "");
       const page = `${response.request().method()} ${url.pathname}${url.search} (${status})`;
       reads.push(
         response.body().then(
