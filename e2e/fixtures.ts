@@ -240,6 +240,12 @@ export async function arrived(page: Page, path: string | RegExp) {
   await expectAccessible(page);
 }
 
+/** After a form post: the machine may be busy, so allow the server time, then scan the page. */
+export async function landed(page: Page, url: RegExp) {
+  await page.waitForURL(url, { timeout: 30_000 });
+  await arrived(page, url);
+}
+
 export interface CaughtMail {
   to: string[];
   subject: string;

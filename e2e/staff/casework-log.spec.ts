@@ -1,16 +1,11 @@
 import type { Page } from "@playwright/test";
 import { samplePdf } from "../../test/sample-files";
-import { arrived, expect, test, visit } from "../fixtures";
+import { arrived, expect, landed, test, visit } from "../fixtures";
 import { addWorkingDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
 
 const OFFICER = "officer@northshire.example";
 const PASSWORD = "demo-password-please-change";
-
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 /** How a complaints officer answers each e-form page for a parent who phoned. */
 const answers: Record<string, (page: Page) => Promise<void>> = {

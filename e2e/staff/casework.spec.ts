@@ -1,17 +1,11 @@
 import type { Page, PlaywrightWorkerArgs } from "@playwright/test";
-import { arrived, expect, expectAccessible, test, visit, waitForMail } from "../fixtures";
+import { expect, expectAccessible, landed, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp, type HttpComplaint } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
 const TEAM_MANAGER = "team.manager@northshire.example"; // Children in care
 const OTHER_TEAM_MANAGER = "other.team.manager@northshire.example"; // Fostering
-
-/** After a form post: the machine may be busy, so allow the server time, then scan the page. */
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 async function signIn(page: Page, email: string, to = "/staff") {
   await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);

@@ -1,17 +1,12 @@
 import type { Page } from "@playwright/test";
 import { addWorkingDays, londonDate, type IsoDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
-import { arrived, expect, test, visit, waitForMail } from "../fixtures";
+import { expect, landed, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
 const INVESTIGATOR = "investigator@northshire.example";
-
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 async function signIn(page: Page, email: string, to: string) {
   await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(to)}`);

@@ -1,14 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { addWorkingDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
-import {
-  arrived,
-  exclusively,
-  expect,
-  test,
-  visit,
-  waitForMail,
-} from "../fixtures";
+import { arrived, exclusively, expect, landed, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
@@ -16,11 +9,6 @@ const STAGE1_REPLY =
   "Corporate Stage 1: reply within (from the acknowledgement)";
 const STAGE2_REPLY =
   "Corporate Stage 2: reply within (from the acknowledgement)";
-
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 /** A signed-in page of its own for each person in the journey. */
 async function signedIn(browser: Browser, email: string, redirectTo: string) {

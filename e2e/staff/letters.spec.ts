@@ -1,16 +1,11 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { arrived, expect, test, waitForMail } from "../fixtures";
+import { arrived, expect, landed, test, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 import { pdfText, squash } from "../pdf-text";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
-
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 async function signInTo(page: Page, path: string) {
   await page.goto(`/staff/sign-in?redirectTo=${encodeURIComponent(path)}`);

@@ -1,16 +1,11 @@
 import type { Page } from "@playwright/test";
-import { arrived, expect, test, visit, waitForMail } from "../fixtures";
+import { arrived, expect, landed, test, visit, waitForMail } from "../fixtures";
 import { addCalendarDays, addWorkingDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
-
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 /** "Monday 14 December 2026" → the three GOV.UK date boxes. */
 async function fillDate(page: Page, legend: string, longDate: string) {

@@ -1,15 +1,8 @@
-import type { Page } from "@playwright/test";
-import { arrived, expect, test, visit } from "../fixtures";
+import { arrived, expect, landed, test, visit } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
 const PASSWORD = "demo-password-please-change";
 const MANAGER = "manager@northshire.example";
-
-/** After a form post: the machine may be busy, so allow the server time, then scan the page. */
-async function landed(page: Page, url: RegExp) {
-  await page.waitForURL(url, { timeout: 30_000 });
-  await arrived(page, url);
-}
 
 test.describe("subject access requests", () => {
   test.describe.configure({ timeout: 150_000 });
