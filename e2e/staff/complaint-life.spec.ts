@@ -3,6 +3,7 @@ import { addWorkingDays, londonDate, type IsoDate } from "../../app/domain/calen
 import { formatLongDate } from "../../app/domain/dates";
 import { expect, landed, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
+import { acceptIntoStage1 } from "./steps";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
@@ -23,24 +24,6 @@ async function fillDate(page: Page, legend: string, iso: IsoDate) {
   await group.getByLabel("Day").fill(String(Number(day)));
   await group.getByLabel("Month").fill(String(Number(month)));
   await group.getByLabel("Year").fill(year!);
-}
-
-/** Triage and the decision over the pages, as e2e/staff/stage-actions.spec.ts does. */
-async function acceptIntoStage1(page: Page, reference: string) {
-  await visit(page, `/staff/cases/${reference}/triage`);
-  await page.getByLabel("Type of representation").selectOption("Complaint");
-  await page.getByRole("group", { name: "Process" }).getByLabel("Statutory (children's social care)").check();
-  await page.getByLabel("Who is complaining (received from)").selectOption("Parent / adopter: Parent");
-  await page.getByRole("group", { name: "The child is" }).getByLabel("A child in need").check();
-  await page.getByRole("group", { name: "Was it made within 12 months of the matter?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Does any of these apply?" }).getByLabel("None of these").check();
-  await page.getByRole("button", { name: "Save triage" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}/triage$`));
-  await page.getByRole("link", { name: "Go on to the decision" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}/decision$`));
-  await page.getByLabel("Accept into the statutory process at Stage 1").check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}$`));
 }
 
 /** The response page's two steps: the finding, then the drafted letter as it stands. */

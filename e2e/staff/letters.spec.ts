@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { arrived, expect, landed, test, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
+import { acceptIntoStage1 } from "./steps";
 import { pdfText, squash } from "../pdf-text";
 
 const PASSWORD = "demo-password-please-change";
@@ -13,26 +14,6 @@ async function signInTo(page: Page, path: string) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await landed(page, new RegExp(`${path}$`));
-}
-
-/** Triage as eligible for the statutory process and accept into Stage 1, from the triage page. */
-async function acceptIntoStage1(page: Page, reference: string) {
-  await page.goto(`/staff/cases/${reference}/triage`);
-  await arrived(page, new RegExp(`/staff/cases/${reference}/triage$`));
-  await page.getByLabel("Type of representation").selectOption("Complaint");
-  await page.getByRole("group", { name: "Process" }).getByLabel("Statutory (children's social care)").check();
-  await page.getByLabel("Who is complaining (received from)").selectOption("Parent / adopter: Parent");
-  await page.getByRole("group", { name: "The child is" }).getByLabel("A child in need").check();
-  await page.getByRole("group", { name: "Was it made within 12 months of the matter?" }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: "Does any of these apply?" }).getByLabel("None of these").check();
-  await page.getByRole("button", { name: "Save triage" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}/triage$`));
-  await page.getByRole("link", { name: "Go on to the decision" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}/decision$`));
-  await expect(page.getByText("Accepting tells the person which stage their complaint is at")).toBeVisible();
-  await page.getByLabel("Accept into the statutory process at Stage 1").check();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await landed(page, new RegExp(`/staff/cases/${reference}$`));
 }
 
 test.describe("letters to post", () => {
@@ -53,7 +34,7 @@ test.describe("letters to post", () => {
     const letters = page.getByTestId("letters-to-post");
     await expect(letters.getByRole("row", { name: /Acknowledgement/ })).toContainText("Waiting to be posted");
 
-    await acceptIntoStage1(page, reference);
+    await acceptIntoStage1(page, reference, (decision) => expect(decision.getByText("Accepting tells the person which stage their complaint is at")).toBeVisible());
     await expect(letters.getByRole("row", { name: /How we will deal with the complaint/ })).toContainText("Waiting to be posted");
 
     await letters.getByRole("row", { name: /Acknowledgement/ }).getByRole("link", { name: /Print or mark posted/ }).click();
@@ -144,7 +125,7 @@ test.describe("letters to post", () => {
     await publicSide.dispose();
 
     await signInTo(page, `/staff/cases/${reference}`);
-    await acceptIntoStage1(page, reference);
+    await acceptIntoStage1(page, reference, (decision) => expect(decision.getByText("Accepting tells the person which stage their complaint is at")).toBeVisible());
     const mail = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `How we will deal with your complaint – reference ${reference}`);
     expect(mail.text).toContain("It is now at Stage 1 of the children's social care complaints procedure.");
     expect(mail.text).toMatch(/We will reply by \w+ \d+ \w+ \d{4}\./);

@@ -3,6 +3,7 @@ import { arrived, expect, landed, test, visit, waitForMail } from "../fixtures";
 import { addCalendarDays, addWorkingDays, londonDate } from "../../app/domain/calendar";
 import { formatLongDate } from "../../app/domain/dates";
 import { sendComplaintOverHttp } from "../journey";
+import { acceptIntoStage1 } from "./steps";
 
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
@@ -30,19 +31,7 @@ test.describe("stage actions", () => {
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/triage$`));
-    await page.getByLabel("Type of representation").selectOption("Complaint");
-    await page.getByRole("group", { name: "Process" }).getByLabel("Statutory (children's social care)").check();
-    await page.getByLabel("Who is complaining (received from)").selectOption("Parent / adopter: Parent");
-    await page.getByRole("group", { name: "The child is" }).getByLabel("A child in need").check();
-    await page.getByRole("group", { name: "Was it made within 12 months of the matter?" }).getByLabel("Yes").check();
-    await page.getByRole("group", { name: "Does any of these apply?" }).getByLabel("None of these").check();
-    await page.getByRole("button", { name: "Save triage" }).click();
-    await landed(page, new RegExp(`/staff/cases/${reference}/triage$`));
-    await page.getByRole("link", { name: "Go on to the decision" }).click();
-    await landed(page, new RegExp(`/staff/cases/${reference}/decision$`));
-    await page.getByLabel("Accept into the statutory process at Stage 1").check();
-    await page.getByRole("button", { name: "Continue" }).click();
-    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    await acceptIntoStage1(page, reference);
 
     // The complaint turns out to have arrived a week earlier: correcting the start moves every deadline with it.
     const today = londonDate(new Date());
