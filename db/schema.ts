@@ -140,6 +140,13 @@ export const stages = sqliteTable(
     remedyPence: integer("remedy_pence"),
     remedyDueOn: text("remedy_due_on"),
     remedyMetOn: text("remedy_met_on"),
+    /**
+     * The person asked online for the next stage (app/services/check.server.ts) on this day; staff
+     * confirm it with the escalate move, which counts the next stage's clock from it.
+     */
+    nextStageAskedOn: text("next_stage_asked_on"),
+    /** Why the online request came after its window (the person's words: case content). */
+    nextStageAskedLateReason: text("next_stage_asked_late_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -566,4 +573,37 @@ export const scheduledRuns = sqliteTable(
     result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex("scheduled_runs_job_day_idx").on(t.job, t.runOn)],
+);
+
+/**
+ * "Check your complaint" (decision record 030): one-time codes emailed to the person on a case.
+ * Only a keyed hash of the code is kept; a code works once, for 30 minutes.
+ */
+export const checkCodes = sqliteTable(
+  "check_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("check_codes_representation_idx").on(t.representationId)],
+);
+
+/** A person's session on "Check your complaint": the cookie holds a token, this row its sha256. */
+export const checkSessions = sqliteTable(
+  "check_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("check_sessions_expires_idx").on(t.expiresAt)],
 );
