@@ -149,6 +149,8 @@ export interface EscalationForm {
   /** Corporate Stage 2: who holds it is chosen now, and may not be Stage 1's handler. */
   handlers: HandlerOption[] | null;
   previousHandlerId: number | null;
+  /** The person asked online ("Check your complaint") on this day, with why it was late: staff confirm it here. */
+  askedOnline: { on: IsoDate; lateReason: string | null } | null;
 }
 
 /** What the escalation page shows, or null when this person may not escalate the case's stage now (or it would go to the Ombudsman). */
@@ -165,6 +167,7 @@ export function escalationForm(db: Db, actor: Actor, row: Representation, now = 
     windowEndsOn: clocks.escalationWindowEndsOn,
     handlers: nextKind === "corporate-stage2" ? handlerOptions(db, row) : null,
     previousHandlerId: stage.handlerId ?? row.respondingManagerId,
+    askedOnline: stage.nextStageAskedOn ? { on: stage.nextStageAskedOn, lateReason: stage.nextStageAskedLateReason } : null,
   };
 }
 
