@@ -1,0 +1,112 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { arrived, expect, landed, test, visit, waitForMail } from "../fixtures";
+import { sendComplaintOverHttp } from "../journey";
+
+// "Check your complaint" (decision record 030), with JavaScript on and off: a person whose Stage 1
+// complaint has been answered asks for a code, reads the response, and asks for Stage 2 online;
+// the complaints officer sees the request and confirms it.
+
+const PORT = Number(process.env.E2E_PORT || 3210);
+const DB_FILE = path.resolve(`e2e/.artifacts/${PORT}/e2e.sqlite`);
+const PASSWORD = "demo-password-please-change";
+const OFFICER = "officer@northshire.example";
+
+/** A complaint sent over HTTP, then accepted into Stage 1 and answered through the services. */
+async function answeredComplaint(playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } }, baseURL: string | undefined, email: string) {
+  const publicSide = await playwright.request.newContext({ baseURL });
+  const reference = await sendComplaintOverHttp(publicSide, { fullName: "Casey Check", description: "My review meetings were cancelled three times.", email });
+  await publicSide.dispose();
+  // The letters it writes link to this server, as the server's own would.
+  execFileSync(process.execPath, ["--import", "tsx", "test/check-e2e-case.ts", DB_FILE, reference], { stdio: "inherit", env: { ...process.env, PUBLIC_URL: baseURL, DEMO_MODE: "true" } });
+  return reference;
+}
+
+async function askForCode(page: Page, reference: string, button: string) {
+  await page.getByLabel(/number/).fill(reference.toLowerCase().replaceAll("-", " "));
+  await page.getByRole("button", { name: button }).click();
+  await landed(page, /\/check\/code$/);
+}
+
+test.describe("check your complaint", () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test("a person reads the response to Stage 1 and asks for Stage 2 online; staff confirm it", async ({ page, baseURL, playwright, request }) => {
+    const email = `check.${test.info().project.name}.${Date.now()}@example.com`;
+    const reference = await answeredComplaint(playwright, baseURL, email);
+    // The response email says where to check the complaint.
+    const response = await waitForMail(request, (m) => m.to.includes(email) && m.subject.includes("Our response"));
+    expect(response.text).toContain(`${baseURL}/check`);
+
+    await visit(page, "/");
+    await page.getByTestId("check-entry").click();
+    await arrived(page, /\/check$/);
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter your reference number");
+    await askForCode(page, reference, "Send me a code");
+    await expect(page.getByRole("main")).toContainText(`If ${reference} is one of our complaints and has an email address, we have sent a code to it.`);
+
+    const mail = await waitForMail(request, (m) => m.to.includes(email) && m.subject.startsWith("Your code to check your complaint"));
+    const code = /Your code is (\d{6})\./.exec(mail.text)?.[1] ?? "";
+    const wrong = code === "000000" ? "111111" : "000000";
+    await page.getByLabel("Code", { exact: true }).fill(wrong);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("This code is not right");
+    await expect(page).toHaveTitle(/^Error: /);
+    await page.getByLabel("Code", { exact: true }).fill(code);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await landed(page, /\/check\/complaint$/);
+
+    const main = page.getByRole("main");
+    await expect(main.getByRole("heading", { level: 1 })).toHaveText("Your complaint");
+    await expect(main).toContainText("Your complaint is at Stage 1.");
+    await expect(main).toContainText("We have sent you our reply.");
+    await expect(main).toContainText("My review meetings were cancelled three times.");
+    await page.getByText(`Our response to your complaint ${reference}`).click();
+    await expect(main).toContainText("we are sorry.");
+    // Only what the person may see: no staff notification, no names of staff.
+    await expect(main).not.toContainText("New complaint received");
+
+    await page.getByRole("button", { name: "Ask for Stage 2, an independent investigation" }).click();
+    await landed(page, /\/check\/next-stage$/);
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Tell us what is still not sorted out");
+    await page.getByLabel("What is still not sorted out, and why?").fill("Nobody has explained why the third meeting was cancelled.");
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await landed(page, /\/check\/complaint\?asked=true$/);
+    await expect(main).toContainText("We have your request.");
+    await expect(main).toContainText("You asked for Stage 2, an independent investigation on");
+    await expect(main.getByRole("button", { name: /Ask for Stage 2/ })).toHaveCount(0);
+    const toTeam = await waitForMail(request, (m) => m.subject === `${reference}: the person asked online for Stage 2`);
+    expect(toTeam.text).not.toContain("third meeting");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await landed(page, /\/check\?signed-out=true$/);
+
+    // The complaints officer sees the request on the case and confirms it from the day it was made.
+    await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
+    await page.getByLabel("Email address").fill(OFFICER);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    await expect(page.getByTestId("asked-online")).toContainText("The person asked online for the next stage on");
+    await expect(page.getByTestId("timeline")).toContainText("Nobody has explained why the third meeting was cancelled.");
+    await page.getByTestId("case-actions").getByRole("link", { name: "Record that the person asked for the next stage" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}/escalate$`));
+    await expect(page.getByTestId("asked-online")).toContainText("The person asked for this online on");
+    await page.getByRole("button", { name: "Open the next stage and email the person" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    await expect(page.getByTestId("current-stage")).toContainText("Stage 2");
+  });
+
+  test("the way in, in easy read", async ({ page }) => {
+    await visit(page, "/?mode=easy-read");
+    await page.getByTestId("check-entry").click();
+    await arrived(page, /\/check$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Look at your complaint");
+    await askForCode(page, "SU-2345-6789", "Send me a code");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Type your code");
+    // The same words for a reference that does not exist: nobody learns whether it does.
+    await expect(page.getByRole("main")).toContainText("Is SU-2345-6789 one of ours, with an email? Then we sent a code to that email.");
+  });
+});
