@@ -33,3 +33,14 @@ export function nextStageAskedEmail(t: TFunction, d: { reference: string; nextSt
     link: { href: d.caseUrl, text: t("casework:nextStageAskedEmail.open") },
   });
 }
+
+/** Tells the complaints team the person withdrew, or sent something, online. No personal data. */
+export function personWroteEmail(t: TFunction, d: { reference: string; what: "withdrew" | "sent"; caseUrl: string }): RenderedEmail {
+  return renderEmail({
+    lang: "en",
+    dir: "ltr",
+    subject: t(`casework:personWroteEmail.${d.what}.subject`, { reference: d.reference }),
+    paragraphs: [t(`casework:personWroteEmail.${d.what}.body`, { reference: d.reference })],
+    link: { href: d.caseUrl, text: t("casework:personWroteEmail.open") },
+  });
+}

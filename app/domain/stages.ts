@@ -206,7 +206,8 @@ export const transitions: readonly TransitionRow[] = [
   { action: "escalate", from: ["open"], to: "escalated", kinds: ["statutory-stage1"], roles: [...TEAM, "person"], when: ["response-overdue"], requires: ["date"] },
   // The new date itself is checked against the clocks by checkExtension (app/domain/stage-clocks.ts).
   { action: "extend", from: ["open"], to: "open", kinds: EXTENDABLE, roles: TEAM, when: ["below-maximum"], requires: ["new-date", "reason"] },
-  { action: "withdraw", from: ["open"], to: "withdrawn", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: ["reason"] },
+  // The person may withdraw online too ("Check your complaint").
+  { action: "withdraw", from: ["open"], to: "withdrawn", kinds: COUNCIL_STAGES, roles: [...TEAM, "person"], when: [], requires: ["reason"] },
   { action: "reopen", from: ["closed", "withdrawn"], to: "open", kinds: stageKinds, roles: TEAM, when: [], requires: ["reason"] },
   { action: "put-on-hold", from: ["open"], to: "open", kinds: COUNCIL_STAGES, roles: RESPONDERS, when: ["not-on-hold"], requires: ["reason"] },
   { action: "take-off-hold", from: ["open"], to: "open", kinds: COUNCIL_STAGES, roles: RESPONDERS, when: ["on-hold"], requires: [] },

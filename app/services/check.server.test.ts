@@ -1,12 +1,17 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, caseEntries, checkCodes, outbox, representations } from "../../db/schema";
+import { attachments, auditLog, caseEntries, checkCodes, outbox, representations } from "../../db/schema";
+import { samplePdf, sampleExe } from "../../test/sample-files";
 import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
 import { CHECK_LIMITS } from "../domain/check/access";
 import { REFERENCE_ALPHABET } from "../domain/reference-number";
 import { addNote, type Actor } from "./case.server";
-import { askForNextStage, enterCheckCode, findCheckSession, personCase, requestCheckCode } from "./check.server";
+import { askForNextStage, enterCheckCode, findCheckSession, personCase, requestCheckCode, sendInformation, withdrawOnline } from "./check.server";
 import type { Db } from "./db.server";
 import { getSettings } from "./settings.server";
 import { respondToStage } from "./stage-actions.server";
@@ -204,5 +209,63 @@ describe("asking for the next stage online", () => {
     const session = signedIn(db, c.reference, c.id, NOW);
     expect(personCase(db, session, NOW)?.next).toBeNull();
     expect(askForNextStage(db, session, { unresolved: "Too soon", publicUrl: "" }, NOW)).toEqual({ ok: false, error: "not-offered" });
+  });
+});
+
+describe("withdrawing online", () => {
+  it("withdraws the open stage with the person's reason, closes the case, tells the team, and audits it with no staff member", async () => {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const c = acceptedComplaint(db, officer, { now: NOW });
+    const session = signedIn(db, c.reference, c.id, NOW);
+    expect(personCase(db, session, NOW)?.mayWithdraw).toBe(true);
+    expect(withdrawOnline(db, session, { reason: "  ", publicUrl: "" }, NOW)).toEqual({ ok: false, error: "reason-required" });
+    expect(withdrawOnline(db, session, { reason: "It has been sorted out with my social worker", publicUrl: "https://speakup.example" }, NOW)).toEqual({ ok: true });
+    expect(currentStage(db, c.id)).toMatchObject({ state: "withdrawn", closedOn: "2026-11-23", withdrawnReason: "It has been sorted out with my social worker" });
+    expect(db.select().from(representations).where(eq(representations.id, c.id)).get()?.status).toBe("closed");
+    expect(db.select().from(outbox).where(eq(outbox.template, "person-withdrew")).get()?.textBody).not.toContain("social worker");
+    const row = db.select().from(auditLog).where(eq(auditLog.action, "case.withdrawn-by-person")).get();
+    expect(row).toMatchObject({ staffUserId: null });
+    expect(JSON.stringify(row?.details)).not.toContain("social worker");
+    // Once withdrawn there is nothing to withdraw.
+    expect(personCase(db, session, NOW)?.mayWithdraw).toBe(false);
+    expect(withdrawOnline(db, session, { reason: "Again", publicUrl: "" }, NOW)).toEqual({ ok: false, error: "not-offered" });
+  });
+
+  it("is not offered after the council has responded (the person asks for the next stage, or it is closed)", async () => {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const c = responded(db, officer);
+    const session = signedIn(db, c.reference, c.id);
+    expect(personCase(db, session, LATER)?.mayWithdraw).toBe(false);
+    expect(withdrawOnline(db, session, { reason: "Done", publicUrl: "" }, LATER)).toEqual({ ok: false, error: "not-offered" });
+  });
+});
+
+describe("sending more information online", () => {
+  function received(dir: string, name: string, data: Buffer) {
+    const tempPath = path.join(dir, `incoming-${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(tempPath, data);
+    return { tempPath, originalName: name, sizeBytes: data.length, sha256: createHash("sha256").update(data).digest("hex") };
+  }
+
+  it("keeps the message on the timeline and the file on the case as the person's, which they then see", async () => {
+    const db = await createTestDb();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-check-"));
+    const officer = staffOf(db, "complaints-officer");
+    const c = acceptedComplaint(db, officer, { now: NOW });
+    const session = signedIn(db, c.reference, c.id, NOW);
+    expect(await sendInformation(db, session, { message: "", file: null, attachmentsDir: dir, publicUrl: "" }, NOW)).toEqual({ ok: false, error: "empty" });
+    expect(await sendInformation(db, session, { message: "A program", file: received(dir, "run.exe", sampleExe), attachmentsDir: dir, publicUrl: "" }, NOW)).toEqual({ ok: false, error: "wrongType" });
+    expect(
+      await sendInformation(db, session, { message: "Here is the letter about the meeting.", file: received(dir, "meeting.pdf", samplePdf), attachmentsDir: dir, publicUrl: "https://speakup.example" }, NOW),
+    ).toEqual({ ok: true });
+    expect(db.select().from(attachments).where(eq(attachments.representationId, c.id)).all()).toEqual([expect.objectContaining({ originalName: "meeting.pdf", uploadedByStaffId: null, draftId: null })]);
+    expect(db.select().from(caseEntries).where(and(eq(caseEntries.representationId, c.id), eq(caseEntries.kind, "correspondence-in"))).get()).toMatchObject({ channel: "online", body: "Here is the letter about the meeting.", staffUserId: null });
+    expect(db.select().from(outbox).where(eq(outbox.template, "person-sent")).get()?.textBody).not.toContain("meeting");
+    expect(personCase(db, session, NOW)?.view.files.map((f) => f.name)).toEqual(["meeting.pdf"]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "case.information-sent-by-person")).get()?.details).toMatchObject({ after: { files: 1 } });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
 import { attachments, caseEntries, checkCodes, checkSessions, outbox, representations, stages } from "../../db/schema";
-import { checkCodeEmail, nextStageAskedEmail } from "../../emails/check";
+import { checkCodeEmail, nextStageAskedEmail, personWroteEmail } from "../../emails/check";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { CHECK_LIMITS, CODE_MINUTES, codeExpiresAt, generateCheckCode, LIMIT_WINDOW_MS, sessionExpiresAt } from "../domain/check/access";
 import { personView, type PersonView } from "../domain/check/person-view";
@@ -17,7 +17,9 @@ import type { Db } from "./db.server";
 import { withinLimit } from "./rate-limit.server";
 import { clockSettings, getSettings } from "./settings.server";
 import { factsOf } from "./stage-actions.server";
-import { nextStageOf } from "./stage-moves.server";
+import { applyWithdrawal, nextStageOf } from "./stage-moves.server";
+import { storeUploadOnCase, type ReceivedFile } from "./attachments.server";
+import type { UploadProblem } from "../domain/attachments";
 import { clockFactsOf, currentStage, stagesOf } from "./stages.server";
 
 /**
@@ -175,6 +177,8 @@ export interface PersonCase {
   next: NextStep | null;
   /** After the council's last stage: the Ombudsman is next (the person goes to it themselves). */
   ombudsmanNext: boolean;
+  /** The person may withdraw the complaint online now (the transition table, as the person). */
+  mayWithdraw: boolean;
 }
 
 function nextStepOf(db: Db, row: Representation, today: IsoDate): Pick<PersonCase, "next" | "ombudsmanNext"> {
@@ -211,7 +215,9 @@ export function personCase(db: Db, session: CheckSession, now = new Date()): Per
       stages: stagesOf(tx, row.id).map((s) => ({ ...s, replyDueOn: stageClocks(clockFactsOf(s), settings).respondBy ?? s.dueOn })),
     });
     audit(tx, { staffUserId: null, action: "case.viewed-by-person", entity: "representation", entityId: row.id, at: now });
-    return { reference: row.reference, receivedOn: row.receivedOn, answers: row.answers, view, ...nextStepOf(tx, row, today) };
+    const stage = currentStage(tx, row.id);
+    const mayWithdraw = stage ? allowedActions({ kind: stage.kind as StageKind, state: stage.state as StageState }, "person", factsOf(tx, stage, today).facts).includes("withdraw") : false;
+    return { reference: row.reference, receivedOn: row.receivedOn, answers: row.answers, view, ...nextStepOf(tx, row, today), mayWithdraw };
   });
 }
 
@@ -280,4 +286,70 @@ export function askForNextStage(
     });
     return { ok: true };
   });
+}
+
+/** Tells the complaints team the person did something online; no personal data, a link to the case. */
+function tellTeam(tx: Db, row: Representation, what: "withdrew" | "sent", publicUrl: string, now: Date) {
+  const staffT = createI18n("en").t;
+  const mail = personWroteEmail(staffT, { reference: row.reference, what, caseUrl: `${publicUrl}/staff/cases/${row.reference}` });
+  tx.insert(outbox)
+    .values({ representationId: row.id, template: `person-${what}`, toAddress: getSettings(tx).complaintsTeamEmail, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now, createdAt: now })
+    .run();
+}
+
+/**
+ * The person withdraws their complaint online: the existing withdraw move (the transition table
+ * allows it to the person while a stage is open), with their reason, done by no member of staff.
+ * The case closes and the complaints team is emailed.
+ */
+export function withdrawOnline(db: Db, session: CheckSession, input: { reason: string; publicUrl: string }, now = new Date()): { ok: true } | { ok: false; error: "not-offered" | "reason-required" } {
+  const reason = input.reason.trim();
+  const today = londonDate(now);
+  return db.transaction((tx) => {
+    const row = tx.select().from(representations).where(eq(representations.id, session.representationId)).get();
+    const stage = row ? currentStage(tx, row.id) : null;
+    if (!row || !stage || row.kind !== "complaint") return { ok: false as const, error: "not-offered" as const };
+    const kind = stage.kind as StageKind;
+    const check = checkTransition({ kind, state: stage.state as StageState }, "withdraw", "person", factsOf(tx, stage, today).facts, { reason });
+    if (!check.ok) return { ok: false as const, error: check.refusal === "reason-required" ? ("reason-required" as const) : ("not-offered" as const) };
+    const done = applyWithdrawal(tx, { row, stage, to: check.to, today, kind }, { reason, staffUserId: null, online: true }, now);
+    tellTeam(tx, row, "withdrew", input.publicUrl, now);
+    audit(tx, { staffUserId: null, action: "case.withdrawn-by-person", entity: "representation", entityId: row.id, at: now, details: { before: done.before, after: done.after } });
+    return { ok: true as const };
+  });
+}
+
+/** Messages (with or without a file) one complaint may receive online in a day. */
+export const MESSAGES_PER_DAY = 10;
+
+export type SendResult = { ok: true } | { ok: false; error: "empty" | "rate-limited" | UploadProblem };
+
+/**
+ * The person sends more information, a document, or both, to their complaint: the file is
+ * checked and stored as the e-form's are (attachments.server.ts), on the case, as theirs; the
+ * message goes on the timeline; the complaints team is emailed.
+ */
+export async function sendInformation(
+  db: Db,
+  session: CheckSession,
+  input: { message: string; file: ReceivedFile | null; attachmentsDir: string; publicUrl: string },
+  now = new Date(),
+): Promise<SendResult> {
+  const message = input.message.trim();
+  if (!message && !input.file) return { ok: false, error: "empty" };
+  if (!withinLimit(db, `check-send:${session.representationId}`, { limit: MESSAGES_PER_DAY, windowMs: 24 * 60 * 60 * 1000, now })) return { ok: false, error: "rate-limited" };
+  let files = 0;
+  if (input.file) {
+    const stored = await storeUploadOnCase(db, input.attachmentsDir, session.representationId, input.file, now);
+    if (!stored.ok) return { ok: false, error: stored.problem };
+    files = 1;
+  }
+  db.transaction((tx) => {
+    const row = tx.select().from(representations).where(eq(representations.id, session.representationId)).get();
+    if (!row) return;
+    addEntry(tx, { representationId: row.id, kind: "correspondence-in", channel: "online", staffUserId: null, at: now, body: message || null, details: { online: true, files } });
+    tellTeam(tx, row, "sent", input.publicUrl, now);
+    audit(tx, { staffUserId: null, action: "case.information-sent-by-person", entity: "representation", entityId: row.id, at: now, details: { after: { files } } });
+  });
+  return { ok: true };
 }
