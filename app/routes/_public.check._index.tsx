@@ -9,6 +9,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { normaliseReference } from "~/domain/reference-number";
 import { requestCheckCode } from "~/services/check.server";
 import { checkReferenceCookie } from "~/services/check-session.server";
+import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import type { loader as publicLoader } from "./_public";
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: referenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const reference = normaliseReference(submission.value.reference) ?? "";
-  const result = requestCheckCode(getDb(), { reference, clientAddress: context.clientAddress });
+  const result = requestCheckCode(getDb(), { reference, clientAddress: context.clientAddress, perClientLimit: config().checkCodesPerHourPerClient });
   if (result.outcome === "rate-limited") return data(submission.reply({ fieldErrors: { reference: ["check:errors.tooManyCodes"] } }), { status: 429 });
   return redirect("/check/code", { headers: { "Set-Cookie": await checkReferenceCookie.serialize(reference) } });
 }

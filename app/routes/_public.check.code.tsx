@@ -10,6 +10,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { normaliseCheckCode } from "~/domain/check/access";
 import { enterCheckCode } from "~/services/check.server";
 import { checkReferenceCookie, checkReferenceFrom, checkSessionCookie } from "~/services/check-session.server";
+import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import type { loader as publicLoader } from "./_public";
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!reference) throw redirect("/check");
   const submission = parseWithZod(await readForm(request), { schema: codeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = enterCheckCode(getDb(), { reference, code: normaliseCheckCode(submission.value.code) ?? "", clientAddress: context.clientAddress });
+  const result = enterCheckCode(getDb(), { reference, code: normaliseCheckCode(submission.value.code) ?? "", clientAddress: context.clientAddress, perClientLimit: config().checkCodesPerHourPerClient });
   if (!result.ok) {
     const status = result.error === "rate-limited" ? 429 : 400;
     const message = result.error === "rate-limited" ? "check:errors.tooManyTries" : "check:errors.codeWrong";

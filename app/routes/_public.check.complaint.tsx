@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     answers: seen.answers,
     teams: teamOptions(db, { easyRead }),
     language,
-    asked: new URL(request.url).searchParams.get("asked") === "true",
+    // Which thing they just did, for the banner (PRG: the page after the post says it worked).
+    banner: (["asked", "sent", "withdrawn"] as const).find((k) => new URL(request.url).searchParams.get(k) === "true") ?? null,
+    mayWithdraw: seen.mayWithdraw,
     stages: seen.view.stages.map((st) => ({
       ...st,
       startedOn: date(st.startedOn),
@@ -80,7 +82,7 @@ export default function CheckComplaintPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {d.asked ? (
+        {d.banner ? (
           <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="check-banner-title" data-module="govuk-notification-banner">
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="check-banner-title">
@@ -88,7 +90,7 @@ export default function CheckComplaintPage() {
               </h2>
             </div>
             <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t("complaint.askedBanner")}</p>
+              <p className="govuk-notification-banner__heading">{t({ asked: "complaint.askedBanner", sent: "send.sentBanner", withdrawn: "withdraw.doneBanner" }[d.banner])}</p>
             </div>
           </div>
         ) : null}
@@ -110,6 +112,20 @@ export default function CheckComplaintPage() {
 
         <h2 className="govuk-heading-m">{t("complaint.nextHeading")}</h2>
         <NextStep next={d.next} ombudsman={d.ombudsman} stageName={stageName} />
+        <ul className="govuk-list" data-testid="check-actions">
+          <li>
+            <Link className="govuk-link" to="/check/send">
+              {t("complaint.actions.send")}
+            </Link>
+          </li>
+          {d.mayWithdraw ? (
+            <li>
+              <Link className="govuk-link" to="/check/withdraw">
+                {t("complaint.actions.withdraw")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
         <p className="govuk-body">{t("complaint.nothing", { phone: council?.complaintsTeamPhone, email: council?.complaintsTeamEmail })}</p>
 
         <h2 className="govuk-heading-m">{t("complaint.letters")}</h2>

@@ -66,7 +66,7 @@ class LimitReached extends Error {}
  */
 export function requestCheckCode(
   db: Db,
-  input: { reference: string; clientAddress: string; now?: Date; key?: Buffer },
+  input: { reference: string; clientAddress: string; perClientLimit?: number; now?: Date; key?: Buffer },
 ): { outcome: "sent" | "rate-limited" } {
   const now = input.now ?? new Date();
   const key = input.key ?? defaultKey();
@@ -74,7 +74,7 @@ export function requestCheckCode(
     return db.transaction((tx) => {
       const limits = [
         { key: `check-code:${input.reference}`, limit: CHECK_LIMITS.codesPerReference },
-        { key: `check-code-from:${clientKey(input.clientAddress)}`, limit: CHECK_LIMITS.codesPerClient },
+        { key: `check-code-from:${clientKey(input.clientAddress)}`, limit: input.perClientLimit ?? CHECK_LIMITS.codesPerClient },
       ];
       for (const { key: bucket, limit } of limits) {
         if (!withinLimit(tx, bucket, { limit, windowMs: LIMIT_WINDOW_MS, now })) throw new LimitReached();
@@ -105,13 +105,17 @@ export type SignInResult = { ok: true; token: string; expiresAt: Date } | { ok: 
  * burst tries more than the limit), then used once. A wrong, used or expired code, and a
  * reference that does not exist, all get the same answer.
  */
-export function enterCheckCode(db: Db, input: { reference: string; code: string; clientAddress: string; now?: Date; key?: Buffer }): SignInResult {
+export function enterCheckCode(db: Db, input: { reference: string; code: string; clientAddress: string; perClientLimit?: number; now?: Date; key?: Buffer }): SignInResult {
   const now = input.now ?? new Date();
   const key = input.key ?? defaultKey();
   return db.transaction((tx): SignInResult => {
     const counted = [
       withinLimit(tx, `check-attempt:${input.reference}`, { limit: CHECK_LIMITS.attemptsPerReference, windowMs: LIMIT_WINDOW_MS, now }),
-      withinLimit(tx, `check-attempt-from:${clientKey(input.clientAddress)}`, { limit: CHECK_LIMITS.attemptsPerClient, windowMs: LIMIT_WINDOW_MS, now }),
+      withinLimit(tx, `check-attempt-from:${clientKey(input.clientAddress)}`, {
+        limit: (input.perClientLimit ?? CHECK_LIMITS.codesPerClient) * CHECK_LIMITS.attemptsPerClientPerCode,
+        windowMs: LIMIT_WINDOW_MS,
+        now,
+      }),
     ];
     if (counted.includes(false)) return { ok: false, error: "rate-limited" };
     const row = checkableCase(tx, input.reference);

@@ -13,13 +13,18 @@ const DB_FILE = path.resolve(`e2e/.artifacts/${PORT}/e2e.sqlite`);
 const PASSWORD = "demo-password-please-change";
 const OFFICER = "officer@northshire.example";
 
-/** A complaint sent over HTTP, then accepted into Stage 1 and answered through the services. */
-async function answeredComplaint(playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } }, baseURL: string | undefined, email: string) {
+/** A complaint sent over HTTP, then accepted into Stage 1 (and answered) through the services. */
+async function complaintInStage1(
+  playwright: { request: { newContext: (o: { baseURL?: string }) => Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  email: string,
+  state: "answered" | "open",
+) {
   const publicSide = await playwright.request.newContext({ baseURL });
   const reference = await sendComplaintOverHttp(publicSide, { fullName: "Casey Check", description: "My review meetings were cancelled three times.", email });
   await publicSide.dispose();
   // The letters it writes link to this server, as the server's own would.
-  execFileSync(process.execPath, ["--import", "tsx", "test/check-e2e-case.ts", DB_FILE, reference], { stdio: "inherit", env: { ...process.env, PUBLIC_URL: baseURL, DEMO_MODE: "true" } });
+  execFileSync(process.execPath, ["--import", "tsx", "test/check-e2e-case.ts", DB_FILE, reference, state], { stdio: "inherit", env: { ...process.env, PUBLIC_URL: baseURL, DEMO_MODE: "true" } });
   return reference;
 }
 
@@ -34,7 +39,7 @@ test.describe("check your complaint", () => {
 
   test("a person reads the response to Stage 1 and asks for Stage 2 online; staff confirm it", async ({ page, baseURL, playwright, request }) => {
     const email = `check.${test.info().project.name}.${Date.now()}@example.com`;
-    const reference = await answeredComplaint(playwright, baseURL, email);
+    const reference = await complaintInStage1(playwright, baseURL, email, "answered");
     // The response email says where to check the complaint.
     const response = await waitForMail(request, (m) => m.to.includes(email) && m.subject.includes("Our response"));
     expect(response.text).toContain(`${baseURL}/check`);
@@ -68,6 +73,18 @@ test.describe("check your complaint", () => {
     // Only what the person may see: no staff notification, no names of staff.
     await expect(main).not.toContainText("New complaint received");
 
+    // More information, with a document: checked and kept as the e-form's files are.
+    await page.getByRole("link", { name: "Send us more information or a document" }).click();
+    await landed(page, /\/check\/send$/);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Write a message or choose a file");
+    await page.getByLabel("Your message").fill("The minutes of the cancelled meeting are attached.");
+    await page.getByLabel("A document or picture (optional)").setInputFiles({ name: "meeting-minutes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n") });
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await landed(page, /\/check\/complaint\?sent=true$/);
+    await expect(main).toContainText("Thank you. We have added it to your complaint.");
+    await expect(main).toContainText("meeting-minutes.pdf");
+
     await page.getByRole("button", { name: "Ask for Stage 2, an independent investigation" }).click();
     await landed(page, /\/check\/next-stage$/);
     await page.getByRole("button", { name: "Send my request" }).click();
@@ -91,6 +108,7 @@ test.describe("check your complaint", () => {
     await landed(page, new RegExp(`/staff/cases/${reference}$`));
     await expect(page.getByTestId("asked-online")).toContainText("The person asked online for the next stage on");
     await expect(page.getByTestId("timeline")).toContainText("Nobody has explained why the third meeting was cancelled.");
+    await expect(page.getByTestId("timeline")).toContainText("The minutes of the cancelled meeting are attached.");
     await page.getByTestId("case-actions").getByRole("link", { name: "Record that the person asked for the next stage" }).click();
     await landed(page, new RegExp(`/staff/cases/${reference}/escalate$`));
     await expect(page.getByTestId("asked-online")).toContainText("The person asked for this online on");
@@ -99,7 +117,9 @@ test.describe("check your complaint", () => {
     await expect(page.getByTestId("current-stage")).toContainText("Stage 2");
   });
 
-  test("the way in, in easy read", async ({ page }) => {
+  test("the way in, in easy read, and stopping a complaint", async ({ page, baseURL, playwright, request }) => {
+    const email = `check.easy.${test.info().project.name}.${Date.now()}@example.com`;
+    const reference = await complaintInStage1(playwright, baseURL, email, "open");
     await visit(page, "/?mode=easy-read");
     await page.getByTestId("check-entry").click();
     await arrived(page, /\/check$/);
@@ -108,5 +128,20 @@ test.describe("check your complaint", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Type your code");
     // The same words for a reference that does not exist: nobody learns whether it does.
     await expect(page.getByRole("main")).toContainText("Is SU-2345-6789 one of ours, with an email? Then we sent a code to that email.");
+
+    await visit(page, "/check");
+    await askForCode(page, reference, "Send me a code");
+    const mail = await waitForMail(request, (m) => m.to.includes(email) && m.subject.startsWith("Your code to check your complaint"));
+    await page.getByLabel("Code", { exact: true }).fill(/Your code is (\d{6})\./.exec(mail.text)?.[1] ?? "");
+    await page.getByRole("button", { name: "Next" }).click();
+    await landed(page, /\/check\/complaint$/);
+    await expect(page.getByRole("main")).toContainText("We are looking at it.");
+    await page.getByRole("link", { name: "Stop your complaint" }).click();
+    await landed(page, /\/check\/withdraw$/);
+    await page.getByLabel("Why do you want to stop it?").fill("My social worker sorted it out.");
+    await page.getByRole("button", { name: "Stop my complaint" }).click();
+    await landed(page, /\/check\/complaint\?withdrawn=true$/);
+    await expect(page.getByRole("main")).toContainText("Your complaint has stopped.");
+    await expect(page.getByRole("main")).toContainText("You told us to stop.");
   });
 });

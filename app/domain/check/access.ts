@@ -16,11 +16,12 @@ export const CODE_LENGTH = 6;
 export const CHECK_LIMITS = {
   /** Codes sent about one reference: a typo or two, a slow email, not a stream at someone's inbox. */
   codesPerReference: 3,
-  /** Codes asked for from one client address: a household, a school or an advocate's office. */
+  /** Codes asked for from one client address: a household, a school or an advocate's office (CHECK_CODES_PER_HOUR_PER_CLIENT). */
   codesPerClient: 20,
   /** Codes tried for one reference: a million codes, five tries an hour. */
   attemptsPerReference: 5,
-  attemptsPerClient: 30,
+  /** Code tries from one client address, per code it may ask for. */
+  attemptsPerClientPerCode: 10,
 } as const;
 export const LIMIT_WINDOW_MS = 60 * 60 * 1000;
 
