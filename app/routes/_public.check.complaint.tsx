@@ -35,8 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teams: teamOptions(db, { easyRead }),
     language,
     // Which thing they just did, for the banner (PRG: the page after the post says it worked).
-    banner: (["asked", "sent", "withdrawn"] as const).find((k) => new URL(request.url).searchParams.get(k) === "true") ?? null,
+    banner: (["asked", "sent", "withdrawn", "answered"] as const).find((k) => new URL(request.url).searchParams.get(k) === "true") ?? null,
     mayWithdraw: seen.mayWithdraw,
+    mayAskExperience: seen.mayAskExperience,
     stages: seen.view.stages.map((st) => ({
       ...st,
       startedOn: date(st.startedOn),
@@ -90,7 +91,7 @@ export default function CheckComplaintPage() {
               </h2>
             </div>
             <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t({ asked: "complaint.askedBanner", sent: "send.sentBanner", withdrawn: "withdraw.doneBanner" }[d.banner])}</p>
+              <p className="govuk-notification-banner__heading">{t({ asked: "complaint.askedBanner", sent: "send.sentBanner", withdrawn: "withdraw.doneBanner", answered: "experience.thanks" }[d.banner])}</p>
             </div>
           </div>
         ) : null}
@@ -118,6 +119,13 @@ export default function CheckComplaintPage() {
               {t("complaint.actions.send")}
             </Link>
           </li>
+          {d.mayAskExperience ? (
+            <li>
+              <Link className="govuk-link" to="/check/experience">
+                {t("experience.link")}
+              </Link>
+            </li>
+          ) : null}
           {d.mayWithdraw ? (
             <li>
               <Link className="govuk-link" to="/check/withdraw">

@@ -4,14 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attachments, auditLog, caseEntries, checkCodes, outbox, representations } from "../../db/schema";
+import { attachments, auditLog, caseEntries, checkCodes, experienceResponses, outbox, representations } from "../../db/schema";
 import { samplePdf, sampleExe } from "../../test/sample-files";
 import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
 import { CHECK_LIMITS } from "../domain/check/access";
 import { REFERENCE_ALPHABET } from "../domain/reference-number";
 import { addNote, type Actor } from "./case.server";
-import { askForNextStage, enterCheckCode, findCheckSession, personCase, requestCheckCode, sendInformation, withdrawOnline } from "./check.server";
+import { answerExperience, experienceReport, askForNextStage, enterCheckCode, findCheckSession, personCase, requestCheckCode, sendInformation, withdrawOnline } from "./check.server";
 import type { Db } from "./db.server";
 import { getSettings } from "./settings.server";
 import { respondToStage } from "./stage-actions.server";
@@ -267,5 +267,30 @@ describe("sending more information online", () => {
     expect(personCase(db, session, NOW)?.view.files.map((f) => f.name)).toEqual(["meeting.pdf"]);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "case.information-sent-by-person")).get()?.details).toMatchObject({ after: { files: 1 } });
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the experience questions", () => {
+  it("are offered once the stage has its response, kept apart from the case, once, and counted", async () => {
+    const db = await createTestDb();
+    const officer = staffOf(db, "complaints-officer");
+    const open = acceptedComplaint(db, officer, { now: NOW });
+    const openSession = signedIn(db, open.reference, open.id, NOW);
+    expect(personCase(db, openSession, NOW)?.mayAskExperience).toBe(false);
+    expect(answerExperience(db, openSession, { easy: "yes" }, NOW)).toEqual({ ok: false, error: "not-offered" });
+
+    const c = responded(db, officer);
+    const session = signedIn(db, c.reference, c.id);
+    expect(personCase(db, session, LATER)?.mayAskExperience).toBe(true);
+    expect(answerExperience(db, session, { easy: "partly", listened: "yes" }, LATER)).toEqual({ ok: true });
+    expect(personCase(db, session, LATER)?.mayAskExperience).toBe(false);
+    expect(answerExperience(db, session, { easy: "no" }, LATER)).toEqual({ ok: false, error: "not-offered" });
+
+    const rows = db.select().from(experienceResponses).all();
+    expect(rows).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), stageKind: "statutory-stage1", month: "2026-12", easy: "partly", listened: "yes", again: null, easyRead: false }]);
+    // Nothing in the row points back at the case.
+    expect(JSON.stringify(rows)).not.toContain(c.reference);
+    expect(experienceReport(db, { from: "2026-12", to: "2026-12" })).toMatchObject({ responses: 1, easy: { partly: 1 }, listened: { yes: 1 }, again: { unanswered: 1 } });
+    expect(experienceReport(db, { from: "2027-01", to: "2027-12" }).responses).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
-import { createHash, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
-import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
-import { attachments, caseEntries, checkCodes, checkSessions, outbox, representations, stages } from "../../db/schema";
+import { createHash, createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from "node:crypto";
+import { and, asc, eq, gt, gte, isNull, lt, lte } from "drizzle-orm";
+import { attachments, caseEntries, checkCodes, checkSessions, experienceResponses, outbox, representations, stages } from "../../db/schema";
+import { countExperience, isEmptyResponse, mayAskExperience, type ExperienceCounts, type ExperienceResponse } from "../domain/check/experience";
 import { checkCodeEmail, nextStageAskedEmail, personWroteEmail } from "../../emails/check";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { CHECK_LIMITS, CODE_MINUTES, codeExpiresAt, generateCheckCode, LIMIT_WINDOW_MS, sessionExpiresAt } from "../domain/check/access";
@@ -183,6 +184,8 @@ export interface PersonCase {
   ombudsmanNext: boolean;
   /** The person may withdraw the complaint online now (the transition table, as the person). */
   mayWithdraw: boolean;
+  /** The optional experience questions are offered about the current stage. */
+  mayAskExperience: boolean;
 }
 
 function nextStepOf(db: Db, row: Representation, today: IsoDate): Pick<PersonCase, "next" | "ombudsmanNext"> {
@@ -221,7 +224,7 @@ export function personCase(db: Db, session: CheckSession, now = new Date()): Per
     audit(tx, { staffUserId: null, action: "case.viewed-by-person", entity: "representation", entityId: row.id, at: now });
     const stage = currentStage(tx, row.id);
     const mayWithdraw = stage ? allowedActions({ kind: stage.kind as StageKind, state: stage.state as StageState }, "person", factsOf(tx, stage, today).facts).includes("withdraw") : false;
-    return { reference: row.reference, receivedOn: row.receivedOn, answers: row.answers, view, ...nextStepOf(tx, row, today), mayWithdraw };
+    return { reference: row.reference, receivedOn: row.receivedOn, answers: row.answers, view, ...nextStepOf(tx, row, today), mayWithdraw, mayAskExperience: mayAskExperience(stage) };
   });
 }
 
@@ -356,4 +359,35 @@ export async function sendInformation(
     audit(tx, { staffUserId: null, action: "case.information-sent-by-person", entity: "representation", entityId: row.id, at: now, details: { after: { files } } });
   });
   return { ok: true };
+}
+
+/**
+ * Keeps the person's answers to the experience questions about the current stage apart from the
+ * case (decision record 031): a row with the stage kind and the month only, under a random id;
+ * the stage records only that they answered, so the questions are not offered again. Nothing
+ * answered stores nothing. No audit row: it would tie the answers' time to the case.
+ */
+export function answerExperience(db: Db, session: CheckSession, response: ExperienceResponse, now = new Date()): { ok: true } | { ok: false; error: "not-offered" } {
+  return db.transaction((tx) => {
+    const row = tx.select().from(representations).where(eq(representations.id, session.representationId)).get();
+    const stage = row ? currentStage(tx, row.id) : null;
+    if (!row || !stage || !mayAskExperience(stage)) return { ok: false as const, error: "not-offered" as const };
+    if (!isEmptyResponse(response)) {
+      tx.insert(experienceResponses)
+        .values({ id: randomUUID(), stageKind: stage.kind, month: londonDate(now).slice(0, 7), easy: response.easy, listened: response.listened, again: response.again, easyRead: row.mode === "easy-read" })
+        .run();
+    }
+    tx.update(stages).set({ experienceAnsweredAt: now }).where(eq(stages.id, stage.id)).run();
+    return { ok: true as const };
+  });
+}
+
+/** The experience answers given in the months from `from` to `to` ("YYYY-MM"), counted for the report. */
+export function experienceReport(db: Db, range: { from: string; to: string }): ExperienceCounts {
+  const rows = db
+    .select()
+    .from(experienceResponses)
+    .where(and(gte(experienceResponses.month, range.from), lte(experienceResponses.month, range.to)))
+    .all();
+  return countExperience(rows.map((r) => ({ easy: r.easy ?? undefined, listened: r.listened ?? undefined, again: r.again ?? undefined }) as ExperienceResponse));
 }

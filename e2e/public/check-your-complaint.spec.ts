@@ -73,6 +73,16 @@ test.describe("check your complaint", () => {
     // Only what the person may see: no staff notification, no names of staff.
     await expect(main).not.toContainText("New complaint received");
 
+    // The optional questions about how it went, kept apart from the case.
+    await page.getByRole("link", { name: /Tell us how it went/ }).click();
+    await landed(page, /\/check\/experience$/);
+    await page.getByRole("group", { name: "Was it easy to complain?" }).getByLabel("Yes").check();
+    await page.getByRole("group", { name: "Did you feel listened to?" }).getByLabel("A bit").check();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await landed(page, /\/check\/complaint\?answered=true$/);
+    await expect(main).toContainText("Thank you for telling us how it went.");
+    await expect(main.getByRole("link", { name: /Tell us how it went/ })).toHaveCount(0);
+
     // More information, with a document: checked and kept as the e-form's files are.
     await page.getByRole("link", { name: "Send us more information or a document" }).click();
     await landed(page, /\/check\/send$/);
