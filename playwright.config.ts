@@ -72,6 +72,8 @@ export default defineConfig({
         SENDS_PER_HOUR_PER_ADDRESS: "10000",
         // The same for "save and come back later" links: proven in test/routes/save-limit.test.ts.
         RETURN_LINKS_PER_DAY_PER_CLIENT: "10000",
+        // The same for "Check your complaint" codes: proven in app/services/check.server.test.ts.
+        CHECK_CODES_PER_HOUR_PER_CLIENT: "10000",
       },
     },
   ],

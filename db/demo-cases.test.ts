@@ -102,6 +102,9 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     const db = await seeded;
     const responded = theCase(db, DEMO_CASES.stage1Responded);
     expect(responded.current).toMatchObject({ kind: "statutory-stage1", state: "responded", finding: "Partially upheld", nextDueOn: null });
+    // The young person asked online for Stage 2 yesterday; staff have not confirmed it yet.
+    const asked = responded.current?.nextStageAskedOn ?? "";
+    expect(asked > (responded.current?.respondedOn ?? "") && asked < today).toBe(true);
     const window = stageClocks(clockFactsOf(responded.current!), clockSettings(db)).escalationWindowEndsOn!;
     expect(window >= today).toBe(true);
 

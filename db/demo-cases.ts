@@ -18,6 +18,7 @@ import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPan
 import { findRepresentationByReference } from "../app/services/representations.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
 import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
+import { askForNextStage } from "../app/services/check.server";
 import { currentStage } from "../app/services/stages.server";
 import { summarise } from "../app/services/submission.server";
 
@@ -372,6 +373,19 @@ function stage1Responded(d: Demo) {
   });
   accept(d, DEMO_CASES.stage1Responded, { daysAgo: 15, receivedFrom: "Young person in care or leaving care", nature: "Non-fulfilment of duty", team: d.childrenInCare, manager: d.teamManager });
   respond(d, DEMO_CASES.stage1Responded, d.teamManager, "Partially upheld", 4);
+  // Tyler asked online for Stage 2 yesterday ("Check your complaint"): the case page shows the
+  // request for the complaints team to confirm.
+  const row = findRepresentationByReference(d.db, DEMO_CASES.stage1Responded);
+  if (!row) throw new Error("Demo data: the responded case is missing");
+  must(
+    askForNextStage(
+      d.db,
+      { representationId: row.id, expiresAt: ago(d, 1, "19:30") },
+      { unresolved: "Nobody has started my pathway plan and I still have no personal adviser. I turn 18 soon.", publicUrl: d.publicUrl },
+      ago(d, 1, "19:00"),
+    ),
+    "the online request for Stage 2",
+  );
 }
 
 function closedAfterStage1(d: Demo) {

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { experienceAnswers } from "../app/domain/check/experience";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
 /** A CHECK that a text column holds one of the domain's values (the list is the domain's, not repeated here). */
 const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(", ")})`);
+/** The same for a column that may be empty. */
+const maybeOneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IS NULL OR ${column} IN (${values.map((v) => `'${v}'`).join(", ")})`);
 
 // Timestamps are stored as Unix milliseconds; working-day dates as ISO "YYYY-MM-DD" text,
 // because a due date is a calendar day in England, not an instant.
@@ -140,6 +143,15 @@ export const stages = sqliteTable(
     remedyPence: integer("remedy_pence"),
     remedyDueOn: text("remedy_due_on"),
     remedyMetOn: text("remedy_met_on"),
+    /**
+     * The person asked online for the next stage (app/services/check.server.ts) on this day; staff
+     * confirm it with the escalate move, which counts the next stage's clock from it.
+     */
+    nextStageAskedOn: text("next_stage_asked_on"),
+    /** Why the online request came after its window (the person's words: case content). */
+    nextStageAskedLateReason: text("next_stage_asked_late_reason"),
+    /** The person answered the experience questions about this stage (what they said is kept apart, unlinked). */
+    experienceAnsweredAt: integer("experience_answered_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -566,4 +578,63 @@ export const scheduledRuns = sqliteTable(
     result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex("scheduled_runs_job_day_idx").on(t.job, t.runOn)],
+);
+
+/**
+ * "Check your complaint" (decision record 030): one-time codes emailed to the person on a case.
+ * Only a keyed hash of the code is kept; a code works once, for 30 minutes.
+ */
+export const checkCodes = sqliteTable(
+  "check_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("check_codes_representation_idx").on(t.representationId)],
+);
+
+/** A person's session on "Check your complaint": the cookie holds a token, this row its sha256. */
+export const checkSessions = sqliteTable(
+  "check_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("check_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * Answers to the optional experience questions (decision record 031), kept apart from the case:
+ * no reference, no person, only the stage kind and the month, so they cannot be traced back.
+ */
+export const experienceResponses = sqliteTable(
+  "experience_responses",
+  {
+    /** Random, not a counter: the order of rows must not match the order cases were answered in. */
+    id: text("id").primaryKey(),
+    stageKind: text("stage_kind").notNull(),
+    /** "YYYY-MM" in England: enough for a year's report, too coarse to match to a case. */
+    month: text("month").notNull(),
+    easy: text("easy"),
+    listened: text("listened"),
+    again: text("again"),
+    easyRead: integer("easy_read", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("experience_responses_month_idx").on(t.month),
+    check("experience_responses_kind_check", oneOf("stage_kind", stageKinds)),
+    check("experience_responses_easy_check", maybeOneOf("easy", experienceAnswers)),
+    check("experience_responses_listened_check", maybeOneOf("listened", experienceAnswers)),
+    check("experience_responses_again_check", maybeOneOf("again", experienceAnswers)),
+  ],
 );

@@ -10,6 +10,7 @@ import { logger } from "../app/services/logger.server";
 import { mailerFor } from "../app/services/mailer.server";
 import { startOutboxWorker } from "../app/services/outbox.server";
 import { purgeRateLimits } from "../app/services/rate-limit.server";
+import { purgeCheckAccess } from "../app/services/check.server";
 import { DEMO_KEY } from "../app/services/secret-box.server";
 import { encryptStoredTotpSecrets } from "../app/services/totp.server";
 import { remindersJob } from "../app/services/reminders.server";
@@ -39,6 +40,7 @@ const purge = setInterval(() => {
   // Purged drafts took their attachment rows with them (cascade); their files go now.
   deleteOrphanedAttachmentFiles(db, settings.attachmentsDir);
   purgeRateLimits(db);
+  purgeCheckAccess(db);
 }, 60 * 60 * 1000);
 // Daily jobs (retention at 02:00 England time, reminder digests from REMINDER_HOUR); each day's
 // run is claimed in scheduled_runs.

@@ -45,6 +45,8 @@ export function timelineLine(t: TFunction, kind: string, details: Record<string,
         to: t(`stages.${s("to")}`),
         date: on("requestedOn"),
       });
+    case "next-stage-asked":
+      return t(details.late === true ? "timeline.askedOnlineLate" : "timeline.askedOnline", { to: t(`stages.${s("to")}`), date: on("askedOn") });
     case "stage-closed":
       return t("timeline.closedOn", { stage: t(`stages.${s("stage")}`), date: on("closedOn") });
     case "statement-agreed":

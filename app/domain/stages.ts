@@ -159,7 +159,8 @@ export interface TransitionRow {
   from: readonly StageState[];
   to: StageState;
   kinds: readonly StageKind[];
-  roles: readonly CaseRole[];
+  /** Staff case roles; "person": the person on the case, asking online (app/services/check.server.ts). */
+  roles: readonly (CaseRole | "person")[];
   when: readonly Guard[];
   requires: readonly Requirement[];
 }
@@ -194,16 +195,19 @@ export const transitions: readonly TransitionRow[] = [
   { action: "close", from: ["responded"], to: "closed", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: [] },
   { action: "close", from: ["responded"], to: "closed", kinds: ["ombudsman"], roles: TEAM, when: ["no-remedy-outstanding"], requires: [] },
   { action: "record-remedy-met", from: ["responded"], to: "closed", kinds: ["ombudsman"], roles: TEAM, when: ["remedy-outstanding"], requires: ["date"] },
-  { action: "escalate", from: ["responded"], to: "escalated", kinds: ESCALATABLE, roles: TEAM, when: [], requires: ["date", "reason-if-late"] },
+  // The person may ask online ("Check your complaint"): their request is recorded on the stage and
+  // the complaints team confirms it with this same move, dated the day the person asked.
+  { action: "escalate", from: ["responded"], to: "escalated", kinds: ESCALATABLE, roles: [...TEAM, "person"], when: [], requires: ["date", "reason-if-late"] },
   // After the council's last stage the person may go to the Local Government and Social Care
   // Ombudsman (within 12 months, its own rule): staff record its enquiry, which opens the Ombudsman stage.
   { action: "refer-to-ombudsman", from: ["responded"], to: "escalated", kinds: FINAL_COUNCIL_STAGES, roles: TEAM, when: [], requires: ["date"] },
   { action: "answer-ombudsman-enquiry", from: ["open"], to: "open", kinds: ["ombudsman"], roles: TEAM, when: ["enquiry-not-answered"], requires: ["date"] },
   // Getting the Best from Complaints: a Stage 1 not answered in time may go to Stage 2 at the person's request.
-  { action: "escalate", from: ["open"], to: "escalated", kinds: ["statutory-stage1"], roles: TEAM, when: ["response-overdue"], requires: ["date"] },
+  { action: "escalate", from: ["open"], to: "escalated", kinds: ["statutory-stage1"], roles: [...TEAM, "person"], when: ["response-overdue"], requires: ["date"] },
   // The new date itself is checked against the clocks by checkExtension (app/domain/stage-clocks.ts).
   { action: "extend", from: ["open"], to: "open", kinds: EXTENDABLE, roles: TEAM, when: ["below-maximum"], requires: ["new-date", "reason"] },
-  { action: "withdraw", from: ["open"], to: "withdrawn", kinds: COUNCIL_STAGES, roles: TEAM, when: [], requires: ["reason"] },
+  // The person may withdraw online too ("Check your complaint").
+  { action: "withdraw", from: ["open"], to: "withdrawn", kinds: COUNCIL_STAGES, roles: [...TEAM, "person"], when: [], requires: ["reason"] },
   { action: "reopen", from: ["closed", "withdrawn"], to: "open", kinds: stageKinds, roles: TEAM, when: [], requires: ["reason"] },
   { action: "put-on-hold", from: ["open"], to: "open", kinds: COUNCIL_STAGES, roles: RESPONDERS, when: ["not-on-hold"], requires: ["reason"] },
   { action: "take-off-hold", from: ["open"], to: "open", kinds: COUNCIL_STAGES, roles: RESPONDERS, when: ["on-hold"], requires: [] },

@@ -1,15 +1,19 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import enCasework from "../locales/en/casework.json";
+import enCheck from "../locales/en/check.json";
 import enCommon from "../locales/en/common.json";
 import enEmails from "../locales/en/emails.json";
 import enForm from "../locales/en/form.json";
 import enStaff from "../locales/en/staff.json";
+import enEasyCheck from "../locales/en-easy/check.json";
 import enEasyCommon from "../locales/en-easy/common.json";
 import enEasyEmails from "../locales/en-easy/emails.json";
 import enEasyForm from "../locales/en-easy/form.json";
+import plCheck from "../locales/pl/check.json";
 import plCommon from "../locales/pl/common.json";
 import plEmails from "../locales/pl/emails.json";
 import plForm from "../locales/pl/form.json";
+import urCheck from "../locales/ur/check.json";
 import urCommon from "../locales/ur/common.json";
 import urEmails from "../locales/ur/emails.json";
 import urForm from "../locales/ur/form.json";
@@ -34,17 +38,17 @@ export const EASY_READ = "en-easy";
 export type WordsLanguage = Language | typeof EASY_READ;
 
 // common, form: public pages · staff: back office frame, accounts, administration ·
-// casework: inbox, cases, triage · emails: every email's words.
-export const namespaces = ["common", "form", "staff", "casework", "emails"] as const;
+// casework: inbox, cases, triage · emails: every email's words · check: "Check your complaint".
+export const namespaces = ["common", "form", "staff", "casework", "emails", "check"] as const;
 export type Namespace = (typeof namespaces)[number];
 /** What a member of the public reads: translated into every language and into easy read. */
-export const publicNamespaces = ["common", "form", "emails"] as const satisfies readonly Namespace[];
+export const publicNamespaces = ["common", "form", "emails", "check"] as const satisfies readonly Namespace[];
 
 export const resources = {
-  en: { common: enCommon, form: enForm, staff: enStaff, casework: enCasework, emails: enEmails },
-  [EASY_READ]: { common: enEasyCommon, form: enEasyForm, emails: enEasyEmails },
-  pl: { common: plCommon, form: plForm, emails: plEmails },
-  ur: { common: urCommon, form: urForm, emails: urEmails },
+  en: { common: enCommon, form: enForm, staff: enStaff, casework: enCasework, emails: enEmails, check: enCheck },
+  [EASY_READ]: { common: enEasyCommon, form: enEasyForm, emails: enEasyEmails, check: enEasyCheck },
+  pl: { common: plCommon, form: plForm, emails: plEmails, check: plCheck },
+  ur: { common: urCommon, form: urForm, emails: urEmails, check: urCheck },
 } as const;
 
 const rightToLeft = new Set<string>(["ur"]);

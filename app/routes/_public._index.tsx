@@ -54,6 +54,11 @@ export default function StartPage() {
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </Link>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/check" data-testid="check-entry">
+            {t("check:start.link")}
+          </Link>
+        </p>
 
         <h2 className="govuk-heading-m">{t("start.whoHeading")}</h2>
         <p className="govuk-body">{t("start.whoBody")}</p>

@@ -106,6 +106,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           })(),
           people: peopleOf(current),
           facts: factsOf(current),
+          // The person asked online ("Check your complaint"); staff confirm it by escalating.
+          askedOnline: current.nextStageAskedOn && isRunning(current.state) ? date(current.nextStageAskedOn) : null,
         }
       : null,
     history: history.map((st) => ({
@@ -291,6 +293,17 @@ export default function CasePage() {
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">{t("warning")}</span>
                 {t("case.statementOverdue", { date: c.current.statementOverdue })}
+              </strong>
+            </div>
+          ) : null}
+          {c.current.askedOnline ? (
+            <div className="govuk-warning-text" data-testid="asked-online">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t("warning")}</span>
+                {t("case.askedOnline", { date: c.current.askedOnline })}
               </strong>
             </div>
           ) : null}

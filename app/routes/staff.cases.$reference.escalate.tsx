@@ -44,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not answered yet (and not overdue), already moved on, or going to the Ombudsman: the case page says where it is.
   if (!form) throw redirect(`/staff/cases/${row.reference}`);
   const previous = form.previousHandlerId === null ? null : (staffNames(db, [form.previousHandlerId]).get(form.previousHandlerId) ?? null);
-  const [year, month, day] = londonDate(new Date()).split("-");
+  // Asked online ("Check your complaint"): confirming it dates the request from the day the person asked.
+  const [year, month, day] = (form.askedOnline?.on ?? londonDate(new Date())).split("-");
   return {
     reference: row.reference,
     kind: row.kind,
@@ -55,7 +56,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     handlers: form.handlers?.map((h) => ({ value: String(h.id), label: h.name })) ?? null,
     previousHandler: previous,
     sendTo: letterEmailOf(row),
-    today: { requestedOnDay: String(Number(day)), requestedOnMonth: String(Number(month)), requestedOnYear: year },
+    askedOnline: form.askedOnline ? formatLongDate(form.askedOnline.on, "en") : null,
+    today: {
+      requestedOnDay: String(Number(day)),
+      requestedOnMonth: String(Number(month)),
+      requestedOnYear: year,
+      ...(form.askedOnline?.lateReason ? { lateReason: form.askedOnline.lateReason } : {}),
+    },
   };
 }
 
@@ -107,6 +114,11 @@ export default function EscalatePage() {
           { key: "to", label: t("escalate.tell"), value: d.sendTo ? t("refusal.byEmail", { email: d.sendTo }) : t("refusal.byLetter") },
         ]}
       />
+      {d.askedOnline ? (
+        <p className="govuk-body" data-testid="asked-online">
+          {t("escalate.askedOnline", { date: d.askedOnline })}
+        </p>
+      ) : null}
       <p className="govuk-body">{t("escalate.letter")}</p>
       <Form method="post" {...getFormProps(form)}>
         <DateField day={fields.requestedOnDay} month={fields.requestedOnMonth} year={fields.requestedOnYear} legend={t("escalate.requestedOn")} hint={t("escalate.requestedOnHint")} />

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import busboy from "busboy";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { attachments, representations, staffTeamMembers } from "../../db/schema";
 import {
@@ -246,6 +246,36 @@ export async function storeUpload(
   /** The member of staff adding it, when staff log a representation; null for the public. */
   uploadedByStaffId: number | null = null,
 ): Promise<StoreResult> {
+  return storeFile(db, dir, { draftId }, file, now, uploadedByStaffId, (tx) => hasRoomFor(countFor(tx, draftId)));
+}
+
+/** Files the person may add to their complaint after sending it ("Check your complaint"), besides the e-form's. */
+export const FILES_ADDED_LATER_PER_CASE = 10;
+
+/**
+ * Stores a file the person sent to their complaint later (decision record 030), with the same
+ * checks as the e-form's, straight onto the case. At most FILES_ADDED_LATER_PER_CASE such files.
+ */
+export async function storeUploadOnCase(db: Db, dir: string, representationId: number, file: ReceivedFile, now = new Date()): Promise<StoreResult> {
+  return storeFile(db, dir, { representationId }, file, now, null, (tx) => {
+    const later = tx
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.representationId, representationId), isNull(attachments.uploadedByStaffId)))
+      .all().length;
+    return later < ATTACHMENT_LIMITS.maxFiles + FILES_ADDED_LATER_PER_CASE;
+  });
+}
+
+async function storeFile(
+  db: Db,
+  dir: string,
+  owner: { draftId: string } | { representationId: number },
+  file: ReceivedFile,
+  now: Date,
+  uploadedByStaffId: number | null,
+  hasRoom: (tx: Db) => boolean,
+): Promise<StoreResult> {
   try {
     if (file.sizeBytes === 0) return { ok: false, problem: "empty" };
     if (file.sizeBytes > ATTACHMENT_LIMITS.maxFileBytes) return { ok: false, problem: "tooLarge" };
@@ -258,13 +288,13 @@ export async function storeUpload(
     const storageKey = randomBytes(16).toString("hex");
     const target = storagePath(dir, storageKey);
     const stored = db.transaction((tx) => {
-      if (!hasRoomFor(countFor(tx, draftId))) return null;
+      if (!hasRoom(tx)) return null;
       fs.renameSync(file.tempPath, target);
       try {
         return tx
           .insert(attachments)
           .values({
-            draftId,
+            ...owner,
             storageKey,
             originalName: cleanFileName(file.originalName, kind),
             contentType: ATTACHMENT_KINDS[kind].contentType,

@@ -56,6 +56,8 @@ export type EntryKind =
   | "stage-extended"
   | "stage-responded"
   | "stage-escalated"
+  /** The person asked online for the next stage ("Check your complaint"); staff confirm it by escalating. */
+  | "next-stage-asked"
   | "stage-closed"
   | "stage-withdrawn"
   | "stage-reopened"

@@ -22,6 +22,11 @@ export interface Config {
    * household, a school or an advocate's office, not for a script emailing strangers.
    */
   returnLinksPerDayPerClient: number;
+  /**
+   * "Check your complaint" codes one network address may ask for in an hour, and a ten-times
+   * larger number of code tries (decision record 030); each reference has its own, fixed limits.
+   */
+  checkCodesPerHourPerClient: number;
   /** Where `npm run backup` writes (it holds children's personal data: keep it encrypted). */
   backupDir: string;
   /** How many backups `npm run backup` keeps; older ones are deleted. */
@@ -76,6 +81,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/$/, ""),
     sendsPerHourPerAddress: positiveWholeNumber(env, "SENDS_PER_HOUR_PER_ADDRESS", 10),
     returnLinksPerDayPerClient: positiveWholeNumber(env, "RETURN_LINKS_PER_DAY_PER_CLIENT", 20),
+    checkCodesPerHourPerClient: positiveWholeNumber(env, "CHECK_CODES_PER_HOUR_PER_CLIENT", 20),
     backupDir: path.resolve(env.BACKUP_DIR || "data/backups"),
     backupKeep: positiveWholeNumber(env, "BACKUP_KEEP", 7),
     totpEncryptionKey: totpEncryptionKey(env, demoMode),

@@ -7,6 +7,7 @@ import { checkPostedOn, letterEmailOf, notSafeToWrite, postalAddressOf, type Let
 import { formatLongDate } from "../domain/dates";
 import type { StageKind } from "../domain/stages";
 import { createI18n, isLanguage, isMode, textDirection } from "../i18n/i18n";
+import { config } from "./config.server";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { getSettings } from "./settings.server";
@@ -31,7 +32,7 @@ export function sendLetterToPerson(
 ): LetterChannel {
   const { representationId, letter, now } = input;
   const person = tx
-    .select({ personEmail: representations.personEmail, answers: representations.answers })
+    .select({ personEmail: representations.personEmail, answers: representations.answers, kind: representations.kind, mode: representations.mode })
     .from(representations)
     .where(eq(representations.id, representationId))
     .get();
@@ -51,7 +52,13 @@ export function sendLetterToPerson(
     return "letter";
   }
   const language = isLanguage(input.language) ? input.language : "en";
-  const email = letterEmail(language, textDirection(language), letter);
+  // Every emailed letter about a complaint says how to check it online (decision record 030);
+  // a letter kept to post does not: without an email address no code can reach them.
+  const checkOnline =
+    person.kind === "complaint"
+      ? `\n\n${createI18n(language, { mode: isMode(person.mode) ? person.mode : "standard" }).t("emails:checkOnline", { url: `${config().publicUrl}/check` })}`
+      : "";
+  const email = letterEmail(language, textDirection(language), { subject: letter.subject, body: letter.body + checkOnline });
   tx.insert(outbox)
     .values({
       representationId,

@@ -149,6 +149,8 @@ export interface EscalationForm {
   /** Corporate Stage 2: who holds it is chosen now, and may not be Stage 1's handler. */
   handlers: HandlerOption[] | null;
   previousHandlerId: number | null;
+  /** The person asked online ("Check your complaint") on this day, with why it was late: staff confirm it here. */
+  askedOnline: { on: IsoDate; lateReason: string | null } | null;
 }
 
 /** What the escalation page shows, or null when this person may not escalate the case's stage now (or it would go to the Ombudsman). */
@@ -165,6 +167,7 @@ export function escalationForm(db: Db, actor: Actor, row: Representation, now = 
     windowEndsOn: clocks.escalationWindowEndsOn,
     handlers: nextKind === "corporate-stage2" ? handlerOptions(db, row) : null,
     previousHandlerId: stage.handlerId ?? row.respondingManagerId,
+    askedOnline: stage.nextStageAskedOn ? { on: stage.nextStageAskedOn, lateReason: stage.nextStageAskedLateReason } : null,
   };
 }
 
@@ -284,12 +287,26 @@ export function closeStage(db: Db, actor: Actor, reference: string, now = new Da
 /** The person withdrew their complaint: the stage is withdrawn with the reason, and the case closes (nothing is sent). */
 export function withdrawStage(db: Db, actor: Actor, reference: string, input: { reason: string }, now = new Date()): MoveResult {
   const reason = input.reason.trim();
-  const done = moveStage(db, actor, reference, { action: "withdraw", audit: "case.stage-withdrawn", input: { reason }, now }, (tx, { row, stage, to, today, kind }) => {
-    const { status } = writeStage(tx, row, stage, { state: to, closedOn: today, withdrawnReason: reason }, now);
-    entry(tx, actor, row, "stage-withdrawn", now, { stage: kind, closedOn: today }, reason);
-    return { result: null, before: { stageId: stage.id, state: stage.state, status: row.status }, after: { stageId: stage.id, state: to, closedOn: today, status } };
-  });
+  const done = moveStage(db, actor, reference, { action: "withdraw", audit: "case.stage-withdrawn", input: { reason }, now }, (tx, ctx) =>
+    applyWithdrawal(tx, ctx, { reason, staffUserId: actor.id, online: false }, now),
+  );
   return done.ok ? { ok: true } : done;
+}
+
+/**
+ * Withdraws the current stage once the table has allowed it: by staff recording what the person
+ * said (withdrawStage), or by the person online ("Check your complaint", app/services/check.server.ts).
+ * Returns the audit's before and after.
+ */
+export function applyWithdrawal(
+  tx: Db,
+  { row, stage, to, today, kind }: { row: Representation; stage: StageRow; to: StageState; today: IsoDate; kind: StageKind },
+  input: { reason: string; staffUserId: number | null; online: boolean },
+  now: Date,
+) {
+  const { status } = writeStage(tx, row, stage, { state: to, closedOn: today, withdrawnReason: input.reason }, now);
+  addEntry(tx, { representationId: row.id, kind: "stage-withdrawn", staffUserId: input.staffUserId, at: now, details: { stage: kind, closedOn: today, ...(input.online ? { online: true } : {}) }, body: input.reason });
+  return { result: null, before: { stageId: stage.id, state: stage.state, status: row.status }, after: { stageId: stage.id, state: to, closedOn: today, status } };
 }
 
 /**

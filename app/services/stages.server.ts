@@ -233,6 +233,8 @@ export interface StageView {
   /** The day the person asked for this stage, and why a late request was accepted. */
   requestedOn: IsoDate | null;
   lateRequestReason: string | null;
+  /** The person asked online for the next stage on this day ("Check your complaint"), awaiting staff. */
+  nextStageAskedOn: IsoDate | null;
   withdrawnReason: string | null;
   reopenedReason: string | null;
   handlerId: number | null;
@@ -278,6 +280,7 @@ export function stageHistory(db: Db, representationId: number): StageView[] {
     onHoldReason: r.onHoldReason,
     requestedOn: r.requestedOn,
     lateRequestReason: r.lateRequestReason,
+    nextStageAskedOn: r.nextStageAskedOn,
     withdrawnReason: r.withdrawnReason,
     reopenedReason: r.reopenedReason,
     handlerId: r.handlerId,

@@ -1,0 +1,87 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { BackLink } from "~/components/layout";
+import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
+import type { RouteHandle } from "~/components/page-title";
+import { formatLongDate } from "~/domain/dates";
+import { cleanMultiline } from "~/domain/form/fields";
+import { getLanguage } from "~/i18n/language.server";
+import { askForNextStage, personCase } from "~/services/check.server";
+import { requireCheckSession } from "~/services/check-session.server";
+import { config } from "~/services/config.server";
+import { getDb } from "~/services/db.server";
+import { readForm } from "~/services/form-data.server";
+
+// "Check your complaint": asking for the next stage (decision record 030). A late request is
+// accepted with why it is late; the service decides, from the transition table, whether it is.
+
+const UNRESOLVED_MAX = 5000;
+const LATE_MAX = 2000;
+
+const askSchema = z.object({
+  unresolved: z
+    .string({ error: "check:errors.unresolvedRequired" })
+    .check(z.overwrite(cleanMultiline), z.minLength(1, "check:errors.unresolvedRequired"), z.maxLength(UNRESOLVED_MAX, "check:errors.unresolvedTooLong")),
+  lateReason: z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(LATE_MAX, "check:errors.lateTooLong"))),
+});
+
+export const handle: RouteHandle = { title: (t, loaderData) => t("check:next.title", { stage: t(`emails:stageAccepted.stages.${(loaderData as { kind?: string } | undefined)?.kind}`) }) };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const session = await requireCheckSession(db, request);
+  const next = personCase(db, session)?.next;
+  if (!next?.mayAsk) throw redirect("/check/complaint");
+  const language = await getLanguage(request);
+  return { kind: next.kind, late: next.late, windowEndsOn: next.windowEndsOn ? formatLongDate(next.windowEndsOn, language) : null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = getDb();
+  const session = await requireCheckSession(db, request);
+  const submission = parseWithZod(await readForm(request), { schema: askSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = askForNextStage(db, session, { unresolved: submission.value.unresolved, lateReason: submission.value.lateReason ?? null, publicUrl: config().publicUrl });
+  if (result.ok) return redirect("/check/complaint?asked=true");
+  if (result.error === "late-reason-required") return data(submission.reply({ fieldErrors: { lateReason: ["check:errors.lateRequired"] } }), { status: 400 });
+  // Already asked, or the stage moved on meanwhile: the complaint page says where it is.
+  throw redirect("/check/complaint");
+}
+
+export default function AskForNextStagePage() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("check");
+  const [form, fields] = useForm(formOptions("check-next-stage", askSchema, lastResult));
+  const stage = t(`emails:stageAccepted.stages.${d.kind}`);
+  return (
+    <>
+      <BackLink to="/check/complaint" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={summaryErrors([{ field: fields.unresolved }, { field: fields.lateReason }])} />
+          <h1 className="govuk-heading-l">{t("next.title", { stage })}</h1>
+          <p className="govuk-body">{t("next.intro")}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <TextareaField field={fields.unresolved} label={t("next.unresolvedLabel")} hint={t("next.unresolvedHint")} maxLength={UNRESOLVED_MAX} rows={6} />
+            {d.late && d.windowEndsOn ? (
+              <TextareaField field={fields.lateReason} label={t("next.lateLabel", { date: d.windowEndsOn })} hint={t("next.lateHint")} maxLength={LATE_MAX} rows={3} />
+            ) : null}
+            <div className="govuk-button-group">
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                {t("next.send")}
+              </button>
+              <Link className="govuk-link" to="/check/complaint">
+                {t("next.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
