@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { representations, stagePeople, stages } from "../../db/schema";
 import { addWorkingDays, type IsoDate } from "../domain/calendar";
@@ -33,83 +33,102 @@ export interface InboxFilters {
 }
 
 export const INBOX_PAGE_SIZE = 25;
+/**
+ * Counts stop here: beyond it the page says "more than 10,000" (decision record 038), because an
+ * exact count of a broad filter at a million cases reads every matching row on every page view.
+ */
+export const COUNT_LIMIT = 10_000;
 
-/** The case's current stage: its newest (found through the stages' (representation, sequence) index). */
+/** The case's current stage, found through the copy of its id on the case (kept by triggers). */
 export const current = alias(stages, "current_stage");
-export const joinCurrent = and(
-  eq(current.representationId, representations.id),
-  sql`${current.sequence} = (SELECT max(${stages.sequence}) FROM ${stages} WHERE ${stages.representationId} = ${representations.id})`,
-);
+export const joinCurrent = eq(current.id, representations.currentStageId);
 
 /**
  * What this member of staff may see (team managers: their teams; investigators: their Stage 2): the
- * inbox's rule, also used by the deadlines dashboard. Needs `current` joined with `joinCurrent`.
+ * inbox's rule, also used by the deadlines dashboard. Reads only the case's own columns, so each
+ * scope is answered by an index.
  */
 export function scopeCondition(viewer: Viewer): SQL | undefined {
+  const r = representations;
   switch (caseScopeFor(viewer.role)) {
     case "all":
       return undefined;
     case "team":
-      return viewer.teamIds.length ? inArray(representations.teamId, [...viewer.teamIds]) : sql`0`;
+      return viewer.teamIds.length ? inArray(r.teamId, [...viewer.teamIds]) : sql`0`;
     case "investigator":
       return and(
-        eq(current.kind, "statutory-stage2"),
-        sql`EXISTS (SELECT 1 FROM ${stagePeople} WHERE ${stagePeople.stageId} = ${current.id} AND ${stagePeople.role} = 'investigating-officer' AND ${stagePeople.staffUserId} = ${viewer.id})`,
+        eq(r.currentStageKind, "statutory-stage2"),
+        sql`${r.currentStageId} IN (SELECT ${stagePeople.stageId} FROM ${stagePeople} WHERE ${stagePeople.role} = 'investigating-officer' AND ${stagePeople.staffUserId} = ${viewer.id})`,
       );
     case "none":
       return sql`0`;
   }
 }
 
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * Search: three characters or more go to the trigram index (any part of a reference or a name, any
+ * case); fewer can only be the start of a reference, found through its unique index.
+ */
+function searchCondition(q: string): SQL {
+  if ([...q].length >= 3) {
+    // One FTS5 phrase: doubled quotes keep the text literal, so "%", "_" or "AND" mean themselves.
+    const phrase = `"${q.replace(/"/g, '""')}"`;
+    return sql`${representations.id} IN (SELECT rowid FROM representations_search WHERE representations_search MATCH ${phrase})`;
+  }
+  const start = q.toUpperCase();
+  return and(sql`${representations.reference} >= ${start}`, sql`${representations.reference} < ${`${start}\u{10FFFF}`}`) as SQL;
 }
 
-/**
- * The inbox: filtered, searched, sorted and paged. A case with a safeguarding concern whose referral
- * is not yet recorded is always first.
- */
-export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
+/** The inbox's conditions for these filters (each one answered by a column of the case itself). */
+export function inboxConditions(viewer: Viewer, filters: InboxFilters, today: IsoDate): SQL | undefined {
   const r = representations;
   const conditions: Array<SQL | undefined> = [scopeCondition(viewer)];
   if (filters.status) conditions.push(eq(r.status, filters.status as (typeof r.status.enumValues)[number]));
   if (filters.kind) conditions.push(eq(r.kind, filters.kind as (typeof r.kind.enumValues)[number]));
   if (filters.process) conditions.push(eq(r.process, filters.process as (typeof r.process.enumValues)[number]));
-  if (filters.stage) conditions.push(eq(current.kind, filters.stage));
+  if (filters.stage) conditions.push(eq(r.currentStageKind, filters.stage));
   if (filters.teamId) conditions.push(eq(r.teamId, filters.teamId));
   if (filters.assigneeId) conditions.push(eq(r.respondingManagerId, filters.assigneeId));
   // nextDueOn is null once a stage has ended, so these find running stages only.
-  if (filters.dueWithin !== undefined) conditions.push(lte(current.nextDueOn, addWorkingDays(today, filters.dueWithin)));
-  if (filters.overdue) conditions.push(lt(current.nextDueOn, today));
+  if (filters.dueWithin !== undefined) conditions.push(lte(r.nextDueOn, addWorkingDays(today, filters.dueWithin)));
+  if (filters.overdue) conditions.push(lt(r.nextDueOn, today));
   if (filters.youngPerson) conditions.push(eq(r.personRelationship, "young-person"));
   if (filters.safeguarding) conditions.push(eq(r.safeguarding, "flagged"));
   const q = filters.q?.trim();
-  if (q) {
-    const pattern = `%${escapeLike(q)}%`;
-    conditions.push(
-      or(
-        sql`${r.reference} LIKE ${pattern.toUpperCase()} ESCAPE '\\'`,
-        sql`${r.personName} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${r.childName} LIKE ${pattern} ESCAPE '\\'`,
-      ),
-    );
-  }
-  const where = and(...conditions);
+  if (q) conditions.push(searchCondition(q));
+  return and(...conditions);
+}
 
-  const pinned = sql`CASE WHEN ${r.safeguarding} = 'flagged' THEN 0 ELSE 1 END`;
-  const order = (() => {
-    switch (filters.sort ?? "due") {
-      case "due":
-        // Running stages soonest deadline first (an ended stage has none); then the rest, newest first.
-        return [sql`${current.nextDueOn} ASC NULLS LAST`, desc(r.receivedAt)];
-      case "received-newest":
-        return [desc(r.receivedAt)];
-      case "received-oldest":
-        return [asc(r.receivedAt)];
-      case "reference":
-        return [asc(r.reference)];
-    }
-  })();
+/** The order of each sort: stored columns only, each order given by one index (see db/schema.ts). */
+function inboxOrder(sort: InboxSort) {
+  const r = representations;
+  // A case with a safeguarding concern whose referral is not yet recorded is always first.
+  switch (sort) {
+    case "due":
+      // Running stages soonest deadline first (an ended stage has none); then the rest, newest first.
+      return [asc(r.pinOrder), asc(r.dueKey), desc(r.receivedAt), asc(r.id)];
+    case "received-newest":
+      return [asc(r.pinOrder), desc(r.receivedAt), desc(r.id)];
+    case "received-oldest":
+      return [asc(r.pinOrder), asc(r.receivedAt), asc(r.id)];
+    case "reference":
+      return [asc(r.pinOrder), asc(r.reference)];
+  }
+}
+
+/** How many rows match, stopping at COUNT_LIMIT + 1 so a broad filter never counts a million. */
+export function boundedCount(db: Db, where: SQL | undefined): number {
+  const matched = db.select({ one: sql`1` }).from(representations).where(where).limit(COUNT_LIMIT + 1).as("matched");
+  return db.select({ n: sql<number>`count(*)` }).from(matched).get()?.n ?? 0;
+}
+
+/**
+ * The inbox: filtered, searched, sorted and paged. A case with a safeguarding concern whose referral
+ * is not yet recorded is always first. `total` stops at COUNT_LIMIT + 1 (`totalIsMore` then says so).
+ */
+export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
+  const r = representations;
+  const where = inboxConditions(viewer, filters, today);
   const page = Math.max(1, filters.page ?? 1);
   const rows = db
     .select({
@@ -118,14 +137,14 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
       kind: r.kind,
       status: r.status,
       process: r.process,
-      stageKind: current.kind,
+      stageKind: r.currentStageKind,
       stageState: current.state,
       onHold: current.onHold,
       personName: r.personName,
       childName: r.childName,
       personRelationship: r.personRelationship,
       receivedAt: r.receivedAt,
-      dueOn: current.nextDueOn,
+      dueOn: r.nextDueOn,
       handlerId: current.handlerId,
       teamId: r.teamId,
       respondingManagerId: r.respondingManagerId,
@@ -134,22 +153,26 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
     .from(r)
     .leftJoin(current, joinCurrent)
     .where(where)
-    .orderBy(pinned, ...order, asc(r.id))
+    .orderBy(...inboxOrder(filters.sort ?? "due"))
     .limit(INBOX_PAGE_SIZE)
     .offset((page - 1) * INBOX_PAGE_SIZE)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(r).leftJoin(current, joinCurrent).where(where).get()?.n ?? 0;
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+  const counted = boundedCount(db, where);
+  const totalIsMore = counted > COUNT_LIMIT;
+  const total = Math.min(counted, COUNT_LIMIT);
+  return { rows, total, totalIsMore, page, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
 }
 
-/** How many cases this member of staff can see, by status, whatever the filters. */
+/**
+ * How many cases this member of staff can see, by status, whatever the filters: one bounded count
+ * per status through the status index, so a value above COUNT_LIMIT means "more than".
+ */
 export function countsByStatus(db: Db, viewer: Viewer): Record<string, number> {
-  const rows = db
-    .select({ status: representations.status, n: sql<number>`count(*)` })
-    .from(representations)
-    .leftJoin(current, joinCurrent)
-    .where(scopeCondition(viewer))
-    .groupBy(representations.status)
-    .all();
-  return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  const scope = scopeCondition(viewer);
+  const counts: Record<string, number> = {};
+  for (const status of representations.status.enumValues) {
+    const n = boundedCount(db, and(scope, eq(representations.status, status)));
+    if (n) counts[status] = n;
+  }
+  return counts;
 }
