@@ -99,9 +99,15 @@ export const representations = sqliteTable(
     index("representations_inbox_newest_idx").on(t.pinOrder, sql`received_at DESC`, sql`id DESC`),
     index("representations_inbox_oldest_idx").on(t.pinOrder, t.receivedAt, t.id),
     index("representations_inbox_reference_idx").on(t.pinOrder, t.reference),
+    // Each filter with the default order: the filter's rows come out already in order (a filter
+    // such as "comments" would otherwise walk past every complaint with a deadline first).
+    ...(["status", "kind", "process", "currentStageKind", "teamId", "respondingManagerId", "personRelationship"] as const).map((column) =>
+      index(`representations_inbox_${t[column].name}_idx`).on(t[column], t.pinOrder, t.dueKey, sql`received_at DESC`, t.id),
+    ),
+    // A team manager's counts by status.
+    index("representations_team_status_idx").on(t.teamId, t.status),
     index("representations_next_due_idx").on(t.nextDueOn),
     index("representations_current_stage_idx").on(t.currentStageId),
-    index("representations_stage_kind_idx").on(t.currentStageKind, t.nextDueOn),
   ],
 );
 

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { representations, stagePeople, stages } from "../../db/schema";
 import { addWorkingDays, type IsoDate } from "../domain/calendar";
 import { caseScopeFor, type InboxSort, type Viewer } from "../domain/casework";
+import { normaliseReference } from "../domain/reference-number";
 import type { Db } from "./db.server";
 
 export function findRepresentationById(db: Db, id: number) {
@@ -65,22 +66,33 @@ export function scopeCondition(viewer: Viewer): SQL | undefined {
   }
 }
 
+/** Above this many name matches, the inbox walks its order's index instead of sorting the matches. */
+const SEARCH_SORT_LIMIT = 2_000;
+
+const searchPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+const searchRows = (q: string) => sql`SELECT rowid FROM representations_search WHERE representations_search MATCH ${searchPhrase(q)}`;
+
 /**
- * Search: three characters or more go to the trigram index (any part of a reference or a name, any
- * case); fewer can only be the start of a reference, found through its unique index.
+ * Search: a whole reference through its unique index; three characters or more through the trigram
+ * index (any part of a reference or a name, any case); fewer can only be the start of a reference.
+ * A common name ("Smith") matches thousands: then the matches are only tested while the sort's
+ * index is walked (`+id` keeps SQLite from fetching and sorting them all), and a rare one is
+ * fetched by its rowids and sorted.
  */
-function searchCondition(q: string): SQL {
+function searchCondition(db: Db, q: string): SQL {
+  const r = representations;
+  const reference = normaliseReference(q);
+  if (reference) return eq(r.reference, reference);
   if ([...q].length >= 3) {
-    // One FTS5 phrase: doubled quotes keep the text literal, so "%", "_" or "AND" mean themselves.
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    return sql`${representations.id} IN (SELECT rowid FROM representations_search WHERE representations_search MATCH ${phrase})`;
+    const matches = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${searchRows(q)} LIMIT ${SEARCH_SORT_LIMIT + 1})`).n;
+    return matches > SEARCH_SORT_LIMIT ? sql`+${r.id} IN (${searchRows(q)})` : sql`${r.id} IN (${searchRows(q)})`;
   }
   const start = q.toUpperCase();
-  return and(sql`${representations.reference} >= ${start}`, sql`${representations.reference} < ${`${start}\u{10FFFF}`}`) as SQL;
+  return and(sql`${r.reference} >= ${start}`, sql`${r.reference} < ${`${start}\u{10FFFF}`}`) as SQL;
 }
 
 /** The inbox's conditions for these filters (each one answered by a column of the case itself). */
-export function inboxConditions(viewer: Viewer, filters: InboxFilters, today: IsoDate): SQL | undefined {
+export function inboxConditions(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate): SQL | undefined {
   const r = representations;
   const conditions: Array<SQL | undefined> = [scopeCondition(viewer)];
   if (filters.status) conditions.push(eq(r.status, filters.status as (typeof r.status.enumValues)[number]));
@@ -93,9 +105,10 @@ export function inboxConditions(viewer: Viewer, filters: InboxFilters, today: Is
   if (filters.dueWithin !== undefined) conditions.push(lte(r.nextDueOn, addWorkingDays(today, filters.dueWithin)));
   if (filters.overdue) conditions.push(lt(r.nextDueOn, today));
   if (filters.youngPerson) conditions.push(eq(r.personRelationship, "young-person"));
-  if (filters.safeguarding) conditions.push(eq(r.safeguarding, "flagged"));
+  // The same as safeguarding = 'flagged', asked of the column every inbox index starts with.
+  if (filters.safeguarding) conditions.push(eq(r.pinOrder, 0));
   const q = filters.q?.trim();
-  if (q) conditions.push(searchCondition(q));
+  if (q) conditions.push(searchCondition(db, q));
   return and(...conditions);
 }
 
@@ -117,20 +130,17 @@ function inboxOrder(sort: InboxSort) {
 }
 
 /** How many rows match, stopping at COUNT_LIMIT + 1 so a broad filter never counts a million. */
-export function boundedCount(db: Db, where: SQL | undefined): number {
+function boundedCountQuery(db: Db, where: SQL | undefined) {
   const matched = db.select({ one: sql`1` }).from(representations).where(where).limit(COUNT_LIMIT + 1).as("matched");
-  return db.select({ n: sql<number>`count(*)` }).from(matched).get()?.n ?? 0;
+  return db.select({ n: sql<number>`count(*)` }).from(matched);
 }
 
-/**
- * The inbox: filtered, searched, sorted and paged. A case with a safeguarding concern whose referral
- * is not yet recorded is always first. `total` stops at COUNT_LIMIT + 1 (`totalIsMore` then says so).
- */
-export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
+/** The inbox's two queries for these filters (a page of rows, and their bounded count); the EXPLAIN test reads their plans. */
+export function inboxQueries(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
   const r = representations;
-  const where = inboxConditions(viewer, filters, today);
+  const where = inboxConditions(db, viewer, filters, today);
   const page = Math.max(1, filters.page ?? 1);
-  const rows = db
+  const list = db
     .select({
       id: r.id,
       reference: r.reference,
@@ -155,12 +165,27 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
     .where(where)
     .orderBy(...inboxOrder(filters.sort ?? "due"))
     .limit(INBOX_PAGE_SIZE)
-    .offset((page - 1) * INBOX_PAGE_SIZE)
-    .all();
-  const counted = boundedCount(db, where);
+    .offset((page - 1) * INBOX_PAGE_SIZE);
+  return { page, list, count: boundedCountQuery(db, where) };
+}
+
+/**
+ * The inbox: filtered, searched, sorted and paged. A case with a safeguarding concern whose referral
+ * is not yet recorded is always first. `total` stops at COUNT_LIMIT (`totalIsMore` then says so).
+ */
+export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate) {
+  const { page, list, count } = inboxQueries(db, viewer, filters, today);
+  const rows = list.all();
+  const counted = count.get()?.n ?? 0;
   const totalIsMore = counted > COUNT_LIMIT;
   const total = Math.min(counted, COUNT_LIMIT);
   return { rows, total, totalIsMore, page, pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)) };
+}
+
+/** One bounded count a status, through the status index: a value above COUNT_LIMIT means "more than". */
+export function countsByStatusQueries(db: Db, viewer: Viewer) {
+  const scope = scopeCondition(viewer);
+  return representations.status.enumValues.map((status) => ({ status, query: boundedCountQuery(db, and(scope, eq(representations.status, status))) }));
 }
 
 /**
@@ -168,10 +193,9 @@ export function listRepresentations(db: Db, viewer: Viewer, filters: InboxFilter
  * per status through the status index, so a value above COUNT_LIMIT means "more than".
  */
 export function countsByStatus(db: Db, viewer: Viewer): Record<string, number> {
-  const scope = scopeCondition(viewer);
   const counts: Record<string, number> = {};
-  for (const status of representations.status.enumValues) {
-    const n = boundedCount(db, and(scope, eq(representations.status, status)));
+  for (const { status, query } of countsByStatusQueries(db, viewer)) {
+    const n = query.get()?.n ?? 0;
     if (n) counts[status] = n;
   }
   return counts;

@@ -7,9 +7,16 @@ CREATE INDEX `representations_inbox_due_idx` ON `representations` (`pin_order`,`
 CREATE INDEX `representations_inbox_newest_idx` ON `representations` (`pin_order`,received_at DESC,id DESC);--> statement-breakpoint
 CREATE INDEX `representations_inbox_oldest_idx` ON `representations` (`pin_order`,`received_at`,`id`);--> statement-breakpoint
 CREATE INDEX `representations_inbox_reference_idx` ON `representations` (`pin_order`,`reference`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_status_idx` ON `representations` (`status`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_kind_idx` ON `representations` (`kind`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_process_idx` ON `representations` (`process`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_current_stage_kind_idx` ON `representations` (`current_stage_kind`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_team_id_idx` ON `representations` (`team_id`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_responding_manager_id_idx` ON `representations` (`responding_manager_id`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_inbox_person_relationship_idx` ON `representations` (`person_relationship`,`pin_order`,`due_key`,received_at DESC,`id`);--> statement-breakpoint
+CREATE INDEX `representations_team_status_idx` ON `representations` (`team_id`,`status`);--> statement-breakpoint
 CREATE INDEX `representations_next_due_idx` ON `representations` (`next_due_on`);--> statement-breakpoint
 CREATE INDEX `representations_current_stage_idx` ON `representations` (`current_stage_id`);--> statement-breakpoint
-CREATE INDEX `representations_stage_kind_idx` ON `representations` (`current_stage_kind`,`next_due_on`);--> statement-breakpoint
 -- hand-written:
 -- The current stage's id, kind and next deadline copied onto its case (decision record 038), kept
 -- by triggers so that every service that opens, moves or corrects a stage keeps them true.
