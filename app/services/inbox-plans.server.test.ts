@@ -10,7 +10,7 @@ import { deadlineHorizon } from "../domain/deadlines";
 import { createTestDb } from "../../test/db";
 import { openDatabase, type Db } from "./db.server";
 import { runningDeadlinesQuery } from "./deadlines.server";
-import { countsByStatusQueries, inboxQueries, type InboxFilters } from "./representations.server";
+import { COUNT_LIMIT, countsByStatus, countsByStatusQueries, INBOX_PAGE_SIZE, inboxQueries, listRepresentations, type InboxFilters } from "./representations.server";
 
 // The inbox at a million cases stays fast only while every query is answered by an index
 // (decision record 038). A small generated database (with ANALYZE, as the generator leaves it)
@@ -103,5 +103,24 @@ describe("the inbox's query plans", () => {
       expect(lines.filter(fullScan), lines.join(" / ")).toEqual([]);
     }
     expect(plan(runningDeadlinesQuery(db, "all", addWorkingDays(today, 3))).some((l) => l.includes("representations_next_due_idx"))).toBe(true);
+  });
+});
+
+describe("the inbox's counts", () => {
+  it("stop past COUNT_LIMIT and say so, and stay exact below it", async () => {
+    const small = await createTestDb();
+    const c = (small as unknown as { $client: Database.Database }).$client;
+    // COUNT_LIMIT + 5 new cases, two of them from young people.
+    c.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO representations (reference, kind, method_received, received_at, received_on, person_name, person_relationship, answers)
+       SELECT printf('SU-TEST-%05d', i), 'complaint', 'E-form', i, '2026-01-01', 'Someone', CASE WHEN i <= 2 THEN 'young-person' ELSE 'parent' END, '{}' FROM n`,
+    ).run(COUNT_LIMIT + 5);
+    const officer = { id: 0, role: "complaints-officer", teamIds: [] };
+    const all = listRepresentations(small, officer, {}, today);
+    expect([all.total, all.totalIsMore, all.pageCount]).toEqual([COUNT_LIMIT, true, COUNT_LIMIT / INBOX_PAGE_SIZE]);
+    expect(countsByStatus(small, officer)).toEqual({ new: COUNT_LIMIT + 1 });
+    const young = listRepresentations(small, officer, { youngPerson: true }, today);
+    expect([young.total, young.totalIsMore, young.rows.map((r) => r.reference)]).toEqual([2, false, ["SU-TEST-00002", "SU-TEST-00001"]]);
   });
 });
