@@ -79,20 +79,24 @@ const searchRows = (q: string) => sql`SELECT rowid FROM representations_search W
  * index is walked (`+id` keeps SQLite from fetching and sorting them all), and a rare one is
  * fetched by its rowids and sorted.
  */
-function searchCondition(db: Db, q: string): SQL {
+function searchCondition(db: Db, q: string): { list: SQL; count: SQL } {
   const r = representations;
   const reference = normaliseReference(q);
-  if (reference) return eq(r.reference, reference);
+  if (reference) return both(eq(r.reference, reference));
   if ([...q].length >= 3) {
     const matches = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${searchRows(q)} LIMIT ${SEARCH_SORT_LIMIT + 1})`).n;
-    return matches > SEARCH_SORT_LIMIT ? sql`+${r.id} IN (${searchRows(q)})` : sql`${r.id} IN (${searchRows(q)})`;
+    const fetched = sql`${r.id} IN (${searchRows(q)})`;
+    // The count always starts from the matches (it stops at COUNT_LIMIT + 1 of them).
+    return { list: matches > SEARCH_SORT_LIMIT ? sql`+${r.id} IN (${searchRows(q)})` : fetched, count: fetched };
   }
   const start = q.toUpperCase();
-  return and(sql`${r.reference} >= ${start}`, sql`${r.reference} < ${`${start}\u{10FFFF}`}`) as SQL;
+  return both(and(sql`${r.reference} >= ${start}`, sql`${r.reference} < ${`${start}\u{10FFFF}`}`) as SQL);
 }
 
+const both = (condition: SQL) => ({ list: condition, count: condition });
+
 /** The inbox's conditions for these filters (each one answered by a column of the case itself). */
-export function inboxConditions(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate): SQL | undefined {
+export function inboxConditions(db: Db, viewer: Viewer, filters: InboxFilters, today: IsoDate): { list: SQL | undefined; count: SQL | undefined } {
   const r = representations;
   const conditions: Array<SQL | undefined> = [scopeCondition(viewer)];
   if (filters.status) conditions.push(eq(r.status, filters.status as (typeof r.status.enumValues)[number]));
@@ -108,8 +112,8 @@ export function inboxConditions(db: Db, viewer: Viewer, filters: InboxFilters, t
   // The same as safeguarding = 'flagged', asked of the column every inbox index starts with.
   if (filters.safeguarding) conditions.push(eq(r.pinOrder, 0));
   const q = filters.q?.trim();
-  if (q) conditions.push(searchCondition(db, q));
-  return and(...conditions);
+  const search = q ? searchCondition(db, q) : undefined;
+  return { list: and(...conditions, search?.list), count: and(...conditions, search?.count) };
 }
 
 /** The order of each sort: stored columns only, each order given by one index (see db/schema.ts). */
@@ -162,11 +166,16 @@ export function inboxQueries(db: Db, viewer: Viewer, filters: InboxFilters, toda
     })
     .from(r)
     .leftJoin(current, joinCurrent)
-    .where(where)
+    .where(where.list)
     .orderBy(...inboxOrder(filters.sort ?? "due"))
     .limit(INBOX_PAGE_SIZE)
     .offset((page - 1) * INBOX_PAGE_SIZE);
-  return { page, list, count: boundedCountQuery(db, where) };
+  // A search and nothing else (the complaints team's usual case): the matches are counted in the
+  // search index alone, without fetching each case.
+  const q = filters.q?.trim();
+  const onlySearch = q && [...q].length >= 3 && !normaliseReference(q) && Object.entries(filters).every(([k, v]) => ["q", "sort", "page"].includes(k) || v === undefined || v === false) && !scopeCondition(viewer);
+  const count = onlySearch ? db.select({ n: sql<number>`count(*)` }).from(sql`(${searchRows(q)} LIMIT ${COUNT_LIMIT + 1})`) : boundedCountQuery(db, where.count);
+  return { page, list, count };
 }
 
 /**
