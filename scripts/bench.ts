@@ -332,7 +332,7 @@ async function inboxFigures() {
     const inboxBase = `http://127.0.0.1:${inboxPort}`;
     const server = startGroup(process.execPath, ["--import", "tsx", "server/index.ts"], serverEnv(inboxPort, CACHE));
     try {
-      await waitForPage(`${inboxBase}/`);
+      await waitForPage(`${inboxBase}/`, 600_000);
       console.log(`Inbox at ${COUNT.toLocaleString("en-GB")} (p95 of 20 requests each, the whole page)…`);
       const inboxCases: Array<[string, string, string]> = [
         ["no filter (next deadline first)", "", officer],
