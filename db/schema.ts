@@ -78,6 +78,17 @@ export const representations = sqliteTable(
     anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // The inbox reads and sorts on these (decision record 038). The current stage's id, kind and next
+    // deadline are copies kept by triggers on `stages` (the migration's hand-written SQL), whichever
+    // service writes a stage; the two generated columns are what the inbox orders by, so an index
+    // can give the order instead of sorting a million rows by CASE expressions on every page.
+    currentStageId: integer("current_stage_id"),
+    currentStageKind: text("current_stage_kind"),
+    nextDueOn: text("next_due_on"),
+    /** 0 while a safeguarding concern waits for its referral (pinned first), else 1. */
+    pinOrder: integer("pin_order").generatedAlwaysAs(sql`(safeguarding IS NOT 'flagged')`, { mode: "virtual" }),
+    /** The next deadline, or a far date once the stage ended, so running stages sort first. */
+    dueKey: text("due_key").generatedAlwaysAs(sql`coalesce(next_due_on, '9999-12-31')`, { mode: "virtual" }),
   },
   (t) => [
     uniqueIndex("representations_reference_idx").on(t.reference),
@@ -86,6 +97,20 @@ export const representations = sqliteTable(
     index("representations_team_idx").on(t.teamId),
     index("representations_person_idx").on(t.personId),
     index("representations_closed_at_idx").on(t.closedAt),
+    // One index per inbox sort, each ending in id so every order is total.
+    index("representations_inbox_due_idx").on(t.pinOrder, t.dueKey, sql`received_at DESC`, t.id),
+    index("representations_inbox_newest_idx").on(t.pinOrder, sql`received_at DESC`, sql`id DESC`),
+    index("representations_inbox_oldest_idx").on(t.pinOrder, t.receivedAt, t.id),
+    index("representations_inbox_reference_idx").on(t.pinOrder, t.reference),
+    // Each filter with the default order: the filter's rows come out already in order (a filter
+    // such as "comments" would otherwise walk past every complaint with a deadline first).
+    ...(["status", "kind", "process", "currentStageKind", "teamId", "respondingManagerId", "personRelationship"] as const).map((column) =>
+      index(`representations_inbox_${t[column].name}_idx`).on(t[column], t.pinOrder, t.dueKey, sql`received_at DESC`, t.id),
+    ),
+    // A team manager's counts by status.
+    index("representations_team_status_idx").on(t.teamId, t.status),
+    index("representations_next_due_idx").on(t.nextDueOn),
+    index("representations_current_stage_idx").on(t.currentStageId),
   ],
 );
 

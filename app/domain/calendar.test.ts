@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
 import {
@@ -158,6 +159,27 @@ describe("workingDaysUntil", () => {
     // Due Thu 24 Dec; on Tue 29 Dec (after Christmas and the substitute day) it is 1 day overdue.
     expect(workingDaysUntil("2026-12-29", "2026-12-24")).toBe(-1);
     expect(workingDaysUntil("2027-01-06", "2026-12-18")).toBe(-10);
+  });
+
+  it("counts as a walk through the calendar day by day would, between any two days up to two years apart, 2019 to 2031", () => {
+    // The walk it replaced (decision record 038), kept here as the reference.
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let d = from; d < to; ) {
+        d = addCalendarDays(d, 1);
+        if (isWorkingDay(d)) count += 1;
+      }
+      return count;
+    };
+    const day = fc.integer({ min: 0, max: 10 * 366 }).map((n) => addCalendarDays("2019-06-01", n));
+    // Up to two years either way: across New Year (and more than one) both ways.
+    fc.assert(
+      fc.property(day, fc.integer({ min: -800, max: 800 }), (a, offset) => {
+        const b = addCalendarDays(a, offset);
+        expect(workingDaysUntil(a, b)).toBe(a <= b ? walk(a, b) : -walk(b, a));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("agrees with addWorkingDays", () => {

@@ -94,6 +94,36 @@ export function workingDayOnOrAfter(date: IsoDate): IsoDate {
   return isWorkingDay(date) ? date : addWorkingDays(date, 1);
 }
 
+// For each year, the working days from 1 January up to and including each day, counted once: the
+// working days between two dates are then a subtraction, not a walk through the calendar for every
+// row of the inbox or the dashboard (decision record 038).
+const workingCountsByYear = new Map<number, Int32Array>();
+
+function workingCounts(year: number): Int32Array {
+  let counts = workingCountsByYear.get(year);
+  if (!counts) {
+    const start = Date.UTC(year, 0, 1, 12);
+    const days = Math.round((Date.UTC(year + 1, 0, 1, 12) - start) / DAY_MS);
+    counts = new Int32Array(days);
+    let running = 0;
+    for (let i = 0; i < days; i += 1) {
+      if (isWorkingDay(formatIsoDate(new Date(start + i * DAY_MS)))) running += 1;
+      counts[i] = running;
+    }
+    workingCountsByYear.set(year, counts);
+  }
+  return counts;
+}
+
+/** Working days from 1 January of `fromYear` up to and including `date` (in that year or later). */
+function workingDaysSinceYearStart(date: IsoDate, fromYear: number): number {
+  const day = parseIsoDate(date);
+  const year = day.getUTCFullYear();
+  let total = 0;
+  for (let y = fromYear; y < year; y += 1) total += workingCounts(y).at(-1) ?? 0;
+  return total + (workingCounts(year)[Math.round((day.getTime() - Date.UTC(year, 0, 1, 12)) / DAY_MS)] ?? 0);
+}
+
 /**
  * Working days from `today` until `due`: positive while time is left, 0 on the due day,
  * negative once it has passed (the number of working days overdue).
@@ -101,13 +131,10 @@ export function workingDayOnOrAfter(date: IsoDate): IsoDate {
 export function workingDaysUntil(today: IsoDate, due: IsoDate): number {
   if (today === due) return 0;
   const forwards = today < due;
-  let time = parseIsoDate(forwards ? today : due).getTime();
-  const end = parseIsoDate(forwards ? due : today).getTime();
-  let count = 0;
-  while (time < end) {
-    time += DAY_MS;
-    if (isWorkingDay(formatIsoDate(new Date(time)))) count += 1;
-  }
+  const [from, to] = forwards ? [today, due] : [due, today];
+  const fromYear = parseIsoDate(from).getUTCFullYear();
+  // The working days after `from`, up to and including `to`.
+  const count = workingDaysSinceYearStart(to, fromYear) - workingDaysSinceYearStart(from, fromYear);
   return forwards ? count : -count;
 }
 

@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay, londonDate, type IsoDate } from "./calendar";
-import { ragStatus, statementOverdue, stageClocks, workingDaysLeft, type RagStatus } from "./stage-clocks";
+import { ragStatus, statementOverdue, stageClocks, type RagStatus } from "./stage-clocks";
 import type { StageKind } from "./stages";
 
 /**
@@ -61,13 +61,23 @@ export function statementNotAgreed(item: Pick<DeadlineItem, "stageKind" | "start
 export function deadlineDashboard<T extends DeadlineItem>(items: readonly T[], today: IsoDate): DeadlineDashboard<T> {
   const board: DeadlineDashboard<T> = { overdue: [], dueToday: [], dueThisWeek: [], statementsNotAgreed: [] };
   const sorted = [...items].sort((a, b) => (a.nextDueOn === b.nextDueOn ? a.reference.localeCompare(b.reference) : a.nextDueOn < b.nextDueOn ? -1 : 1));
+  // A Stage 2's statement clock depends only on its start (and whether it was agreed): computed
+  // once a start date, not once a row, as thousands of running stages share a few dozen starts.
+  const statementLate = new Map<string, boolean>();
+  const statementCheck = (item: T) => {
+    if (item.stageKind !== "statutory-stage2") return false;
+    const key = `${item.startedOn}|${item.statementAgreedOn ?? ""}`;
+    let late = statementLate.get(key);
+    if (late === undefined) statementLate.set(key, (late = statementNotAgreed(item, today)));
+    return late;
+  };
   for (const item of sorted) {
     const rag = ragStatus(today, item.nextDueOn);
-    const left = workingDaysLeft(today, item.nextDueOn);
+    const left = rag.workingDaysLeft;
     if (left < 0) board.overdue.push({ item, rag });
     else if (left === 0) board.dueToday.push({ item, rag });
     else if (left <= THIS_WEEK_WORKING_DAYS) board.dueThisWeek.push({ item, rag });
-    if (statementNotAgreed(item, today)) board.statementsNotAgreed.push({ item, rag });
+    if (statementCheck(item)) board.statementsNotAgreed.push({ item, rag });
   }
   return board;
 }

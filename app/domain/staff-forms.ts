@@ -142,6 +142,12 @@ export const settingsSchema = z.object({
   ombudsmanName: line("ombudsmanName", 200),
   ombudsmanWebsite: line("ombudsmanWebsite", 500).check(z.regex(/^https:\/\/[^\s/]+\.[^\s]+$/, "staff:errors.ombudsmanWebsite.invalid")),
   ombudsmanPhone: phone("ombudsmanPhone"),
+  // What the council's SMTP relay accepts: 1 to 6,000 emails a minute.
+  outboxPerMinute: z.string({ error: "staff:errors.outboxPerMinute.required" }).check(
+    z.overwrite((v: string) => v.trim()),
+    z.regex(/^\d{1,4}$/, "staff:errors.outboxPerMinute.invalid"),
+    z.refine((v: string) => Number(v) >= 1 && Number(v) <= 6000, "staff:errors.outboxPerMinute.invalid"),
+  ),
 });
 
 /** A whole number of working days, 0 to 100. */

@@ -19,7 +19,7 @@ import { requireStaff } from "~/services/auth.server";
 import { currentTeams, teamMembers } from "~/services/case-assignment.server";
 import { staffNames, viewerOf } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
-import { countsByStatus, listRepresentations } from "~/services/representations.server";
+import { COUNT_LIMIT, countsByStatus, listRepresentations } from "~/services/representations.server";
 
 // The filters are a GET form, so they work without JavaScript and a filtered inbox can be bookmarked.
 const id = z.optional(z.string().check(z.regex(/^\d{1,9}$/, "casework:errors.invalidChoice")));
@@ -89,6 +89,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     flags: url.searchParams.getAll("flags"),
     counts: countsByStatus(db, viewer),
     total: list.total,
+    // Past COUNT_LIMIT the page says "more than 10,000" rather than count a million rows.
+    totalIsMore: list.totalIsMore,
+    countLimit: COUNT_LIMIT,
     page: list.page,
     pageCount: list.pageCount,
     teams: teams.map((t) => ({ value: String(t.id), label: t.name })),
@@ -167,7 +170,7 @@ export default function InboxPage() {
         {statuses.map((s) => (
           <li key={s}>
             <Link className="govuk-link" to={`/staff?status=${s}`}>
-              {t(`statuses.${s}`)}: {d.counts[s] ?? 0}
+              {t(`statuses.${s}`)}: {(d.counts[s] ?? 0) > d.countLimit ? t("inbox.moreThan", { limit: d.countLimit.toLocaleString("en-GB") }) : d.counts[s] ?? 0}
             </Link>
           </li>
         ))}
@@ -236,7 +239,7 @@ export default function InboxPage() {
       ) : (
         <div className="speakup-table-wrapper">
           <table className="govuk-table" data-testid="inbox">
-            <caption className="govuk-table__caption govuk-table__caption--m">{t("inbox.caption", { count: d.total })}</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{d.totalIsMore ? t("inbox.captionMore", { limit: d.countLimit.toLocaleString("en-GB") }) : t("inbox.caption", { count: d.total })}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
@@ -336,7 +339,7 @@ export default function InboxPage() {
               </Link>
             </div>
           ) : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">{t("inbox.pageOf", { page: d.page, count: d.pageCount })}</p>
+          <p className="govuk-body govuk-!-margin-bottom-0">{d.totalIsMore ? t("inbox.pageOfMore", { page: d.page, pages: d.pageCount }) : t("inbox.pageOf", { page: d.page, count: d.pageCount })}</p>
           {d.page < d.pageCount ? (
             <div className="govuk-pagination__next">
               <Link className="govuk-link govuk-pagination__link" to={pageHref(d.filters, d.flags, d.page + 1)} rel="next">

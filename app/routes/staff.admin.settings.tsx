@@ -36,6 +36,7 @@ const groups = [
   { heading: "advocacy", fields: ["advocacyProviderName", "advocacyProviderEmail", "advocacyProviderPhone"] },
   { heading: "exitPage", fields: ["exitPageUrl"] },
   { heading: "ombudsman", fields: ["ombudsmanName", "ombudsmanWebsite", "ombudsmanPhone"] },
+  { heading: "outbox", fields: ["outboxPerMinute"] },
 ] as const;
 
 export default function SettingsPage() {
@@ -65,6 +66,8 @@ export default function SettingsPage() {
                     field={fields[name]}
                     type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
                     label={t(`settings.fields.${name}`)}
+                    hint={name === "outboxPerMinute" ? t("settings.outboxPerMinuteHint") : undefined}
+                    width={name === "outboxPerMinute" ? "4" : undefined}
                     spellCheck={name.endsWith("Email") || name.endsWith("Url") || name.endsWith("Website") ? false : undefined}
                   />
                 ),

@@ -23,6 +23,9 @@ const filterSchema = z.object({
   team: z.optional(z.string().check(z.regex(/^\d{1,9}$/, "casework:errors.invalidChoice"))),
 });
 
+/** Rows shown in each group; the count says how many there are in all. */
+const DASHBOARD_GROUP_ROWS = 100;
+
 export const handle: RouteHandle = { title: (t) => t("staff:deadlines.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,14 +41,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const board = deadlineDashboard(rows, today);
   const teams = currentTeams(db);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const names = staffNames(db, rows.map((r) => r.holderId));
+  const names = staffNames(db, dashboardGroups.flatMap((key) => board[key].slice(0, DASHBOARD_GROUP_ROWS).map(({ item }) => item.holderId)));
   return {
     lastResult: submission.status === "success" ? null : submission.reply(),
     filters: Object.fromEntries(url.searchParams.entries()),
     teams: teams.map((t) => ({ value: String(t.id), label: t.name })),
     groups: dashboardGroups.map((key) => ({
       key,
-      rows: board[key].map(({ item, rag }) => ({
+      count: board[key].length,
+      // The most urgent first; beyond them the page would only grow (thousands at national scale).
+      rows: board[key].slice(0, DASHBOARD_GROUP_ROWS).map(({ item, rag }) => ({
         reference: item.reference,
         stage: item.stageKind,
         team: item.teamId ? teamName.get(item.teamId) ?? null : null,
@@ -93,7 +98,7 @@ export default function DeadlinesPage() {
         <section key={group.key} aria-labelledby={`group-${group.key}`} data-testid={`deadlines-${group.key}`}>
           <h2 className="govuk-heading-m" id={`group-${group.key}`}>
             {t(`deadlines.groups.${group.key}`)}{" "}
-            <span className="govuk-caption-m">{t("deadlines.count", { count: group.rows.length })}</span>
+            <span className="govuk-caption-m">{t("deadlines.count", { count: group.count })}</span>
           </h2>
           {group.rows.length === 0 ? (
             <p className="govuk-body">{t("deadlines.none")}</p>
@@ -141,6 +146,7 @@ export default function DeadlinesPage() {
                   ))}
                 </tbody>
               </table>
+              {group.count > group.rows.length ? <p className="govuk-body">{t("deadlines.firstOnly", { shown: group.rows.length, count: group.count })}</p> : null}
             </div>
           )}
         </section>

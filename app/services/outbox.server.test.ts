@@ -7,10 +7,12 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { createTestDb } from "../../test/db";
-import { outbox } from "../../db/schema";
+import { outbox, staffUsers } from "../../db/schema";
 import type { Db } from "./db.server";
 import { fileMailer, smtpMailer, type Mailer } from "./mailer.server";
-import { MAX_ATTEMPTS, deliverDueEmails, retryDelayMs } from "./outbox.server";
+import { MAX_ATTEMPTS, deliverDueEmails, outboxBatchSize, retryDelayMs } from "./outbox.server";
+import { getSettings, updateSettings } from "./settings.server";
+import { settingsSchema } from "../domain/staff-forms";
 
 const FROM = "Speak Up <no-reply@speak-up.localhost>";
 const T0 = new Date("2026-11-23T10:00:00Z");
@@ -116,6 +118,29 @@ function row(db: Db, id: number) {
 describe("retryDelayMs", () => {
   it("doubles from one minute and stops at an hour", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(retryDelayMs)).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60].map((m) => m * MINUTE));
+  });
+});
+
+describe("the outbox's rate", () => {
+  it("is the council's emails a minute spread over the passes: 300 by default, 25 every 5 seconds", async () => {
+    const db = await createTestDb();
+    const admin = db.insert(staffUsers).values({ email: "admin@example.invalid", name: "Admin", role: "administrator", passwordHash: "!" }).returning().get();
+    const set = (outboxPerMinute: string) => updateSettings(db, { actorId: admin.id, values: { ...getSettings(db), outboxPerMinute } });
+    expect(outboxBatchSize(db, 5000)).toBe(25);
+    set("12");
+    expect(outboxBatchSize(db, 5000)).toBe(1);
+    // Slower than a pass's share still sends one a pass.
+    set("6");
+    expect(outboxBatchSize(db, 5000)).toBe(1);
+    set("6000");
+    expect(outboxBatchSize(db, 5000)).toBe(500);
+  });
+
+  it("accepts a whole number from 1 to 6000 on the settings page", async () => {
+    const db = await createTestDb();
+    const valid = (outboxPerMinute: string) => settingsSchema.safeParse({ ...getSettings(db), outboxPerMinute }).success;
+    expect(["1", " 300 ", "6000"].map(valid)).toEqual([true, true, true]);
+    expect(["0", "6001", "2.5", "", "lots"].map(valid)).toEqual([false, false, false, false, false]);
   });
 });
 

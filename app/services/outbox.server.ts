@@ -83,14 +83,25 @@ function describeError(error: unknown): string {
   return "error";
 }
 
+/**
+ * How many emails one pass may send: the council's rate (settings, emails a minute) spread over
+ * the passes, at least one a pass. Read at each pass, so a changed rate applies at once.
+ */
+export function outboxBatchSize(db: Db, intervalMs: number): number {
+  const perMinute = Number(getSettings(db).outboxPerMinute);
+  const rate = Number.isInteger(perMinute) && perMinute >= 1 ? perMinute : 300;
+  return Math.max(1, Math.floor((rate * intervalMs) / 60_000));
+}
+
 /** Runs the sender every `intervalMs` until stopped; one pass at a time. */
 export function startOutboxWorker(db: Db, mailer: Mailer, options: { from: string; intervalMs?: number }) {
   let running = false;
+  const intervalMs = options.intervalMs ?? 5000;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const report = await deliverDueEmails(db, mailer, options);
+      const report = await deliverDueEmails(db, mailer, { from: options.from, batchSize: outboxBatchSize(db, intervalMs) });
       if (report.sent || report.failed) logger.info(`outbox: ${report.sent} sent, ${report.retrying} retrying, ${report.failed} failed`);
     } catch (error) {
       logger.error("outbox pass failed", error);
@@ -98,7 +109,7 @@ export function startOutboxWorker(db: Db, mailer: Mailer, options: { from: strin
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 5000);
+  const timer = setInterval(() => void tick(), intervalMs);
   void tick();
   return {
     stop() {

@@ -22,6 +22,8 @@ export const defaultSettings = {
   ombudsmanName: "Local Government and Social Care Ombudsman",
   ombudsmanWebsite: "https://www.lgo.org.uk",
   ombudsmanPhone: "0300 061 0614",
+  // How many emails a minute the outbox hands to the council's SMTP relay (300: 25 every 5 seconds).
+  outboxPerMinute: "300",
 };
 
 export type Settings = typeof defaultSettings;
