@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { ErrorSummary, formOptions, SelectField, summaryErrors, TextField } from "~/components/form-fields";
@@ -131,7 +131,14 @@ function inboxHref(filters: Record<string, string>, flags: string[], change: Rec
   return `/staff?${params.toString()}`;
 }
 
-export default function InboxPage() {
+// The filter form's fields start from the address: a new address (a tab, a sort link, a page)
+// starts the page afresh, so no field keeps a value from the address before.
+export default function InboxRoute() {
+  const { search } = useLocation();
+  return <InboxPage key={search} />;
+}
+
+function InboxPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
   const [form, fields] = useForm({
