@@ -89,6 +89,8 @@ export function auditValue(t: TFunction, field: string, value: unknown, names: A
     decision: "casework:decisions",
     roles: "staff:roles",
     role: "staff:roles",
+    channel: "casework:channels",
+    referredTo: "casework:safeguarding.bodies",
   };
   const prefix = fixed[leaf];
   if (prefix) return t(`${prefix}.${value}`, { defaultValue: value });

@@ -27,6 +27,8 @@ export function auditNames(db: Db): AuditNames {
 
 export interface AuditEntryRow extends AuditEntryView {
   id: number;
+  /** The action's code (for filtering and tests; the sentence says it in words). */
+  action: string;
   /** When, in words, and as an ISO instant for <time>. */
   at: string;
   iso: string;
@@ -69,6 +71,6 @@ export function auditEntries(db: Db, t: TFunction, rows: AuditRow[], thisCase: n
   return rows.map((r) => {
     const at = formatDateTime(r.at, "en");
     const view = describeAuditEntry(t, { who: r.staffName, action: r.action, record: record(r), at, details: r.detailsWithheld ? null : r.details }, names);
-    return { id: r.id, at, iso: r.at.toISOString(), ...view };
+    return { id: r.id, action: r.action, at, iso: r.at.toISOString(), ...view };
   });
 }

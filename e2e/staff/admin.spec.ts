@@ -138,7 +138,8 @@ test.describe("administration", () => {
       page
         .getByTestId("audit")
         .getByRole("row")
-        .filter({ hasText: `changed the name of ${name} (renamed) from ${name} to ${name} (renamed)` })
+        .filter({ hasText: `changed ${name} (renamed),` })
+        .filter({ hasText: "Help to stay at home" })
     ).toHaveCount(1);
   });
 
