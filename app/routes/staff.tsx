@@ -55,7 +55,7 @@ export function ErrorBoundary() {
 }
 
 /** The menu entry a page belongs to: the longest menu address that starts its path ("/staff" holds the cases). */
-export function currentMenuHref(pathname: string, hrefs: readonly string[]): string | null {
+function currentMenuHref(pathname: string, hrefs: readonly string[]): string | null {
   const path = pathname.replace(/\/+$/, "") || "/";
   const matches = hrefs.filter((href) => path === href || path.startsWith(`${href}/`));
   return matches.sort((a, b) => b.length - a.length)[0] ?? null;
