@@ -8,13 +8,19 @@ const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "app/styles/generated");
 fs.mkdirSync(out, { recursive: true });
 
-const result = sass.compile(path.join(root, "app/styles/main.scss"), {
-  importers: [new sass.NodePackageImporter(root)],
-  style: "compressed",
-  quietDeps: true,
-  silenceDeprecations: ["import"],
-});
-fs.writeFileSync(path.join(out, "main.css"), result.css);
+// main.css: every page (GOV.UK Frontend). staff.css: staff pages only, on top of main.css (the MoJ
+// Frontend components the back office uses), so public pages carry none of it.
+for (const name of ["main", "staff"]) {
+  const result = sass.compile(path.join(root, `app/styles/${name}.scss`), {
+    importers: [new sass.NodePackageImporter(root)],
+    // The MoJ Frontend names GOV.UK Frontend by its path under node_modules.
+    loadPaths: [root],
+    style: "compressed",
+    quietDeps: true,
+    silenceDeprecations: ["import"],
+  });
+  fs.writeFileSync(path.join(out, `${name}.css`), result.css);
+}
 
 const fontDir = path.join(root, "node_modules/@fontsource/atkinson-hyperlegible-next/files");
 const publicFonts = path.join(root, "public/fonts");

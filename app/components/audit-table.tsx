@@ -1,19 +1,18 @@
 import { useTranslation } from "react-i18next";
+import type { AuditChange } from "~/domain/audit-sentence";
 
 export interface AuditTableRow {
   id: number;
-  at: string;
-  staffName: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  details: string | null;
+  iso: string;
+  sentence: string;
+  changes: AuditChange[];
   detailsWithheld: boolean;
 }
 
 /**
- * The audit trail as a table; details (field names, and before and after for coded values) are
- * shown as recorded, except on rows about a case the reader may not see.
+ * The audit trail: each entry a sentence (who did what to which record, when), its field changes
+ * in a small table beside it (app/domain/audit-sentence.ts). Rows about a case the reader may not
+ * see say only who, what and when.
  */
 export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: string }) {
   const { t } = useTranslation("staff");
@@ -23,23 +22,51 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">{t("audit.when")}</th>
-            <th scope="col" className="govuk-table__header">{t("audit.who")}</th>
-            <th scope="col" className="govuk-table__header">{t("audit.what")}</th>
-            <th scope="col" className="govuk-table__header">{t("audit.entity")}</th>
-            <th scope="col" className="govuk-table__header">{t("audit.details")}</th>
+            <th scope="col" className="govuk-table__header">
+              {t("auditEntry.sentenceHeading")}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t("auditEntry.changesCaption")}
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {rows.map((row) => (
-            <tr className="govuk-table__row" key={row.id}>
-              <td className="govuk-table__cell">{row.at}</td>
-              <td className="govuk-table__cell">{row.staffName ?? t("audit.nobody")}</td>
-              <td className="govuk-table__cell">{row.action}</td>
+            <tr className="govuk-table__row" key={row.id} data-at={row.iso}>
+              <td className="govuk-table__cell">{row.sentence}</td>
               <td className="govuk-table__cell">
-                {row.entity} {row.entityId}
+                {row.detailsWithheld ? (
+                  t("audit.withheld")
+                ) : row.changes.length ? (
+                  <table className="govuk-table govuk-!-font-size-16 speakup-audit-changes">
+                    <caption className="govuk-visually-hidden">{t("auditEntry.changesCaption")}</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">
+                          {t("auditEntry.field")}
+                        </th>
+                        <th scope="col" className="govuk-table__header">
+                          {t("auditEntry.from")}
+                        </th>
+                        <th scope="col" className="govuk-table__header">
+                          {t("auditEntry.to")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {row.changes.map((c, i) => (
+                        <tr className="govuk-table__row" key={i}>
+                          <th scope="row" className="govuk-table__header">
+                            {c.field}
+                          </th>
+                          <td className="govuk-table__cell">{c.from ?? ""}</td>
+                          <td className="govuk-table__cell">{c.to}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ) : null}
               </td>
-              <td className="govuk-table__cell speakup-preserve-lines">{row.detailsWithheld ? t("audit.withheld") : (row.details ?? "")}</td>
             </tr>
           ))}
         </tbody>

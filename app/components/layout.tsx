@@ -11,11 +11,12 @@ export function SkipLink() {
   );
 }
 
-export function Header({ councilName, homeHref, children }: { councilName: string; homeHref: string; children?: ReactNode }) {
+/** `container` swaps the public reading column for another width (the back office's full width). */
+export function Header({ councilName, homeHref, children, container = "govuk-width-container" }: { councilName: string; homeHref: string; children?: ReactNode; container?: string }) {
   const { t } = useTranslation();
   return (
     <header className="govuk-generic-header speakup-header">
-      <div className="govuk-generic-header__container govuk-width-container speakup-header__container">
+      <div className={`govuk-generic-header__container ${container} speakup-header__container`}>
         <div className="govuk-generic-header__logo">
           <Link to={homeHref} className="govuk-generic-header__homepage-link speakup-header__link">
             <span className="speakup-header__council">{councilName}</span>
@@ -28,11 +29,11 @@ export function Header({ councilName, homeHref, children }: { councilName: strin
   );
 }
 
-export function Footer({ children }: { children?: ReactNode }) {
+export function Footer({ children, container = "govuk-width-container" }: { children?: ReactNode; container?: string }) {
   const { t } = useTranslation();
   return (
     <footer className="govuk-footer">
-      <div className="govuk-width-container">
+      <div className={container}>
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
             <h2 className="govuk-visually-hidden">{t("footer.heading")}</h2>

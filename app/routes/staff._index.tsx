@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { ErrorSummary, formOptions, SelectField, summaryErrors, TextField } from "~/components/form-fields";
@@ -10,7 +10,8 @@ import { londonDate } from "~/domain/calendar";
 import { inboxSorts, statuses } from "~/domain/casework";
 import { ragStatus } from "~/domain/stage-clocks";
 import { RagTag } from "~/components/rag-tag";
-import { can } from "~/domain/permissions";
+import { can, caseRoleOf } from "~/domain/permissions";
+import { columnSort, inboxAssignee, type SortableColumn } from "~/domain/inbox-view";
 import { stageKinds } from "~/domain/stages";
 import { formatDateTime, formatLongDate } from "~/domain/dates";
 import { cleanLine } from "~/domain/form/fields";
@@ -54,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const f = submission.status === "success" ? submission.value : {};
   const viewer = viewerOf(db, staff);
   const today = londonDate(new Date());
+  // A team manager's inbox opens on their own cases; any explicit choice of assignee wins.
+  const caseRole = caseRoleOf(staff.roles);
+  const { assigneeId, mine } = inboxAssignee(caseRole, staff.id, url.searchParams);
   const list = listRepresentations(
     db,
     viewer,
@@ -64,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       process: f.process,
       stage: f.stage,
       teamId: f.team ? Number(f.team) : undefined,
-      assigneeId: f.assignee ? Number(f.assignee) : undefined,
+      assigneeId,
       dueWithin: f.dueWithin !== undefined ? Number(f.dueWithin) : undefined,
       overdue: f.flags?.includes("overdue"),
       youngPerson: f.flags?.includes("young-person"),
@@ -86,6 +90,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Offered only to those whose permissions open it (a team manager would get "Page not found").
     mayLog: can(staff.roles, "cases.create"),
     filters: Object.fromEntries(url.searchParams.entries()),
+    // The assignee the list shows, for the filter form (a team manager's own id by default).
+    assignee: assigneeId !== undefined ? String(assigneeId) : "",
+    sort: f.sort ?? "due",
+    // "My cases" and "All cases" tabs, for those who answer for cases themselves.
+    views: caseRole === "team-manager" ? { mine, myId: staff.id } : null,
     flags: url.searchParams.getAll("flags"),
     counts: countsByStatus(db, viewer),
     total: list.total,
@@ -118,19 +127,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function pageHref(filters: Record<string, string>, flags: string[], page: number) {
-  const params = new URLSearchParams(Object.entries(filters).filter(([k]) => k !== "page" && k !== "flags"));
+function inboxHref(filters: Record<string, string>, flags: string[], change: Record<string, string>) {
+  const params = new URLSearchParams(Object.entries(filters).filter(([k]) => k !== "page" && k !== "flags" && !(k in change)));
   for (const flag of flags) params.append("flags", flag);
-  params.set("page", String(page));
+  for (const [k, v] of Object.entries(change)) params.set(k, v);
   return `/staff?${params.toString()}`;
 }
 
-export default function InboxPage() {
+// The filter form's fields start from the address: a new address (a tab, a sort link, a page)
+// starts the page afresh, so no field keeps a value from the address before.
+export default function InboxRoute() {
+  const { search } = useLocation();
+  return <InboxPage key={search} />;
+}
+
+function InboxPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation("casework");
   const [form, fields] = useForm({
     ...formOptions("inbox-filters", filterSchema, d.lastResult, {
       ...d.filters,
+      assignee: d.assignee,
       flags: d.flags,
     }),
     // A GET form: the browser checks, then lets it go to the server like any link.
@@ -141,6 +158,23 @@ export default function InboxPage() {
     label: t(`${prefix}.${value}`),
   });
   const checked = new Set(d.flags);
+  // A heading that sorts: a link the server answers (so it works without JavaScript), with aria-sort.
+  const sortable = (column: SortableColumn, label: string) => {
+    const { next, ariaSort } = columnSort(column, d.sort);
+    return (
+      <th scope="col" className="govuk-table__header" aria-sort={ariaSort}>
+        <Link className="speakup-sort-link" to={inboxHref(d.filters, d.flags, { sort: next })}>
+          {label}
+        </Link>
+      </th>
+    );
+  };
+  // Below the tablet width each row is a card: each value carries its column's name.
+  const label = (key: string) => (
+    <span className="speakup-card-label" aria-hidden="true">
+      {t(key)}
+    </span>
+  );
   return (
     <>
       <ErrorSummary
@@ -165,190 +199,218 @@ export default function InboxPage() {
           </Link>
         </p>
       ) : null}
-      <h2 className="govuk-heading-s">{t("inbox.countsHeading")}</h2>
-      <ul className="govuk-list" data-testid="status-counts">
-        {statuses.map((s) => (
-          <li key={s}>
-            <Link className="govuk-link" to={`/staff?status=${s}`}>
-              {t(`statuses.${s}`)}: {(d.counts[s] ?? 0) > d.countLimit ? t("inbox.moreThan", { limit: d.countLimit.toLocaleString("en-GB") }) : d.counts[s] ?? 0}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <details className="govuk-details" open={Object.keys(d.filters).some((k) => k !== "page" && k !== "sort")}>
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">{t("inbox.filters")}</span>
-        </summary>
-        <div className="govuk-details__text">
-          <Form method="get" action="/staff" {...getFormProps(form)}>
-            <TextField field={fields.q} label={t("inbox.q")} hint={t("inbox.qHint")} width="20" spellCheck={false} />
-            <div className="govuk-grid-row">
-              <div className="govuk-grid-column-one-half">
-                <SelectField field={fields.status} label={t("inbox.status")} placeholder={t("inbox.any")} options={statuses.map(option("statuses"))} />
-                <SelectField field={fields.kind} label={t("inbox.kind")} placeholder={t("inbox.any")} options={representationKinds.map(option("kinds"))} />
-                <SelectField field={fields.process} label={t("inbox.process")} placeholder={t("inbox.any")} options={processes.map(option("processes"))} />
-                <SelectField field={fields.stage} label={t("inbox.stage")} placeholder={t("inbox.any")} options={stageKinds.map(option("stages"))} />
-              </div>
-              <div className="govuk-grid-column-one-half">
-                <SelectField field={fields.team} label={t("inbox.team")} placeholder={t("inbox.any")} options={d.teams} />
-                <SelectField field={fields.assignee} label={t("inbox.assignee")} placeholder={t("inbox.any")} options={d.assignees} />
-                <TextField field={fields.dueWithin} label={t("inbox.dueWithin")} hint={t("inbox.dueWithinHint")} width="4" />
-                <SelectField
-                  field={fields.sort}
-                  label={t("inbox.sort")}
-                  placeholder={t("inbox.sortDefault")}
-                  options={inboxSorts.filter((s) => s !== "due").map(option("inbox.sorts"))}
-                />
-              </div>
-            </div>
-            <div className="govuk-form-group">
-              <fieldset className="govuk-fieldset">
-                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("inbox.only")}</legend>
-                <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  {(["overdue", "young-person", "safeguarding"] as const).map((flag, index) => (
-                    <div className="govuk-checkboxes__item" key={flag}>
-                      <input
-                        className="govuk-checkboxes__input"
-                        id={index === 0 ? "flags" : `flags-${flag}`}
-                        name="flags"
-                        type="checkbox"
-                        value={flag}
-                        defaultChecked={checked.has(flag)}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={index === 0 ? "flags" : `flags-${flag}`}>
-                        {t(`inbox.flags.${flag}`)}
-                      </label>
-                    </div>
-                  ))}
-                </div>
-              </fieldset>
-            </div>
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" data-module="govuk-button">
-                {t("inbox.apply")}
-              </button>
-              <Link className="govuk-link" to="/staff">
-                {t("inbox.clear")}
+      {d.views ? (
+        <nav className="moj-sub-navigation" aria-label={t("inbox.views.label")}>
+          <ul className="moj-sub-navigation__list">
+            <li className="moj-sub-navigation__item">
+              <Link className="moj-sub-navigation__link" to="/staff" aria-current={d.views.mine ? "page" : undefined}>
+                {t("inbox.views.mine")}
               </Link>
-            </div>
-          </Form>
-        </div>
-      </details>
-      {d.rows.length === 0 ? (
-        <p className="govuk-body">{t("inbox.empty")}</p>
-      ) : (
-        <div className="speakup-table-wrapper">
-          <table className="govuk-table" data-testid="inbox">
-            <caption className="govuk-table__caption govuk-table__caption--m">{d.totalIsMore ? t("inbox.captionMore", { limit: d.countLimit.toLocaleString("en-GB") }) : t("inbox.caption", { count: d.total })}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.reference")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.who")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.received")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.statusAndStage")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.assigned")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.due")}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {t("inbox.daysLeft")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {d.rows.map((row) => (
-                <tr className="govuk-table__row" key={row.reference}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/staff/cases/${row.reference}`}>
-                      {row.reference}
-                    </Link>
-                    <br />
-                    {t(`kinds.${row.kind}`)}
-                    {row.safeguarding === "flagged" ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--red">{t("inbox.safeguardingFlagged")}</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {row.person || t("inbox.anonymous")}
-                    {row.child ? (
-                      <>
-                        <br />
-                        {t("inbox.child", { name: row.child })}
-                      </>
-                    ) : null}
-                    {row.youngPerson ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--purple">{t("inbox.youngPerson")}</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{row.received}</td>
-                  <td className="govuk-table__cell">
-                    {t(`statuses.${row.status}`)}
-                    {row.stage ? (
-                      <>
-                        <br />
-                        {t(`stages.${row.stage}`, { defaultValue: row.stage })}
-                        {row.stageState && row.stageState !== "open" ? ` (${t(`stageStates.${row.stageState}`)})` : null}
-                      </>
-                    ) : null}
-                    {row.onHold ? (
-                      <>
-                        <br />
-                        <strong className="govuk-tag govuk-tag--grey">{t("inbox.onHold")}</strong>
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {row.team ?? t("inbox.unassigned")}
-                    {row.assignee ? (
-                      <>
-                        <br />
-                        {row.assignee}
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="govuk-table__cell">{row.dueOn ?? t("inbox.noDeadline")}</td>
-                  <td className="govuk-table__cell">{row.rag === null ? t("inbox.noDeadline") : <RagTag rag={row.rag} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {d.pageCount > 1 ? (
-        <nav className="govuk-pagination" aria-label={t("inbox.pagination")}>
-          {d.page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={pageHref(d.filters, d.flags, d.page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">{t("inbox.previous")}</span>
+            </li>
+            <li className="moj-sub-navigation__item">
+              <Link className="moj-sub-navigation__link" to="/staff?assignee=" aria-current={!d.views.mine && d.assignee === "" ? "page" : undefined}>
+                {t("inbox.views.all")}
               </Link>
-            </div>
-          ) : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">{d.totalIsMore ? t("inbox.pageOfMore", { page: d.page, pages: d.pageCount }) : t("inbox.pageOf", { page: d.page, count: d.pageCount })}</p>
-          {d.page < d.pageCount ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={pageHref(d.filters, d.flags, d.page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">{t("inbox.next")}</span>
-              </Link>
-            </div>
-          ) : null}
+            </li>
+          </ul>
         </nav>
       ) : null}
+      <div className="moj-filter-layout">
+        <div className="moj-filter-layout__filter">
+          <div className="moj-filter">
+            <div className="moj-filter__header">
+              <div className="moj-filter__header-title">
+                <h2 className="govuk-heading-m">{t("inbox.filters")}</h2>
+              </div>
+            </div>
+            <div className="moj-filter__content">
+              <div className="moj-filter__options">
+                <h3 className="govuk-heading-s">{t("inbox.countsHeading")}</h3>
+                <ul className="govuk-list" data-testid="status-counts">
+                  {statuses.map((s) => (
+                    <li key={s}>
+                      <Link className="govuk-link" to={`/staff?status=${s}`}>
+                        {t(`statuses.${s}`)}: {(d.counts[s] ?? 0) > d.countLimit ? t("inbox.moreThan", { limit: d.countLimit.toLocaleString("en-GB") }) : d.counts[s] ?? 0}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+                <Form method="get" action="/staff" {...getFormProps(form)}>
+                  <TextField field={fields.q} label={t("inbox.q")} hint={t("inbox.qHint")} spellCheck={false} />
+                  <SelectField field={fields.status} label={t("inbox.status")} placeholder={t("inbox.any")} options={statuses.map(option("statuses"))} />
+                  <SelectField field={fields.kind} label={t("inbox.kind")} placeholder={t("inbox.any")} options={representationKinds.map(option("kinds"))} />
+                  <SelectField field={fields.process} label={t("inbox.process")} placeholder={t("inbox.any")} options={processes.map(option("processes"))} />
+                  <SelectField field={fields.stage} label={t("inbox.stage")} placeholder={t("inbox.any")} options={stageKinds.map(option("stages"))} />
+                  <SelectField field={fields.team} label={t("inbox.team")} placeholder={t("inbox.any")} options={d.teams} />
+                  <SelectField field={fields.assignee} label={t("inbox.assignee")} placeholder={t("inbox.any")} options={d.assignees} />
+                  <TextField field={fields.dueWithin} label={t("inbox.dueWithin")} hint={t("inbox.dueWithinHint")} width="4" />
+                  <SelectField
+                    field={fields.sort}
+                    label={t("inbox.sort")}
+                    placeholder={t("inbox.sortDefault")}
+                    options={inboxSorts.filter((s) => s !== "due").map(option("inbox.sorts"))}
+                  />
+                  <div className="govuk-form-group">
+                    <fieldset className="govuk-fieldset">
+                      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t("inbox.only")}</legend>
+                      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        {(["overdue", "young-person", "safeguarding"] as const).map((flag, index) => (
+                          <div className="govuk-checkboxes__item" key={flag}>
+                            <input
+                              className="govuk-checkboxes__input"
+                              id={index === 0 ? "flags" : `flags-${flag}`}
+                              name="flags"
+                              type="checkbox"
+                              value={flag}
+                              defaultChecked={checked.has(flag)}
+                            />
+                            <label className="govuk-label govuk-checkboxes__label" htmlFor={index === 0 ? "flags" : `flags-${flag}`}>
+                              {t(`inbox.flags.${flag}`)}
+                            </label>
+                          </div>
+                        ))}
+                      </div>
+                    </fieldset>
+                  </div>
+                  <div className="govuk-button-group">
+                    <button type="submit" className="govuk-button" data-module="govuk-button">
+                      {t("inbox.apply")}
+                    </button>
+                    <Link className="govuk-link" to="/staff">
+                      {t("inbox.clear")}
+                    </Link>
+                  </div>
+                </Form>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="moj-filter-layout__content speakup-inbox-list">
+          {d.rows.length === 0 ? (
+            <p className="govuk-body">{t("inbox.empty")}</p>
+          ) : (
+            <table className="govuk-table speakup-cards" data-testid="inbox">
+              <caption className="govuk-table__caption govuk-table__caption--m">{d.totalIsMore ? t("inbox.captionMore", { limit: d.countLimit.toLocaleString("en-GB") }) : t("inbox.caption", { count: d.total })}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  {sortable("reference", t("inbox.reference"))}
+                  <th scope="col" className="govuk-table__header">
+                    {t("inbox.who")}
+                  </th>
+                  {sortable("received", t("inbox.received"))}
+                  <th scope="col" className="govuk-table__header">
+                    {t("inbox.statusAndStage")}
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    {t("inbox.assigned")}
+                  </th>
+                  {sortable("due", t("inbox.due"))}
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {d.rows.map((row) => (
+                  <tr className="govuk-table__row" key={row.reference}>
+                    <td className="govuk-table__cell">
+                      <Link className="govuk-link speakup-nowrap" to={`/staff/cases/${row.reference}`}>
+                        {row.reference}
+                      </Link>
+                      <br />
+                      <span className="govuk-body-s">{t(`kinds.${row.kind}`)}</span>
+                      {row.safeguarding === "flagged" ? (
+                        <span className="speakup-badges">
+                          <strong className="moj-badge moj-badge--red">{t("inbox.safeguardingFlagged")}</strong>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {label("inbox.who")}
+                      {row.person || t("inbox.anonymous")}
+                      {row.child ? (
+                        <>
+                          <br />
+                          {t("inbox.child", { name: row.child })}
+                        </>
+                      ) : null}
+                      {row.youngPerson ? (
+                        <span className="speakup-badges">
+                          <strong className="moj-badge moj-badge--purple">{t("inbox.youngPerson")}</strong>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {label("inbox.received")}
+                      {row.received}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {label("inbox.statusAndStage")}
+                      <strong className={`moj-badge ${STATUS_BADGE[row.status]}`}>{t(`statuses.${row.status}`)}</strong>
+                      {row.stage ? (
+                        <>
+                          <br />
+                          {t(`stages.${row.stage}`, { defaultValue: row.stage })}
+                          {row.stageState && row.stageState !== "open" ? ` (${t(`stageStates.${row.stageState}`)})` : null}
+                        </>
+                      ) : null}
+                      {row.onHold ? (
+                        <span className="speakup-badges">
+                          <strong className="moj-badge moj-badge--grey">{t("inbox.onHold")}</strong>
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {label("inbox.assigned")}
+                      {row.team ?? t("inbox.unassigned")}
+                      {row.assignee ? (
+                        <>
+                          <br />
+                          {row.assignee}
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="govuk-table__cell">
+                      {label("inbox.due")}
+                      {row.dueOn ?? t("inbox.noDeadline")}
+                      {row.rag === null ? null : (
+                        <span className="speakup-badges">
+                          <RagTag rag={row.rag} />
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {d.pageCount > 1 ? (
+            <nav className="govuk-pagination" aria-label={t("inbox.pagination")}>
+              {d.page > 1 ? (
+                <div className="govuk-pagination__prev">
+                  <Link className="govuk-link govuk-pagination__link" to={inboxHref(d.filters, d.flags, { page: String(d.page - 1) })} rel="prev">
+                    <span className="govuk-pagination__link-title">{t("inbox.previous")}</span>
+                  </Link>
+                </div>
+              ) : null}
+              <p className="govuk-body govuk-!-margin-bottom-0">{d.totalIsMore ? t("inbox.pageOfMore", { page: d.page, pages: d.pageCount }) : t("inbox.pageOf", { page: d.page, count: d.pageCount })}</p>
+              {d.page < d.pageCount ? (
+                <div className="govuk-pagination__next">
+                  <Link className="govuk-link govuk-pagination__link" to={inboxHref(d.filters, d.flags, { page: String(d.page + 1) })} rel="next">
+                    <span className="govuk-pagination__link-title">{t("inbox.next")}</span>
+                  </Link>
+                </div>
+              ) : null}
+            </nav>
+          ) : null}
+        </div>
+      </div>
     </>
   );
 }
+
+/** A status's badge: the word always shows; the colour only repeats it. */
+const STATUS_BADGE: Record<(typeof statuses)[number], string> = {
+  new: "moj-badge--blue",
+  triaged: "moj-badge--purple",
+  open: "moj-badge--green",
+  closed: "moj-badge--grey",
+  refused: "moj-badge--black",
+};

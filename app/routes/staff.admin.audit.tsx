@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "~/components/audit-table";
 import type { RouteHandle } from "~/components/page-title";
-import { formatDateTime } from "~/domain/dates";
 import { listStaff } from "~/services/accounts.server";
 import { auditEntities, readAudit } from "~/services/audit-log.server";
 import { requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
+import { auditEntries } from "~/services/audit-view.server";
+import { fixedT } from "~/i18n/i18n";
 
 export const handle: RouteHandle = { title: (t) => t("staff:audit.title") };
 
@@ -33,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter: { entity: filter.entity ?? "", entityId: filter.entityId ?? "", staff: filter.staffUserId ? String(filter.staffUserId) : "" },
     entities: auditEntities(db),
     staff: listStaff(db).map((s) => ({ id: s.id, name: `${s.name} (${s.email})` })),
-    rows: page.rows.map((r) => ({ ...r, at: formatDateTime(r.at, "en"), details: r.details ? JSON.stringify(r.details, null, 1) : null })),
+    // Sentences from the rows' code fields (app/domain/audit-sentence.ts), in today's names.
+    rows: auditEntries(db, fixedT("en", "staff"), page.rows).map((e, i) => ({ ...e, detailsWithheld: page.rows[i]?.detailsWithheld ?? true })),
     nextHref: page.nextBefore ? `/staff/admin/audit?${next.toString()}` : null,
   };
 }

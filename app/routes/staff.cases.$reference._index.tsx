@@ -13,6 +13,7 @@ import { SummaryList } from "~/components/summary-list";
 import { RagTag } from "~/components/rag-tag";
 import { londonDate } from "~/domain/calendar";
 import { caseLinks } from "~/domain/casework";
+import { nextCaseAction } from "~/domain/case-identity";
 import { can } from "~/domain/permissions";
 import { isRunning } from "~/domain/stages";
 import { formatPounds } from "~/domain/money";
@@ -180,6 +181,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teams: teamOptions(db, { includeRetired: true }),
     timeline: caseTimeline(db, row).map((item) => ({
       ...item,
+      iso: item.at.toISOString(),
       at: formatDateTime(item.at, "en"),
     })),
   };
@@ -209,6 +211,7 @@ export default function CasePage() {
     <>
       <ErrorSummary errors={summaryErrors([{ field: fields.note }])} />
       <CaseHeading reference={c.reference} kind={c.kind} back="/staff" />
+      <IdentityBar c={c} actions={actions} />
 
       {c.openConcerns > 0 ? (
         <div className="govuk-warning-text" data-testid="safeguarding-warning">
@@ -568,36 +571,44 @@ export default function CasePage() {
           {t("case.saveNote")}
         </button>
       </Form>
-      <ol className="govuk-list" data-testid="timeline">
+      {/* The MoJ timeline: what happened, oldest first, each with who and when. */}
+      <ol className="moj-timeline speakup-timeline" data-testid="timeline">
         {c.timeline.map((item) => (
-          <li key={item.key} className="govuk-!-margin-bottom-4">
-            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-              {t(`timeline.kinds.${item.kind}`, {
-                channel: item.channel
-                  ? t(`channels.${item.channel}`, {
-                      defaultValue: item.channel,
-                    })
-                  : "",
-              })}
-            </h3>
-            <p className="govuk-body-s govuk-!-margin-bottom-1">{item.author ? t("timeline.byAt", { author: item.author, at: item.at }) : item.at}</p>
-            <TimelineDetails kind={item.kind} details={item.details} />
-            {item.kind === "correspondence-out" && item.channel === "letter" && typeof item.details?.letter === "string" ? (
-              <p className="govuk-body govuk-!-margin-bottom-1">
-                <Link className="govuk-link" to={`letters/${item.key.replace("entry-", "")}`}>
-                  {t("letters.open")}
-                </Link>
-              </p>
-            ) : null}
-            {item.kind === "attachment" && item.body ? (
-              <p className="govuk-body">
-                <a className="govuk-link" href={`/staff/attachments/${item.key.replace("file-", "")}`} download>
-                  {item.body}
-                </a>
-              </p>
-            ) : item.body ? (
-              <p className="govuk-body speakup-preserve-lines">{item.body}</p>
-            ) : null}
+          <li key={item.key} className="moj-timeline__item">
+            <div className="moj-timeline__header">
+              <h3 className="moj-timeline__title">
+                {t(`timeline.kinds.${item.kind}`, {
+                  channel: item.channel
+                    ? t(`channels.${item.channel}`, {
+                        defaultValue: item.channel,
+                      })
+                    : "",
+                })}
+              </h3>{" "}
+              {item.author ? <p className="moj-timeline__byline">{t("timeline.by", { author: item.author })}</p> : null}
+            </div>
+            <p className="moj-timeline__date">
+              <time dateTime={item.iso}>{item.at}</time>
+            </p>
+            <div className="moj-timeline__description">
+              <TimelineDetails kind={item.kind} details={item.details} />
+              {item.kind === "correspondence-out" && item.channel === "letter" && typeof item.details?.letter === "string" ? (
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  <Link className="govuk-link" to={`letters/${item.key.replace("entry-", "")}`}>
+                    {t("letters.open")}
+                  </Link>
+                </p>
+              ) : null}
+              {item.kind === "attachment" && item.body ? (
+                <p className="govuk-body">
+                  <a className="govuk-link" href={`/staff/attachments/${item.key.replace("file-", "")}`} download>
+                    {item.body}
+                  </a>
+                </p>
+              ) : item.body ? (
+                <p className="govuk-body speakup-preserve-lines">{item.body}</p>
+              ) : null}
+            </div>
           </li>
         ))}
       </ol>
@@ -642,4 +653,72 @@ function TimelineDetails({ kind, details }: { kind: string; details: Record<stri
   const { t } = useTranslation("casework");
   const line = timelineLine(t, kind, details);
   return line ? <p className="govuk-body govuk-!-margin-bottom-1">{line}</p> : null;
+}
+
+/**
+ * The MoJ identity bar: who and what the case is, where it stands, its deadline in words with its
+ * RAG word, and the move that takes it forward, kept in view while the page scrolls (staff.scss).
+ */
+function IdentityBar({ c, actions }: { c: ReturnType<typeof useLoaderData<typeof loader>>; actions: { to: string; label: string }[] }) {
+  const { t } = useTranslation("casework");
+  const next = nextCaseAction(
+    actions.map((a) => a.to),
+    c.status
+  );
+  const nextLabel = actions.find((a) => a.to === next)?.label;
+  return (
+    <section className="moj-identity-bar speakup-identity-bar" aria-label={t("identity.label")} data-testid="identity-bar">
+      <div className="moj-identity-bar__container">
+        <div className="moj-identity-bar__details">
+          <dl className="speakup-identity-bar__facts">
+            <div>
+              <dt>{t("identity.reference")}</dt>
+              <dd className="speakup-nowrap">{c.reference}</dd>
+            </div>
+            <div>
+              <dt>{t("identity.person")}</dt>
+              <dd>
+                {c.person.name || t("inbox.anonymous")}
+                {c.person.child && c.person.child !== c.person.name ? `, ${t("inbox.child", { name: c.person.child })}` : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("identity.stage")}</dt>
+              <dd>
+                {c.current ? t("identity.stageValue", { stage: t(`stages.${c.current.kind}`), state: t(`stageStates.${c.current.state}`) }) : t(`statuses.${c.status}`)}
+                {c.current?.onHold ? (
+                  <>
+                    {" "}
+                    <strong className="moj-badge moj-badge--grey">{t("inbox.onHold")}</strong>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("identity.deadline")}</dt>
+              <dd>
+                {c.current?.nextDueOn && c.current.rag ? (
+                  <>
+                    {c.current.nextDueOn} <RagTag rag={c.current.rag} />
+                  </>
+                ) : (
+                  t("inbox.noDeadline")
+                )}
+              </dd>
+            </div>
+          </dl>
+        </div>
+        <div className="moj-identity-bar__actions">
+          {next && nextLabel ? (
+            <Link className="govuk-button govuk-button--secondary speakup-identity-bar__next" to={next} data-testid="next-action">
+              <span className="govuk-visually-hidden">{t("identity.next")} </span>
+              {nextLabel}
+            </Link>
+          ) : (
+            <p className="govuk-body-s speakup-identity-bar__none">{t("identity.nothingNext")}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
 }

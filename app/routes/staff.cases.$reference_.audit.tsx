@@ -3,11 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTable } from "~/components/audit-table";
 import type { RouteHandle } from "~/components/page-title";
-import { formatDateTime } from "~/domain/dates";
 import { normaliseReference } from "~/domain/reference-number";
 import { caseAudit } from "~/services/audit-log.server";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
+import { auditEntries } from "~/services/audit-view.server";
+import { fixedT } from "~/i18n/i18n";
 
 export const handle: RouteHandle = { title: (t, d) => t("staff:audit.caseTitle", { reference: (d as { reference?: string } | undefined)?.reference ?? "" }) };
 
@@ -23,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!reference || !page) throw notFound();
   return {
     reference,
-    rows: page.rows.map((r) => ({ ...r, at: formatDateTime(r.at, "en"), details: r.details ? JSON.stringify(r.details, null, 1) : null })),
+    // Sentences from the rows' code fields; this case's own rows say "the case".
+    rows: auditEntries(db, fixedT("en", "staff"), page.rows, page.caseId).map((e, i) => ({ ...e, detailsWithheld: page.rows[i]?.detailsWithheld ?? true })),
     nextHref: page.nextBefore ? `/staff/cases/${reference}/audit?before=${page.nextBefore}` : null,
   };
 }

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorPageKey } from "~/components/error-page";
@@ -8,6 +8,10 @@ import { homeFor, menuFor } from "~/domain/permissions";
 import { getStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { getSettings } from "~/services/settings.server";
+import staffStylesHref from "~/styles/generated/staff.css";
+
+// The MoJ Frontend components, for staff pages only (decision record 034): public pages never load them.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: staffStylesHref }];
 
 // This layout only draws the back office's frame. It protects nothing: every child route's
 // loader and action asks for its own permission.
@@ -50,46 +54,64 @@ export function ErrorBoundary() {
   );
 }
 
+/** The menu entry a page belongs to: the longest menu address that starts its path ("/staff" holds the cases). */
+function currentMenuHref(pathname: string, hrefs: readonly string[]): string | null {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  const matches = hrefs.filter((href) => path === href || path.startsWith(`${href}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
 function StaffFrame({ data, children }: { data: StaffFrameData; children: ReactNode }) {
   const { councilName, staffName, menu, home } = data;
   const { t } = useTranslation("staff");
+  const { pathname } = useLocation();
+  const current = currentMenuHref(pathname, menu.map((entry) => entry.href));
   return (
     <>
-      {/* The frame does not print (main.scss): a printed page is its content only. */}
+      {/* The frame does not print (main.scss, staff.scss): a printed page is its content only. */}
       <div className="speakup-staff-frame">
         <SkipLink />
-        <Header councilName={councilName} homeHref={home}>
-          {staffName ? (
-            <nav className="speakup-staff-nav" aria-label={t("nav.label")}>
-              <ul className="speakup-staff-nav__list">
-                {menu.map((entry) => (
-                  <li key={entry.key}>
-                    <Link className="govuk-link govuk-link--inverse" to={entry.href}>
-                      {t(`nav.${entry.key}`)}
-                    </Link>
-                  </li>
-                ))}
-                <li>
-                  <span className="speakup-staff-nav__name">{staffName}</span>
-                </li>
-                <li>
-                  <Form method="post" action="/staff/sign-out">
-                    <button type="submit" className="speakup-link-button govuk-link--inverse">
-                      {t("nav.signOut")}
-                    </button>
-                  </Form>
-                </li>
-              </ul>
-            </nav>
-          ) : null}
+        <Header councilName={councilName} homeHref={home} container="speakup-staff-width">
+          {staffName ? <span className="speakup-staff-header__account">{staffName}</span> : null}
         </Header>
+        {staffName ? (
+          <div className="moj-primary-navigation">
+            <div className="moj-primary-navigation__container">
+              <div className="moj-primary-navigation__nav">
+                <nav className="moj-primary-navigation" aria-label={t("nav.label")}>
+                  <ul className="moj-primary-navigation__list">
+                    {menu.map((entry) => (
+                      <li className="moj-primary-navigation__item" key={entry.key}>
+                        <Link
+                          className="moj-primary-navigation__link"
+                          to={entry.href}
+                          // "page" on the page itself; "true" on a page inside that section (a case, in the inbox).
+                          aria-current={entry.href === current ? (pathname.replace(/\/+$/, "") === entry.href ? "page" : "true") : undefined}
+                        >
+                          {t(`nav.${entry.key}`)}
+                        </Link>
+                      </li>
+                    ))}
+                    <li className="moj-primary-navigation__item">
+                      <Form method="post" action="/staff/sign-out">
+                        <button type="submit" className="speakup-link-button speakup-nav-button moj-primary-navigation__link">
+                          {t("nav.signOut")}
+                        </button>
+                      </Form>
+                    </li>
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          </div>
+        ) : null}
       </div>
-      <div className="govuk-width-container">
+      <div className="speakup-staff-width">
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>
       </div>
-      <Footer />
+      <Footer container="speakup-staff-width" />
     </>
   );
 }

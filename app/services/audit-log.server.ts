@@ -103,5 +103,5 @@ export function caseAudit(db: Db, reader: Actor, reference: string, before?: num
   const row = findCaseFor(db, reader, reference);
   if (!row) return null;
   const files = db.select({ id: attachments.id }).from(attachments).where(eq(attachments.representationId, row.id)).all();
-  return readAudit(db, reader, { entity: "representation", entityId: String(row.id), before, alsoAbout: { entity: "attachment", entityIds: files.map((f) => String(f.id)) } });
+  return { ...readAudit(db, reader, { entity: "representation", entityId: String(row.id), before, alsoAbout: { entity: "attachment", entityIds: files.map((f) => String(f.id)) } }), caseId: row.id };
 }
