@@ -2,7 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { representations, stagePeople, stages } from "../../db/schema";
 import { createTestDb } from "../../test/db";
+import { staffOf } from "../../test/cases";
 import { importCsv, type ImportRow } from "../../test/report-fixtures";
+import { addNote } from "./case.server";
+import { offeredStageActions } from "./stage-actions.server";
 import { annualReport } from "./report.server";
 import { importHistoric } from "./report-import.server";
 
@@ -57,6 +60,17 @@ describe("importing historic records", () => {
     expect(find("costs").rows.filter((r) => r.kind === "money").map((r) => r.values[0])).toEqual([125050, 0]);
     expect(find("outcome-sought").rows.find((r) => r.label === "Apology")?.values[0]).toBe(1);
     expect(find("compliments-by-team").rows.find((r) => r.label === "Fostering")?.values[0]).toBe(1);
+  });
+
+  it("keeps imported records read-only: no stage moves offered and no change accepted", async () => {
+    const db = await createTestDb();
+    importHistoric(db, { csv: importCsv([{ ...good, stage2_requested_on: "", stage2_started_on: "", stage2_responded_on: "", stage2_finding: "", stage2_cost_pounds: "", ombudsman_started_on: "", ombudsman_decided_on: "", ombudsman_decision: "", ombudsman_remedy_pounds: "" }]), actorId: null });
+    const manager = staffOf(db, "complaints-manager");
+    const rep = db.select().from(representations).get()!;
+    expect(addNote(db, manager, rep.reference, "A note")).toEqual({ ok: false });
+    // The transition table would offer a reopening of a closed Stage 1 to a case made here.
+    expect(offeredStageActions(db, manager, rep)).toEqual([]);
+    expect(offeredStageActions(db, manager, { ...rep, importedAt: null })).toContain("reopen");
   });
 
   it("imports nothing from a file with any bad row, and reports each problem with its line number", async () => {
