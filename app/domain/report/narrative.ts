@@ -35,7 +35,7 @@ export function draftNarrative(tables: ReportTable[], yearLabels: string[]): Nar
     if (now === null || before === null) continue;
     const c = change(now, before);
     out.push({
-      key: c.percent === null || c.direction === "same" ? `report.narrative.${key}.${c.direction === "same" ? "same" : "new"}` : `report.narrative.${key}.${c.direction}`,
+      key: c.percent === null || c.direction === "same" ? `report.narrative.sentences.${key}.${c.direction === "same" ? "same" : "new"}` : `report.narrative.sentences.${key}.${c.direction}`,
       params: { by: c.by, percent: c.percent ?? 0, now, year: yearLabels[0] ?? "", before: yearLabels[1] ?? "" },
     });
   }
@@ -46,11 +46,11 @@ export function draftNarrative(tables: ReportTable[], yearLabels: string[]): Nar
     const standard = timescales.rows[start + 2];
     const done = completed?.values[0];
     if (typeof done === "number" && done > 0 && standard?.percents) {
-      out.push({ key: "report.narrative.stage1", params: { completed: done, percent: standard.percents[0] ?? 0, days: String(standard.labelParams?.days ?? "") } });
+      out.push({ key: "report.narrative.sentences.stage1", params: { completed: done, percent: standard.percents[0] ?? 0, days: String(standard.labelParams?.days ?? "") } });
     }
   }
   const refusals = byId.get("refusals");
   const refused = value(refusals, "report.rows.refusals.total", 0);
-  if (refused !== null) out.push({ key: "report.narrative.refusals", params: { count: refused } });
+  if (refused !== null) out.push({ key: "report.narrative.sentences.refusals", params: { count: refused } });
   return out;
 }

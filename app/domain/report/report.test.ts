@@ -211,6 +211,6 @@ describe("the drafted summary", () => {
     const facts = [...Array.from({ length: 3 }, () => fact("2025-05-01")), ...Array.from({ length: 4 }, () => fact("2024-05-01"))];
     const tables = buildReport({ year: 2025, facts, lists, limits });
     const draft = draftNarrative(tables, ["2025/26", "2024/25"]);
-    expect(draft[0]).toEqual({ key: "report.narrative.complaint-statutory.fell", params: { by: 1, percent: 25, now: 3, year: "2025/26", before: "2024/25" } });
+    expect(draft[0]).toEqual({ key: "report.narrative.sentences.complaint-statutory.fell", params: { by: 1, percent: 25, now: 3, year: "2025/26", before: "2024/25" } });
   });
 });

@@ -333,6 +333,8 @@ function ombudsman(ctx: Context): ReportRow[] {
 }
 
 const equalityQuestions = ["disability", "gender", "ageBand", "ethnicGroup"] as const;
+/** Where each answer's words are: `common:equality.options.<list>.<slug>`. */
+const equalityWords = { disability: "disability", gender: "gender", ageBand: "ageBands", ethnicGroup: "ethnicGroups" } as const;
 
 function equality(ctx: Context, young: boolean): ReportRow[] {
   const rows: ReportRow[] = [];
@@ -343,6 +345,7 @@ function equality(ctx: Context, young: boolean): ReportRow[] {
     // Nothing recorded here means the question went unanswered: "Not stated", as the seeds say.
     const notRecorded = block[block.length - 2];
     if (notRecorded) notRecorded.labelKey = "report.rows.equality.notStated";
+    for (const r of block) if (r.label && ctx.lists.equality[question].includes(r.label)) r.labelKey = `common:equality.options.${equalityWords[question]}.${r.label}`;
     rows.push(...block);
   }
   return rows;
