@@ -25,7 +25,7 @@ function tableRows(table: ReportTable, t: TFunction, threshold: number, withTitl
 
 function header(table: ReportTable, t: TFunction, withTitle: boolean): string[] {
   return [
-    ...(withTitle ? [t("staff:report.contents")] : []),
+    ...(withTitle ? [t("staff:report.table")] : []),
     t("staff:report.row"),
     ...table.years.flatMap((y) => (table.percentages ? [yearLabel(y), t("staff:report.percent", { year: yearLabel(y) })] : [yearLabel(y)])),
   ];
