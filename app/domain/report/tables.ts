@@ -121,13 +121,15 @@ function listBlock(
   const total = zeros(years);
   for (const c of counts.values()) c.forEach((n, i) => add(total, i, n));
   const pct = (v: Counts) => (options.percentages === false ? null : percentsOf(v, total));
-  const rows: ReportRow[] = [...labels, ...extra].map((label) => {
-    const values = counts.get(label) ?? zeros(years);
-    return { kind: "count", label, values, percents: pct(values) };
+  // A value with none in any of the years shown is left out: the lists run to fifty values and
+  // most are empty in any one council's five years (the rule under every table says so).
+  const rows: ReportRow[] = [...labels, ...extra].flatMap((label) => {
+    const values = counts.get(label);
+    return values && values.some((n) => n > 0) ? [{ kind: "count" as const, label, values, percents: pct(values) }] : [];
   });
-  if (options.notRecorded !== false) {
-    const values = counts.get(NOT_RECORDED) ?? zeros(years);
-    rows.push({ kind: "count", labelKey: "report.rows.notRecorded", values, percents: pct(values) });
+  const notRecorded = counts.get(NOT_RECORDED);
+  if (options.notRecorded !== false && notRecorded?.some((n) => n > 0)) {
+    rows.push({ kind: "count", labelKey: "report.rows.notRecorded", values: notRecorded, percents: pct(notRecorded) });
   }
   rows.push({ kind: options.totalKind ?? "total", labelKey: options.totalKey, values: total, percents: pct(total) });
   return rows;
@@ -258,13 +260,20 @@ function receivedFrom(ctx: Context): ReportRow[] {
   for (const group of groups) {
     const items = entries.filter((e) => (e.group ?? "") === group);
     const subtotal = zeros(ctx.years);
+    const heading = rows.length;
     if (group) rows.push({ kind: "heading", label: group, values: [], percents: null });
+    const groupRows: ReportRow[] = [];
     for (const item of items) {
       const values = counts.get(item.label) ?? zeros(ctx.years);
       values.forEach((n, i) => add(subtotal, i, n));
-      rows.push({ kind: "count", label: item.label, values, percents: percentsOf(values, total) });
+      if (values.some((n) => n > 0)) groupRows.push({ kind: "count", label: item.label, values, percents: percentsOf(values, total) });
       counts.delete(item.label);
     }
+    if (groupRows.length === 0) {
+      rows.length = heading;
+      continue;
+    }
+    rows.push(...groupRows);
     if (group && items.length > 1) rows.push({ kind: "subtotal", labelKey: "report.rows.groupTotal", labelParams: { group }, values: subtotal, percents: percentsOf(subtotal, total) });
   }
   // Values on the records that the list no longer has, then those with nothing recorded.
@@ -343,7 +352,7 @@ function equality(ctx: Context, young: boolean): ReportRow[] {
     rows.push({ kind: "heading", labelKey: `report.rows.equality.${question}`, values: [], percents: null });
     const block = listBlock(ctx.years, ctx.lists.equality[question], counts, { totalKey: "report.rows.complaintsReceived", totalKind: "subtotal" });
     // Nothing recorded here means the question went unanswered: "Not stated", as the seeds say.
-    const notRecorded = block[block.length - 2];
+    const notRecorded = block.find((r) => r.labelKey === "report.rows.notRecorded");
     if (notRecorded) notRecorded.labelKey = "report.rows.equality.notStated";
     for (const r of block) if (r.label && ctx.lists.equality[question].includes(r.label)) r.labelKey = `common:equality.options.${equalityWords[question]}.${r.label}`;
     rows.push(...block);
