@@ -56,7 +56,7 @@ export function ReportTableView({ table, t, threshold, csvHref }: { table: Repor
       {table.id === "received" ? <TrendChart table={table} threshold={threshold} t={t} /> : null}
       <p className="govuk-body-s">
         <strong>{t("staff:report.howCounted")}</strong> {t(`staff:report.tables.${table.id}.rule`)}
-        {table.percentages ? ` ${t("staff:report.rounding")}` : ""}
+        {table.percentages ? ` ${t("staff:report.rounding")}` : ""} {t("staff:report.omitted")}
         {shown.suppressionApplied ? ` ${t("staff:report.suppressed", { max: threshold - 1, threshold })}` : ""}
       </p>
       {csvHref ? (

@@ -13,7 +13,6 @@ export function meanToOneDecimal(sum: number, count: number): number | null {
   return Math.floor((20 * sum + count) / (2 * count)) / 10;
 }
 
-export const ROUNDING_RULE = "Percentages are whole numbers, rounded half up (46.5 % shows as 47 %), so a column may not add up to exactly 100 %.";
 
 /**
  * Small-number suppression: a count from 1 up to one less than the threshold is not shown, so
