@@ -60,9 +60,9 @@ describe("menu", () => {
   it("shows each role only what it may use", () => {
     const keys = (held: string[]) => menuFor(held).map((m) => m.key);
     expect(keys(["complaints-officer"])).toEqual(["inbox", "deadlines", "account"]);
-    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "audit", "subjectAccess", "report", "account"]);
+    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "audit", "subjectAccess", "dashboard", "report", "account"]);
     expect(keys(["team-manager"])).toEqual(["inbox", "deadlines", "account"]);
-    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "report", "import", "account"]);
+    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "dashboard", "report", "import", "account"]);
     for (const role of allRoles) {
       for (const entry of menuFor([role])) expect(can(role, entry.permission)).toBe(true);
     }

@@ -99,6 +99,7 @@ export const staffMenu = [
   { key: "retention", href: "/staff/admin/retention", permission: "admin.settings" },
   { key: "audit", href: "/staff/admin/audit", permission: "audit.view" },
   { key: "subjectAccess", href: "/staff/subject-access", permission: "subject-access.export" },
+  { key: "dashboard", href: "/staff/dashboard", permission: "report.view" },
   { key: "report", href: "/staff/report", permission: "report.view" },
   { key: "import", href: "/staff/admin/import", permission: "report.import" },
   { key: "account", href: "/staff/account", permission: "account.manage" },

@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: narrativeSchema });
   if (submission.status !== "success") return submission.reply();
   saveNarrative(db, { actorId: staff.id, year: Number(submission.value.year), text: submission.value.summary });
-  return redirect(`/staff/report?year=${submission.value.year}&saved=1#summary`);
+  return redirect(`/staff/report?year=${submission.value.year}&saved=1#summary-heading`);
 }
 
 export default function ReportPage() {
@@ -102,8 +102,8 @@ export default function ReportPage() {
         </a>
       </p>
 
-      <section aria-labelledby="summary" className="speakup-report-summary">
-        <h2 className="govuk-heading-m" id="summary">
+      <section aria-labelledby="summary-heading" className="speakup-report-summary">
+        <h2 className="govuk-heading-m" id="summary-heading">
           {t("report.narrative.title")}
         </h2>
         <div className="speakup-print-only">

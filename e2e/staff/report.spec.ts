@@ -60,5 +60,11 @@ test.describe("the annual report", () => {
     // A heading row is one cell across the table in HTML, and a row of empty cells after it in the CSV.
     expect(csv.map((r) => r.slice(0, r.findLastIndex((c) => c !== "") + 1))).toEqual(html);
     await arrived(page, /\/staff\/report\?year=2021&saved=1/);
+
+    // The managers' dashboard: today's open stages and deadlines, this year's months against last.
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await landed(page, /\/staff\/dashboard$/);
+    await expect(page.getByTestId("open-by-stage")).toContainText("All open stages");
+    await expect(page.getByRole("img", { name: /received per month/ })).toBeVisible();
   });
 });

@@ -57,6 +57,7 @@ const routes: RouteCase[] = [
   { file: "staff.subject-access._index", path: "/staff/subject-access", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff.subject-access.export", path: "/staff/subject-access/export?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff.subject-access.export[.]json", path: "/staff/subject-access/export.json?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
+  { file: "staff.dashboard", path: "/staff/dashboard", params: () => ({}), allowed: REPORT },
   { file: "staff.report", path: "/staff/report", params: () => ({}), allowed: REPORT },
   { file: "staff.report[.]csv", path: "/staff/report.csv?year=2024", params: () => ({}), allowed: REPORT },
   { file: "staff.admin.import", path: "/staff/admin/import", params: () => ({}), allowed: ADMIN },
