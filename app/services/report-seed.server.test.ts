@@ -67,7 +67,7 @@ describe("seed 000, Table 1: complaint refusals over five years", () => {
     expect(row(t, "report.rows.refusals.statutoryTotal").row.values).toEqual(publishedTotals.statutory);
     expect(row(t, "report.rows.refusals.corporateTotal").row.values).toEqual(publishedTotals.corporate);
     expect(row(t, "report.rows.refusals.total").row.values).toEqual(publishedTotals.all);
-  });
+  }, 30_000);
 });
 
 describe("seed 000, Table 2: Stage 1 timescale compliance", () => {
@@ -104,5 +104,5 @@ describe("seed 000, Table 2: Stage 1 timescale compliance", () => {
     expect(block[1]!.values[col2019]).toBe(82);
     expect(block[4]!.values[col2019]).toBe(17);
     expect(wholePercent(82, 188)).toBe(44); // not the seed's 40%
-  });
+  }, 30_000); // about 900 records through the import: seconds on a busy two-core machine
 });
