@@ -177,7 +177,20 @@ function refusals(ctx: Context): ReportRow[] {
 
 /** Working days from a stage's start to its response: the days after the start up to and including the response. */
 export function workingDaysToComplete(stage: Pick<ReportStage, "startedOn" | "respondedOn">): number | null {
-  return stage.respondedOn ? Math.max(0, workingDaysUntil(stage.startedOn, stage.respondedOn)) : null;
+  return stage.respondedOn ? Math.max(0, workingDaysBetween(stage.startedOn, stage.respondedOn)) : null;
+}
+
+// Counting day by day is slow and the same pairs of dates recur across thousands of records: remembered.
+const between = new Map<string, number>();
+function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  const key = `${from}|${to}`;
+  let days = between.get(key);
+  if (days === undefined) {
+    if (between.size > 1_000_000) between.clear();
+    days = workingDaysUntil(from, to);
+    between.set(key, days);
+  }
+  return days;
 }
 
 export type TimeBand = "standard" | "extended" | "beyond";
@@ -225,7 +238,7 @@ function timescales(ctx: Context): ReportRow[] {
   const s3 = ctx.limits.stage3;
   const done = zeros(ctx.years);
   const met = { panel: zeros(ctx.years), report: zeros(ctx.years), response: zeros(ctx.years) };
-  const within = (from: IsoDate | null, to: IsoDate | null, limit: number) => from !== null && to !== null && workingDaysUntil(from, to) <= limit;
+  const within = (from: IsoDate | null, to: IsoDate | null, limit: number) => from !== null && to !== null && workingDaysBetween(from, to) <= limit;
   for (const { column, stage } of completedStages(ctx, "statutory-stage3")) {
     add(done, column, 1);
     if (within(stage.requestedOn ?? stage.startedOn, stage.panelOn, s3.panelWithin)) add(met.panel, column, 1);
