@@ -76,6 +76,13 @@ export const representations = sqliteTable(
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     /** Set when retention stripped the personal data; the coded row stays for the annual report. */
     anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
+    /**
+     * Historic records brought from a council's old case system (`npm run import`, decision 033):
+     * when, and the old system's own reference, which makes a second import of the same file add
+     * nothing. Imported records are counted by the report and otherwise read-only.
+     */
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+    sourceReference: text("source_reference"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // The inbox reads and sorts on these (decision record 038). The current stage's id, kind and next
@@ -111,6 +118,9 @@ export const representations = sqliteTable(
     index("representations_team_status_idx").on(t.teamId, t.status),
     index("representations_next_due_idx").on(t.nextDueOn),
     index("representations_current_stage_idx").on(t.currentStageId),
+    uniqueIndex("representations_source_reference_idx").on(t.sourceReference),
+    // The annual report reads representations by the day they were received.
+    index("representations_received_on_idx").on(t.receivedOn),
   ],
 );
 
@@ -184,6 +194,8 @@ export const stages = sqliteTable(
     uniqueIndex("stages_representation_sequence_idx").on(t.representationId, t.sequence),
     index("stages_state_next_due_idx").on(t.state, t.nextDueOn),
     index("stages_next_due_idx").on(t.nextDueOn),
+    // The annual report counts completed stages by the day of their response.
+    index("stages_responded_on_idx").on(t.respondedOn),
     check("stages_kind_check", oneOf("kind", stageKinds)),
     check("stages_state_check", oneOf("state", stageStates)),
   ],
@@ -663,3 +675,14 @@ export const experienceResponses = sqliteTable(
     check("experience_responses_again_check", maybeOneOf("again", experienceAnswers)),
   ],
 );
+
+/**
+ * The annual report's summary for a financial year (1 April of `year` to 31 March), drafted from
+ * the numbers and edited by staff before publishing (decision 032). Kept per year.
+ */
+export const reportNarratives = sqliteTable("report_narratives", {
+  year: integer("year").primaryKey(),
+  text: text("text").notNull(),
+  updatedById: integer("updated_by_id").references(() => staffUsers.id),
+  updatedAt: updatedAt(),
+});

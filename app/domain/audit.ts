@@ -12,7 +12,7 @@ import { retentionKinds } from "./retention";
  */
 
 /** The kinds of record the audit trail is written about. */
-export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention"] as const;
+export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention", "report"] as const;
 export type AuditEntity = (typeof AUDITED_ENTITIES)[number];
 
 export const NOT_KEPT = "(not kept in the audit)";
@@ -120,6 +120,8 @@ const KEEP: Record<AuditEntity, Keep> = {
   reference_value: new Set(["list", "label", "note"]),
   settings: "all",
   // A retention run: counts by kind of record and whether it failed; never a reference or a name.
+  // The annual report (decision 032): a year's summary saved (never its words), a historic import's counts.
+  report: new Set(["year", "rows", "imported", "alreadyImported"]),
   retention: new Set(["equalityAnswers", "emailBodies", "drafts", "files", ...retentionKinds.flatMap((kind) => [`deleted.${kind}`, `anonymised.${kind}`])]),
 };
 

@@ -39,7 +39,9 @@ export const consentAnswers = ["yes", "no", "cannot-give"] as const;
  */
 export type Standing = "child" | "listed" | "advocate" | "other";
 
-const CHILD = new Set(["child", "young-person-in-care", "care-leaver"]);
+/** Received-from codes of the child or young person themselves (the report counts their complaints apart). */
+export const childCodes = ["child", "young-person-in-care", "care-leaver"] as const;
+const CHILD = new Set<string>(childCodes);
 const LISTED = new Set(["parent", "non-resident-parent", "adopter", "special-guardian", "foster-carer", "prospective-adopter-or-foster-carer", "birth-parent-of-adopted-child"]);
 
 export function standingOf(a: Pick<EligibilityAnswers, "receivedFrom" | "receivedFromCode">): Standing | null {

@@ -6,7 +6,7 @@ describe("roles", () => {
     const granted = new Set(Object.values(roles).flat());
     for (const p of granted) expect(allPermissions).toContain(p);
     for (const p of allPermissions) expect(granted.has(p), p).toBe(true);
-    expect(Object.keys(permissions)).toEqual(["cases", "audit", "subjectAccess", "admin", "account"]);
+    expect(Object.keys(permissions)).toEqual(["cases", "audit", "subjectAccess", "report", "admin", "account"]);
   });
 
   it("an administrator sees no case content; case roles have no administration", () => {
@@ -60,13 +60,18 @@ describe("menu", () => {
   it("shows each role only what it may use", () => {
     const keys = (held: string[]) => menuFor(held).map((m) => m.key);
     expect(keys(["complaints-officer"])).toEqual(["inbox", "deadlines", "account"]);
-    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "audit", "subjectAccess", "account"]);
+    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "audit", "subjectAccess", "dashboard", "report", "account"]);
     expect(keys(["team-manager"])).toEqual(["inbox", "deadlines", "account"]);
-    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "account"]);
+    expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "dashboard", "report", "import", "account"]);
     for (const role of allRoles) {
       for (const entry of menuFor([role])) expect(can(role, entry.permission)).toBe(true);
     }
     expect(staffMenu.every((m) => m.href.startsWith("/staff"))).toBe(true);
+  });
+
+  it("gives the annual report to the complaints manager and administrator, and the historic import to the administrator alone", () => {
+    expect(allRoles.filter((role) => can(role, "report.view"))).toEqual(["complaints-manager", "administrator"]);
+    expect(allRoles.filter((role) => can(role, "report.import"))).toEqual(["administrator"]);
   });
 
   it("sends each person home to the first page they may use", () => {

@@ -12,6 +12,11 @@ export const permissions = {
    * their equality answers (which no other staff page shows). See decision 014.
    */
   subjectAccess: ["subject-access.export"],
+  /**
+   * The statutory annual report (decision 032): counts only, small numbers suppressed, no case
+   * content; and the import of historic records from a previous case system (decision 033).
+   */
+  report: ["report.view", "report.import"],
   admin: ["admin.users", "admin.settings"],
   account: ["account.manage"],
 } as const;
@@ -23,7 +28,7 @@ export const roles = {
   /** The complaints team: logs, triages and assigns every case. */
   "complaints-officer": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "account.manage"],
   /** Runs the complaints team; may also read the audit trail and answer subject access requests. */
-  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "audit.view", "subject-access.export", "account.manage"],
+  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "audit.view", "subject-access.export", "report.view", "account.manage"],
   /** The responding manager: only cases assigned to their teams (scoped by caseRoleOf). */
   "team-manager": ["cases.view", "cases.respond", "account.manage"],
   /** Independent investigator or independent person: only Stage 2 cases they are named on. */
@@ -32,7 +37,7 @@ export const roles = {
    * Users and settings, and the audit trail; no case content unless also given a case role (so
    * no subject access exports either: they are all case content).
    */
-  administrator: ["admin.users", "admin.settings", "audit.view", "account.manage"],
+  administrator: ["admin.users", "admin.settings", "audit.view", "report.view", "report.import", "account.manage"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type Role = keyof typeof roles;
@@ -94,6 +99,9 @@ export const staffMenu = [
   { key: "retention", href: "/staff/admin/retention", permission: "admin.settings" },
   { key: "audit", href: "/staff/admin/audit", permission: "audit.view" },
   { key: "subjectAccess", href: "/staff/subject-access", permission: "subject-access.export" },
+  { key: "dashboard", href: "/staff/dashboard", permission: "report.view" },
+  { key: "report", href: "/staff/report", permission: "report.view" },
+  { key: "import", href: "/staff/admin/import", permission: "report.import" },
   { key: "account", href: "/staff/account", permission: "account.manage" },
 ] as const satisfies ReadonlyArray<{ key: string; href: string; permission: Permission }>;
 

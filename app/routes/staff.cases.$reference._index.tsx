@@ -134,13 +134,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     // Moves on the current stage come from the transition table, for this person's role now.
     // Every move has its page, app/routes/staff.cases.$reference.<move>.tsx (the permission matrix checks).
+    // Imported history (decision 033) is read-only: no moves or notes offered, and changeCase refuses any change.
+    imported: row.importedAt !== null,
     links: [
       ...(can(staff.roles, "cases.respond") ? offeredStageActions(db, staff, row) : []),
-      ...caseLinks(staff.roles, {
-        kind: row.kind,
-        status: row.status,
-        complimentMayBeShared: shareable,
-      }).map((l) => l.to),
+      ...(row.importedAt !== null
+        ? []
+        : caseLinks(staff.roles, {
+            kind: row.kind,
+            status: row.status,
+            complimentMayBeShared: shareable,
+          }).map((l) => l.to)),
     ],
     representationType: row.representationType,
     receivedFrom: row.receivedFrom,
@@ -212,6 +216,12 @@ export default function CasePage() {
       <ErrorSummary errors={summaryErrors([{ field: fields.note }])} />
       <CaseHeading reference={c.reference} kind={c.kind} back="/staff" />
       <IdentityBar c={c} actions={actions} />
+
+      {c.imported ? (
+        <p className="govuk-inset-text" data-testid="imported">
+          {t("case.imported")}
+        </p>
+      ) : null}
 
       {c.openConcerns > 0 ? (
         <div className="govuk-warning-text" data-testid="safeguarding-warning">
@@ -565,13 +575,14 @@ export default function CasePage() {
       <h2 className="govuk-heading-m" id="timeline">
         {t("case.timeline")}
       </h2>
-      <Form method="post" {...getFormProps(form)}>
-        <TextareaField field={fields.note} label={t("case.addNote")} maxLength={5000} rows={4} />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          {t("case.saveNote")}
-        </button>
-      </Form>
-      {/* The MoJ timeline: what happened, oldest first, each with who and when. */}
+      {c.imported ? null : (
+        <Form method="post" {...getFormProps(form)}>
+          <TextareaField field={fields.note} label={t("case.addNote")} maxLength={5000} rows={4} />
+          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t("case.saveNote")}
+          </button>
+        </Form>
+      )}
       <ol className="moj-timeline speakup-timeline" data-testid="timeline">
         {c.timeline.map((item) => (
           <li key={item.key} className="moj-timeline__item">

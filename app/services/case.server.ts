@@ -106,7 +106,8 @@ export function changeCase<T>(
 ): { ok: true; result: T } | { ok: false } {
   return db.transaction((tx) => {
     const row = findCaseFor(tx, actor, reference);
-    if (!row) return { ok: false } as const;
+    // Imported history is read-only (decision 033): counted by the report, never changed here.
+    if (!row || row.importedAt !== null) return { ok: false } as const;
     const done = change(tx, row);
     if (!done) return { ok: false } as const;
     audit(tx, {

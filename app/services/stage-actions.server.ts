@@ -44,7 +44,9 @@ export function responseActionOf(kind: StageKind): "respond" | "record-council-r
 }
 
 /** The stage moves this member of staff may make on the case's current stage now (the case page offers them). */
-export function offeredStageActions(db: Db, actor: Actor, row: Pick<Representation, "id" | "status">, now = new Date()): StageAction[] {
+export function offeredStageActions(db: Db, actor: Actor, row: Pick<Representation, "id" | "status"> & { importedAt?: Date | null }, now = new Date()): StageAction[] {
+  // Imported history (decision 033) is read-only: nothing is offered, so every move page refuses too.
+  if (row.importedAt) return [];
   // A complaint is in Stage 1 from receipt (decision record 018), but nothing is done on its
   // stage until triage has decided what that stage is.
   if (isUndecidedStatus(row.status)) return [];

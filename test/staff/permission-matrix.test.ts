@@ -19,6 +19,8 @@ const AUDIT = ["administrator", "complaints-manager"] as const;
 const CASE_AUDIT = ["complaints-manager"] as const;
 /** Subject access exports hold every case's content: the complaints manager only (decision 014). */
 const SUBJECT_ACCESS = ["complaints-manager"] as const;
+/** The annual report: counts only, no case content (decision 032); the historic import is the administrator's. */
+const REPORT = ["complaints-manager", "administrator"] as const;
 /** The person's key: roles joined by "+", and ":team" for a team manager of the case's team. */
 const TEAM_MANAGER_OF_THE_CASE = "team-manager:team";
 const CASE_TEAM = ["complaints-officer", "complaints-manager", TEAM_MANAGER_OF_THE_CASE] as const;
@@ -55,6 +57,10 @@ const routes: RouteCase[] = [
   { file: "staff.subject-access._index", path: "/staff/subject-access", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff.subject-access.export", path: "/staff/subject-access/export?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
   { file: "staff.subject-access.export[.]json", path: "/staff/subject-access/export.json?id=CASE_ID", params: () => ({}), allowed: SUBJECT_ACCESS },
+  { file: "staff.dashboard", path: "/staff/dashboard", params: () => ({}), allowed: REPORT },
+  { file: "staff.report", path: "/staff/report", params: () => ({}), allowed: REPORT },
+  { file: "staff.report[.]csv", path: "/staff/report.csv?year=2024", params: () => ({}), allowed: REPORT },
+  { file: "staff.admin.import", path: "/staff/admin/import", params: () => ({}), allowed: ADMIN },
   { file: "staff._index", path: "/staff", params: () => ({}), allowed: INBOX },
   { file: "staff.deadlines", path: "/staff/deadlines", params: () => ({}), allowed: INBOX },
   { file: "staff.cases.$reference._index", path: `/staff/cases/${CASE}`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
