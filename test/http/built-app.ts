@@ -12,8 +12,9 @@ import type { ServerBuild } from "@remix-run/node";
 export async function buildApp(): Promise<{ build: ServerBuild; publicDir: string; dir: string }> {
   const root = path.resolve(import.meta.dirname, "../..");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-build-"));
-  // The stylesheet is compiled from Sass by its own script; the compiler needs it to exist.
-  if (!fs.existsSync(path.join(root, "app/styles/generated/main.css"))) execFileSync(process.execPath, ["scripts/build-css.mjs"], { cwd: root });
+  // The stylesheets are compiled from Sass by their own script and the compiler needs them all:
+  // compile them now (a few seconds), so a stylesheet added since the last build is never missing.
+  execFileSync(process.execPath, ["scripts/build-css.mjs"], { cwd: root });
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
     cwd: root,
     env: { ...process.env, SPEAKUP_BUILD_DIR: dir, NODE_ENV: "production" },
