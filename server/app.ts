@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import type { Config } from "../app/services/config.server";
 import { logger } from "../app/services/logger.server";
@@ -88,7 +89,14 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
     if (settings.production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
+  // gzip or brotli for whatever compresses (HTML, CSS, JS, JSON, SVG: the default filter asks the
+  // MIME database); woff2 fonts and images are compressed already and pass as they are. Remix
+  // flushes each streamed chunk, and the middleware's flush() sends it on at once.
+  app.use(compression());
+  // The browser build's files and its _assets (the stylesheet, the fonts) carry a hash of their
+  // content in their name: a changed file is a new URL, so a copy never goes stale.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes.
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   // One line a request: method, path (keys redacted), status. Never query strings or bodies:

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_STAFF, seedDatabase } from "../../db/seed";
 import { createApp } from "../../server/app";
@@ -224,6 +225,68 @@ describe("headers (hole 4)", () => {
       await page.text();
     } finally {
       await new Promise((resolve) => production.server.close(resolve));
+    }
+  });
+});
+
+/** A GET as sent on the wire: status, headers and the bytes before any decoding. */
+function raw(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(base + url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("compression and caching (issue 13)", () => {
+  it("compresses pages, data, the stylesheet and scripts, gzip or brotli as the browser asks, streamed pages whole", async () => {
+    const page = await raw("/", { "Accept-Encoding": "gzip" });
+    expect(page.headers["content-encoding"]).toBe("gzip");
+    const html = zlib.gunzipSync(page.body).toString();
+    // The document streams (Remix's inline data scripts) and still arrives to its last byte.
+    expect(html).toContain("streamController.enqueue");
+    expect(html.endsWith("</body></html>")).toBe(true);
+    expect(page.body.length).toBeLessThan(html.length / 2);
+    expect(page.headers["cache-control"]).toBe("no-store");
+
+    const brotli = await raw("/form/kind", { "Accept-Encoding": "br, gzip" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(brotli.body).toString()).toContain("</html>");
+
+    const data = await raw("/form/kind.data", { "Accept-Encoding": "gzip" });
+    expect(data.status).toBe(200);
+    expect(data.headers["content-encoding"]).toBe("gzip");
+
+    const plain = await raw("/", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+    const scripts = [...html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const url of [stylesheet as string, ...scripts]) {
+      const asset = await raw(url, { "Accept-Encoding": "gzip" });
+      expect(asset.status, url).toBe(200);
+      // Under 1 KB, compressing saves nothing worth the work (the middleware's threshold).
+      if (Number(asset.headers["content-length"] ?? Infinity) >= 1024) expect(asset.headers["content-encoding"], url).toBe("gzip");
+      expect(asset.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
+    }
+  });
+
+  it("sends fonts as they are (woff2 is compressed already), fingerprinted and cached for good", async () => {
+    const html = (await send("/")).text;
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1] as string;
+    const css = (await send(stylesheet)).text;
+    const fonts = [...css.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1] as string);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) {
+      const font = await raw(url, { "Accept-Encoding": "br, gzip" });
+      expect(font.status, url).toBe(200);
+      expect(font.headers["content-encoding"], url).toBeUndefined();
+      expect(font.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
     }
   });
 });
