@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorSummary, summaryErrors, TextField } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { CHECK_ANSWERS, firstIncompleteStep } from "~/domain/form/journey";
