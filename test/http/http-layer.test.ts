@@ -291,6 +291,43 @@ describe("compression and caching (issue 13)", () => {
   });
 });
 
+describe("the browser's script (issue 13, docs/decisions/036)", () => {
+  interface Output {
+    inputs: Record<string, unknown>;
+    imports: { path: string; kind: string }[];
+    entryPoint?: string;
+  }
+  const outputs = () => (JSON.parse(fs.readFileSync(path.join(built.dir, "metafile.js.json"), "utf8")) as { outputs: Record<string, Output> }).outputs;
+
+  it("never carries the bank holidays, the emails' words, or two languages' words in one file", () => {
+    const all = outputs();
+    expect(Object.keys(all).length).toBeGreaterThan(10);
+    for (const [file, output] of Object.entries(all)) {
+      const inputs = Object.keys(output.inputs);
+      expect(inputs.filter((i) => /node_modules\/(date-holidays|moment|moment-timezone|astronomia)\//.test(i)), file).toEqual([]);
+      expect(inputs.filter((i) => /locales\/[^/]+\/emails\.json$/.test(i)), file).toEqual([]);
+      const languages = new Set(inputs.flatMap((i) => /locales\/([^/]+)\/[^/]+\.json$/.exec(i)?.[1] ?? []));
+      expect(languages.size, `${file}: ${[...languages].join(", ")}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("sends no validation library to the public pages, which the server checks", () => {
+    const all = outputs();
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file) || !all[file]) return seen;
+      seen.add(file);
+      for (const i of all[file].imports) if (i.kind !== "dynamic-import") closure(i.path, seen);
+      return seen;
+    };
+    const entries = Object.entries(all).filter(([, o]) => /routes\/_public|root\.tsx|entry\.client/.test(o.entryPoint ?? ""));
+    expect(entries.length).toBeGreaterThan(10);
+    for (const [entry, output] of entries) {
+      const inputs = [...closure(entry)].flatMap((file) => Object.keys(all[file]?.inputs ?? {}));
+      expect(inputs.filter((i) => /node_modules\/(zod|@conform-to\/zod)\//.test(i)), output.entryPoint).toEqual([]);
+    }
+  });
+});
+
 describe("the request log (hole 5)", () => {
   it("never holds a one-time link, a draft id, or a name or email address that was sent", async () => {
     const secrets: string[] = [];
