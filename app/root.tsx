@@ -14,7 +14,7 @@ import { Footer, Header, SkipLink } from "./components/layout";
 import { errorPageKey } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DocumentTitle } from "./components/page-title";
-import { EASY_READ, languageOfWords, textDirection } from "./i18n/i18n";
+import { EASY_READ, languageOfWords, textDirection, type Language } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
 import { getDb } from "./services/db.server";
 import { getSettings } from "./services/settings.server";
@@ -24,6 +24,9 @@ import urduStylesHref from "./styles/generated/urdu.css";
 import latinFont from "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff2";
 import latinBoldFont from "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-700-normal.woff2";
 import urduFont from "@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2";
+
+/** A language's own stylesheet, linked only on its pages (the refusal pages of server/app.ts too). */
+export const languageStylesheets: Partial<Record<Language, string>> = { ur: urduStylesHref };
 
 const preloadFont = (href: string) => ({ rel: "preload", as: "font", type: "font/woff2", href, crossOrigin: "anonymous" as const });
 
@@ -78,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
           // Urdu pages only: the Nastaliq faces are 160 KB a weight (docs/decisions/036).
           <>
             <link rel="preload" as="font" type="font/woff2" href={urduFont} crossOrigin="anonymous" />
-            <link rel="stylesheet" href={urduStylesHref} />
+            <link rel="stylesheet" href={languageStylesheets.ur} />
           </>
         ) : null}
       </head>

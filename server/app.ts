@@ -53,10 +53,14 @@ function requestOrigin(req: ExpressRequest, trustProxy: boolean): string | null 
   return host ? `${req.protocol}://${host}` : null;
 }
 
-/** The stylesheets every page links to, so a refusal page looks like the rest of the service. */
-function stylesheetsOf(build: ServerBuild): string[] {
-  const links = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? [];
-  return links.filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href as string);
+/**
+ * The stylesheets a page in `language` links to (every page's, then its language's own, such as
+ * the Urdu font's), so a refusal page looks like the rest of the service.
+ */
+function stylesheetsOf(build: ServerBuild): (language: string) => string[] {
+  const root = build.routes.root?.module as { links?: () => { rel?: string; href?: string }[]; languageStylesheets?: Record<string, string> } | undefined;
+  const all = (root?.links?.() ?? []).filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href as string);
+  return (language) => [...all, ...(root?.languageStylesheets?.[language] ? [root.languageStylesheets[language]] : [])];
 }
 
 function toFetchRequest(req: ExpressRequest): Request {

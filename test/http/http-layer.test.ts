@@ -411,6 +411,18 @@ describe("errors (hole 9)", () => {
     expect(logged[0]).not.toMatch(/\n|Error/);
   });
 
+  it("draws a refusal in the person's language, with the Urdu font's stylesheet on Urdu pages only", async () => {
+    const sheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    const english = await send("/%");
+    expect(english.status).toBe(400);
+    expect(sheets(english.text)).toHaveLength(1);
+    const chosen = await send("/?lang=ur");
+    const urdu = await send("/%", { cookie: chosen.cookies });
+    expect(urdu.status).toBe(400);
+    expect(urdu.text).toContain('lang="ur" dir="rtl"');
+    expect(sheets(urdu.text)).toEqual([...sheets(english.text), expect.stringMatching(/^\/build\/_assets\/urdu-[A-Z0-9]+\.css$/)]);
+  });
+
   it("answers a path that is not valid percent-encoding with 400 and one line", async () => {
     for (const url of ["/%", "/form/%E0%A4%A"]) {
       const response = await send(url);
