@@ -14,14 +14,28 @@ import { Footer, Header, SkipLink } from "./components/layout";
 import { errorPageKey } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DocumentTitle } from "./components/page-title";
-import { EASY_READ, languageOfWords, textDirection } from "./i18n/i18n";
+import { EASY_READ, languageOfWords, textDirection, type Language } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
 import { getDb } from "./services/db.server";
 import { getSettings } from "./services/settings.server";
 import stylesHref from "./styles/generated/main.css";
+import urduStylesHref from "./styles/generated/urdu.css";
+// The same files main.css and urdu.css name, so the preloads and the stylesheets ask for one URL.
+import latinFont from "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff2";
+import latinBoldFont from "@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-700-normal.woff2";
+import urduFont from "@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2";
 
+/** A language's own stylesheet, linked only on its pages (the refusal pages of server/app.ts too). */
+export const languageStylesheets: Partial<Record<Language, string>> = { ur: urduStylesHref };
+
+const preloadFont = (href: string) => ({ rel: "preload", as: "font", type: "font/woff2", href, crossOrigin: "anonymous" as const });
+
+// Every page sets text in the Latin faces (headings bold): fetched with the stylesheet, not after
+// it, so text is drawn in its own face sooner (font-display: swap draws it at once either way).
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
+  preloadFont(latinFont),
+  preloadFont(latinBoldFont),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -63,6 +77,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <DocumentTitle serviceName={data ? `${t("serviceName")} – ${data.councilName}` : t("serviceName")} />
         <Meta />
         <Links />
+        {language === "ur" ? (
+          // Urdu pages only: the Nastaliq faces are 160 KB a weight (docs/decisions/036).
+          <>
+            <link rel="preload" as="font" type="font/woff2" href={urduFont} crossOrigin="anonymous" />
+            <link rel="stylesheet" href={languageStylesheets.ur} />
+          </>
+        ) : null}
       </head>
       <body className="govuk-template__body">
         {children}

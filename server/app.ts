@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import type { Config } from "../app/services/config.server";
 import { logger } from "../app/services/logger.server";
@@ -52,10 +53,14 @@ function requestOrigin(req: ExpressRequest, trustProxy: boolean): string | null 
   return host ? `${req.protocol}://${host}` : null;
 }
 
-/** The stylesheets every page links to, so a refusal page looks like the rest of the service. */
-function stylesheetsOf(build: ServerBuild): string[] {
-  const links = (build.routes.root?.module as { links?: () => { rel?: string; href?: string }[] } | undefined)?.links?.() ?? [];
-  return links.filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href as string);
+/**
+ * The stylesheets a page in `language` links to (every page's, then its language's own, such as
+ * the Urdu font's), so a refusal page looks like the rest of the service.
+ */
+function stylesheetsOf(build: ServerBuild): (language: string) => string[] {
+  const root = build.routes.root?.module as { links?: () => { rel?: string; href?: string }[]; languageStylesheets?: Record<string, string> } | undefined;
+  const all = (root?.links?.() ?? []).filter((l) => l.rel === "stylesheet" && l.href).map((l) => l.href as string);
+  return (language) => [...all, ...(root?.languageStylesheets?.[language] ? [root.languageStylesheets[language]] : [])];
 }
 
 function toFetchRequest(req: ExpressRequest): Request {
@@ -88,7 +93,14 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
     if (settings.production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
+  // gzip or brotli for whatever compresses (HTML, CSS, JS, JSON, SVG: the default filter asks the
+  // MIME database); woff2 fonts and images are compressed already and pass as they are. Remix
+  // flushes each streamed chunk, and the middleware's flush() sends it on at once.
+  app.use(compression());
+  // The browser build's files and its _assets (the stylesheet, the fonts) carry a hash of their
+  // content in their name: a changed file is a new URL, so a copy never goes stale.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes.
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
   // One line a request: method, path (keys redacted), status. Never query strings or bodies:

@@ -10,11 +10,11 @@ function escapeHtml(text: string): string {
 
 export type Refusal = "crossSite" | "badRequest";
 
-export async function refusalPage(request: Request, refusal: Refusal, stylesheets: readonly string[]): Promise<string> {
+export async function refusalPage(request: Request, refusal: Refusal, stylesheetsFor: (language: string) => readonly string[]): Promise<string> {
   const { language, words } = await getPreferences(request);
   const t = fixedT(words);
   const title = t(`errorPages.${refusal}.title`);
-  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join("");
+  const links = stylesheetsFor(language).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join("");
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(language)}" dir="${textDirection(language)}" class="govuk-template">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(`${title} – ${t("serviceName")}`)}</title>${links}</head>

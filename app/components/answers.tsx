@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { formatLongDate } from "~/domain/dates";
-import { readDateParts } from "~/domain/form/dates";
-import { stepIds, type StepId } from "~/domain/form/steps";
+import { readDateParts } from "~/domain/form/date-reading";
+import { stepIds, type StepId } from "~/domain/form/step-ids";
 import { questionsFor, type Question } from "./question-pages";
 import type { SummaryRow } from "./summary-list";
 

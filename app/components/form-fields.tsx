@@ -1,8 +1,6 @@
 import { getInputProps, getTextareaProps, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type * as z from "zod/mini";
 import { optionId as idOfOption } from "~/domain/html-id";
 
 // GOV.UK Design System markup for questions and errors. Every field sets aria-invalid and
@@ -13,24 +11,21 @@ import { optionId as idOfOption } from "~/domain/html-id";
 type Field = FieldMetadata<any, any, string[]>;
 
 /**
- * Conform options for a form: the browser checks with the same schema as the server, and the
- * server's reply (lastResult) shows its errors when JavaScript is off.
+ * Conform options for a public question page: the server alone checks what was sent (with the
+ * same schema as without JavaScript), so the page's script carries no validation code (zod is
+ * 20 KB gzipped; docs/decisions/036). Errors come back in the server's reply, as without JS.
  */
-export function formOptions<Schema extends z.ZodMiniType>(
+export function serverCheckedFormOptions<Shape extends Record<string, unknown> = Record<string, unknown>>(
   id: string,
-  schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, unknown>,
 ) {
   return {
     id,
     lastResult,
-    defaultValue: defaultValue as DefaultValue<z.input<Schema>>,
+    defaultValue: defaultValue as DefaultValue<Shape>,
     shouldValidate: "onSubmit" as const,
-    shouldRevalidate: "onInput" as const,
-    onValidate({ formData }: { formData: FormData }) {
-      return parseWithZod(formData, { schema });
-    },
+    shouldRevalidate: "onSubmit" as const,
   };
 }
 

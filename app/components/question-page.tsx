@@ -3,13 +3,13 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Picture } from "~/domain/form/pictures";
-import { stepSchema, type DraftAnswers, type StepId } from "~/domain/form/steps";
+import type { DraftAnswers, StepId } from "~/domain/form/step-ids";
 import { PicturedQuestion } from "./easy-read";
 import {
   CheckboxesField,
   DateField,
   ErrorSummary,
-  formOptions,
+  serverCheckedFormOptions,
   RadiosField,
   SelectField,
   SingleCheckboxField,
@@ -38,11 +38,9 @@ export interface QuestionPageProps {
 /** Draws any question page from its definition, validating with the step's own schema. */
 export function QuestionPage({ step, answers, teams, lastResult, action, caption, part = null, easyRead = false, pictures = {} }: QuestionPageProps) {
   const { t, i18n } = useTranslation("form");
-  const schema = stepSchema(step, { answers, teams: teams.map(([value]) => value) });
-  const options = formOptions(`step-${step}-${part ?? "all"}`, schema, lastResult, answers[step] as Record<string, unknown> | undefined);
-  // A part is checked on the server only, when sent: the page's schema would also ask for
-  // questions still to come (and without onValidate, conform would post to check as people type).
-  const [form, fields] = useForm(part === null ? options : { ...options, onValidate: undefined, shouldRevalidate: "onSubmit" as const });
+  // The server checks the page when it is sent, with the step's schema (and, in easy read, only
+  // the questions asked so far).
+  const [form, fields] = useForm(serverCheckedFormOptions(`step-${step}-${part ?? "all"}`, lastResult, answers[step] as Record<string, unknown> | undefined));
   const all = questionsFor(step, { answers, teams, easyRead });
   const questions = part === null ? all : all.slice(part, part + 1);
   const single = questions.length === 1;

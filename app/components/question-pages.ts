@@ -1,5 +1,5 @@
-import { LIMITS } from "~/domain/form/fields";
-import { contactMethodsFor, DONT_KNOW, type DraftAnswers, type StepId } from "~/domain/form/steps";
+import { LIMITS } from "~/domain/form/limits";
+import { contactMethodsFor, DONT_KNOW, type DraftAnswers, type StepId } from "~/domain/form/step-ids";
 import { offeredOutcomes } from "~/domain/outcomes-offered";
 import { relationships, representationKinds } from "~/domain/representation";
 

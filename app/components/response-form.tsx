@@ -3,7 +3,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CancelLink } from "~/components/casework";
-import { ErrorSummary, formOptions, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
+import { ErrorSummary, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import { optionalLine, requireLine, requireText } from "~/domain/casework-forms";
 
 /** A stage's response: the finding, the letter as staff left it, and (Stage 2) who adjudicated. */

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import * as z from "zod/mini";
 import { requireText } from "~/domain/casework-forms";
 import { CancelLink, CaseHeading } from "./casework";
-import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "./form-fields";
+import { ErrorSummary, summaryErrors, TextareaField } from "./form-fields";
+import { formOptions } from "./form-options";
 
 /** The form of a stage move that asks only for a reason; `key` names its error messages (casework:errors.<key>). */
 export function reasonSchema(key: string) {

@@ -1,4 +1,4 @@
-import Holidays from "date-holidays";
+import { closedWeekdaysIn } from "./bank-holidays.server";
 
 /** A calendar day in England, as "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -6,24 +6,16 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// England and Wales share one list of bank holidays (regulation 2 of the 2006 Regulations counts a
-// bank holiday "in England and Wales"). date-holidays keeps the list, including substitute days
-// and one-off holidays; its "observance" entries (Mother's Day and the like) are not holidays.
-const holidays = new Holidays("GB", "ENG");
+// Dates themselves are safe anywhere; working days need the bank holidays, which only the server
+// has (bank-holidays.server.ts: Remix hands the browser an empty module in its place). Pages are
+// given due dates by their loaders and never count working days themselves.
 const closedDaysByYear = new Map<number, Set<IsoDate>>();
 
 function closedDays(year: number): Set<IsoDate> {
   let days = closedDaysByYear.get(year);
   if (!days) {
-    days = new Set(
-      holidays
-        .getHolidays(year)
-        .filter((h) => h.type === "public" || h.type === "bank")
-        .map((h) => h.date.slice(0, 10)),
-    );
-    // The regulation names these days itself, whatever the library says.
-    days.add(`${year}-12-25`);
-    days.add(`${year}-12-26`);
+    if (typeof closedWeekdaysIn !== "function") throw new Error("Working days are counted on the server only: pass the dates from the loader");
+    days = closedWeekdaysIn(year);
     closedDaysByYear.set(year, days);
   }
   return days;

@@ -1,22 +1,7 @@
-import i18next, { type i18n, type TFunction } from "i18next";
-import enCasework from "../locales/en/casework.json";
-import enCheck from "../locales/en/check.json";
-import enCommon from "../locales/en/common.json";
-import enEmails from "../locales/en/emails.json";
-import enForm from "../locales/en/form.json";
-import enStaff from "../locales/en/staff.json";
-import enEasyCheck from "../locales/en-easy/check.json";
-import enEasyCommon from "../locales/en-easy/common.json";
-import enEasyEmails from "../locales/en-easy/emails.json";
-import enEasyForm from "../locales/en-easy/form.json";
-import plCheck from "../locales/pl/check.json";
-import plCommon from "../locales/pl/common.json";
-import plEmails from "../locales/pl/emails.json";
-import plForm from "../locales/pl/form.json";
-import urCheck from "../locales/ur/check.json";
-import urCommon from "../locales/ur/common.json";
-import urEmails from "../locales/ur/emails.json";
-import urForm from "../locales/ur/form.json";
+import i18next, { type i18n, type Resource, type TFunction } from "i18next";
+// Every language's words, for the server (pages, emails, letters). The browser never gets this
+// module (Remix gives it an empty one): app/i18n/words.client.ts loads only the page's own words.
+import { resources as allWords } from "./resources.server";
 
 /** The languages of the public pages and of the emails sent to people. Staff pages are English. */
 export const supportedLanguages = ["en", "pl", "ur"] as const;
@@ -43,13 +28,6 @@ export const namespaces = ["common", "form", "staff", "casework", "emails", "che
 export type Namespace = (typeof namespaces)[number];
 /** What a member of the public reads: translated into every language and into easy read. */
 export const publicNamespaces = ["common", "form", "emails", "check"] as const satisfies readonly Namespace[];
-
-export const resources = {
-  en: { common: enCommon, form: enForm, staff: enStaff, casework: enCasework, emails: enEmails, check: enCheck },
-  [EASY_READ]: { common: enEasyCommon, form: enEasyForm, emails: enEasyEmails, check: enEasyCheck },
-  pl: { common: plCommon, form: plForm, emails: plEmails, check: plCheck },
-  ur: { common: urCommon, form: urForm, emails: urEmails, check: urCheck },
-} as const;
 
 const rightToLeft = new Set<string>(["ur"]);
 
@@ -82,10 +60,11 @@ export function easyReadUnavailable(language: Language, mode: Mode): boolean {
 }
 
 /**
- * A fresh instance per request on the server, one in the browser; resources are bundled.
- * `createI18n("en")` keeps working; pass `{ mode: "easy-read" }` for the easy-read words.
+ * A fresh instance per request on the server, one in the browser. `createI18n("en")` keeps
+ * working; pass `{ mode: "easy-read" }` for the easy-read words. On the server every language's
+ * words are at hand; the browser passes the `resources` it loaded for its page.
  */
-export function createI18n(language: Language | WordsLanguage, options: { mode?: Mode } = {}): i18n {
+export function createI18n(language: Language | WordsLanguage, options: { mode?: Mode; resources?: Resource } = {}): i18n {
   const lng = language === EASY_READ ? EASY_READ : wordsLanguage(language, options.mode);
   const instance = i18next.createInstance();
   void instance.init({
@@ -96,7 +75,7 @@ export function createI18n(language: Language | WordsLanguage, options: { mode?:
     lowerCaseLng: true,
     ns: [...namespaces],
     defaultNS: "common",
-    resources,
+    resources: options.resources ?? (allWords as Resource),
     // React escapes what it renders; nothing is ever injected as HTML.
     interpolation: { escapeValue: false },
     initAsync: false,

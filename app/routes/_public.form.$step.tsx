@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,12 +8,12 @@ import { fieldNames, questionName, questionsFor } from "~/components/question-pa
 import { CHECK_ANSWERS, firstIncompleteStep, mayVisit, nextStep, nextStepAfterChange, previousStep, stepNumber } from "~/domain/form/journey";
 import { pictureForQuestion } from "~/domain/form/pictures";
 import { earlierPartAtFault, errorsSoFar, groupFields, mergePartIntoPage, partFrom } from "~/domain/form/one-question-per-page";
-import { isStepId, stepSchema, type StepId } from "~/domain/form/steps";
+import { isStepId, type StepId } from "~/domain/form/step-ids";
 import { getMode } from "~/i18n/language.server";
 import { getDb } from "~/services/db.server";
 import { createDraft, draftCookieHeader, openDraft, saveStepAnswers } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
-import { journeyContext } from "~/services/journey.server";
+import { checkStep, journeyContext } from "~/services/journey.server";
 import { picturesFor } from "~/services/pictures.server";
 import { teamOptions } from "~/services/public-teams.server";
 
@@ -79,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (part !== null && part < questions.length - 1) {
     // One part of an easy-read page: check what has been asked so far, keep it, ask the next.
     const asked = mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part, part + 1)));
-    const submission = parseWithZod(formDataOf(asked), { schema: stepSchema(step, before) });
+    const submission = checkStep(step, formDataOf(asked), before);
     if (submission.status !== "success" && errorsSoFar(submission.error, fieldNames(questions.slice(0, part + 1))).length > 0) {
       return data(submission.reply(), { status: 400 });
     }
@@ -89,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(hrefOf(step, { part: part + 1, change }), { headers: { "Set-Cookie": await draftCookieHeader(draft) } });
   }
   const whole = part === null ? formData : formDataOf(mergePartIntoPage(before.answers[step], formData.entries(), fieldNames(questions.slice(part))));
-  const submission = parseWithZod(whole, { schema: stepSchema(step, before) });
+  const submission = checkStep(step, whole, before);
   if (submission.status !== "success") {
     // A rule across questions can fail on an earlier part: go back to that part.
     const atFault = part === null ? null : earlierPartAtFault(submission.error, questions.map((q) => fieldNames([q])), part);

@@ -1,11 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { answerRows } from "~/components/answers";
-import { ErrorSummary, formOptions, SingleCheckboxField, summaryErrors } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, SingleCheckboxField, summaryErrors } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
@@ -17,16 +15,10 @@ import { getDb } from "~/services/db.server";
 import { listAttachments } from "~/services/attachments.server";
 import { draftIdFrom, openDraft } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
-import { journeyContext } from "~/services/journey.server";
+import { checkSend, journeyContext } from "~/services/journey.server";
 import { teamOptions } from "~/services/public-teams.server";
 import { withinLimit } from "~/services/rate-limit.server";
 import { submitDraft } from "~/services/submission.server";
-
-const sendSchema = z.object({
-  declaration: z.literal("yes", { error: "errors.declaration.required" }),
-  // A field people never see: software that fills in every box gives itself away.
-  website: z.optional(z.string()),
-});
 
 export const handle: RouteHandle = { title: (t) => t("form:checkAnswers.title") };
 
@@ -48,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
-  const submission = parseWithZod(await readForm(request), { schema: sendSchema });
+  const submission = checkSend(await readForm(request));
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.website) throw data("Refused", { status: 400 });
   if (!withinLimit(db, `send:${clientKey(context.clientAddress)}`, { limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 })) {
@@ -85,7 +77,7 @@ export default function CheckAnswersPage() {
     });
   }
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm(formOptions("send", sendSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<{ declaration: string; website: string }>("send", lastResult));
   return (
     <>
       <BackLink to={`/form/${lastStep}`} />

@@ -1,37 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
-import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { CHECK_ANSWERS, firstIncompleteStep } from "~/domain/form/journey";
-import { EMAIL, LIMITS, cleanEmail } from "~/domain/form/fields";
-import { isStepId } from "~/domain/form/steps";
+import { isStepId } from "~/domain/form/step-ids";
 import { getLanguage } from "~/i18n/language.server";
 import { config } from "~/services/config.server";
 import { getDb } from "~/services/db.server";
 import { openDraft } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
 import { journeyContext } from "~/services/journey.server";
-import { RETURN_LINK_DAYS, sendReturnLink } from "~/services/return-links.server";
+import { checkSaveRequest, RETURN_LINK_DAYS, sendReturnLink } from "~/services/return-links.server";
 
 // "Save and come back later": asks for an email address and sends a one-time link back to this
 // browser's draft. The address goes into the outbox row that sends the email, and nowhere else.
-
-const saveSchema = z.object({
-  email: z
-    .string({ error: "save.errors.emailRequired" })
-    .check(
-      z.overwrite(cleanEmail),
-      z.minLength(1, "save.errors.emailRequired"),
-      z.maxLength(LIMITS.email, "save.errors.emailTooLong"),
-      z.regex(EMAIL, "save.errors.emailInvalid"),
-    ),
-  from: z.optional(z.string()),
-});
 
 export const handle: RouteHandle = {
   title: (t, loaderData) => t((loaderData as { view?: string } | undefined)?.view === "sent" ? "form:save.sentTitle" : "form:save.title"),
@@ -55,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
-  const submission = parseWithZod(await readForm(request), { schema: saveSchema });
+  const submission = checkSaveRequest(await readForm(request));
   const draft = await openDraft(db, request);
   if (!draft) throw redirect("/form/save");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -95,7 +80,7 @@ export default function SaveForLaterPage() {
 function AskForEmail({ backHref, from }: { backHref: string; from: string | null }) {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("form");
-  const [form, fields] = useForm(formOptions("save", saveSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<{ email: string; from: string }>("save", lastResult));
   return (
     <>
       <BackLink to={backHref} />

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CancelLink, CaseHeading } from "~/components/casework";
-import { DateField, ErrorSummary, formOptions, summaryErrors, useHydrated } from "~/components/form-fields";
+import { DateField, ErrorSummary, summaryErrors, useHydrated } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoggedQuestion } from "~/components/casework-questions";
-import { ErrorSummary, formOptions } from "~/components/form-fields";
+import { ErrorSummary } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
 import { fieldNames, questionsFor } from "~/components/question-pages";
 import { isStepId, stepSchema, type DraftAnswers, type StepId } from "~/domain/form/steps";

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorMessage, ErrorSummary, formOptions, RadiosField, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorMessage, ErrorSummary, RadiosField, summaryErrors, TextField } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
 import { formatDateTime } from "~/domain/dates";
 import { cleanLine, EMAIL } from "~/domain/form/fields";

@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { and, eq, isNull } from "drizzle-orm";
+import * as z from "zod/mini";
 import { drafts, outbox, returnLinks } from "../../db/schema";
 import { returnLinkEmail } from "../../emails/return-link";
 import { formatLongDate } from "../domain/dates";
+import { cleanEmail, EMAIL, LIMITS } from "../domain/form/fields";
 import { londonDate } from "../domain/calendar";
 import { clientKey, mailboxKey } from "../domain/limit-keys";
 import { createI18n, textDirection, type Language } from "../i18n/i18n";
@@ -127,4 +130,22 @@ export function redeemReturnLink(db: Db, token: string, now = new Date()): LinkS
     tx.update(drafts).set({ updatedAt: now }).where(eq(drafts.id, found.draft.id)).run();
     return { state: "valid", draft: found.draft };
   });
+}
+
+// Checked here, on the server only: the page's script carries no validation code (decision 036).
+const saveSchema = z.object({
+  email: z
+    .string({ error: "save.errors.emailRequired" })
+    .check(
+      z.overwrite(cleanEmail),
+      z.minLength(1, "save.errors.emailRequired"),
+      z.maxLength(LIMITS.email, "save.errors.emailTooLong"),
+      z.regex(EMAIL, "save.errors.emailInvalid"),
+    ),
+  from: z.optional(z.string()),
+});
+
+/** The "save and come back later" page as sent: an email address to send the link to. */
+export function checkSaveRequest(formData: FormData) {
+  return parseWithZod(formData, { schema: saveSchema });
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO_STAFF, seedDatabase } from "../../db/seed";
 import { createApp } from "../../server/app";
@@ -228,6 +229,105 @@ describe("headers (hole 4)", () => {
   });
 });
 
+/** A GET as sent on the wire: status, headers and the bytes before any decoding. */
+function raw(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(base + url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+describe("compression and caching (issue 13)", () => {
+  it("compresses pages, data, the stylesheet and scripts, gzip or brotli as the browser asks, streamed pages whole", async () => {
+    const page = await raw("/", { "Accept-Encoding": "gzip" });
+    expect(page.headers["content-encoding"]).toBe("gzip");
+    const html = zlib.gunzipSync(page.body).toString();
+    // The document streams (Remix's inline data scripts) and still arrives to its last byte.
+    expect(html).toContain("streamController.enqueue");
+    expect(html.endsWith("</body></html>")).toBe(true);
+    expect(page.body.length).toBeLessThan(html.length / 2);
+    expect(page.headers["cache-control"]).toBe("no-store");
+
+    const brotli = await raw("/form/kind", { "Accept-Encoding": "br, gzip" });
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(brotli.body).toString()).toContain("</html>");
+
+    const data = await raw("/form/kind.data", { "Accept-Encoding": "gzip" });
+    expect(data.status).toBe(200);
+    expect(data.headers["content-encoding"]).toBe("gzip");
+
+    const plain = await raw("/", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+    const scripts = [...html.matchAll(/<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const url of [stylesheet as string, ...scripts]) {
+      const asset = await raw(url, { "Accept-Encoding": "gzip" });
+      expect(asset.status, url).toBe(200);
+      // Under 1 KB, compressing saves nothing worth the work (the middleware's threshold).
+      if (Number(asset.headers["content-length"] ?? Infinity) >= 1024) expect(asset.headers["content-encoding"], url).toBe("gzip");
+      expect(asset.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
+    }
+  });
+
+  it("sends fonts as they are (woff2 is compressed already), fingerprinted and cached for good", async () => {
+    const html = (await send("/")).text;
+    const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1] as string;
+    const css = (await send(stylesheet)).text;
+    const fonts = [...css.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1] as string);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const url of fonts) {
+      const font = await raw(url, { "Accept-Encoding": "br, gzip" });
+      expect(font.status, url).toBe(200);
+      expect(font.headers["content-encoding"], url).toBeUndefined();
+      expect(font.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
+    }
+  });
+});
+
+describe("the browser's script (issue 13, docs/decisions/036)", () => {
+  interface Output {
+    inputs: Record<string, unknown>;
+    imports: { path: string; kind: string }[];
+    entryPoint?: string;
+  }
+  const outputs = () => (JSON.parse(fs.readFileSync(path.join(built.dir, "metafile.js.json"), "utf8")) as { outputs: Record<string, Output> }).outputs;
+
+  it("never carries the bank holidays, the emails' words, or two languages' words in one file", () => {
+    const all = outputs();
+    expect(Object.keys(all).length).toBeGreaterThan(10);
+    for (const [file, output] of Object.entries(all)) {
+      const inputs = Object.keys(output.inputs);
+      expect(inputs.filter((i) => /node_modules\/(date-holidays|moment|moment-timezone|astronomia)\//.test(i)), file).toEqual([]);
+      expect(inputs.filter((i) => /locales\/[^/]+\/emails\.json$/.test(i)), file).toEqual([]);
+      const languages = new Set(inputs.flatMap((i) => /locales\/([^/]+)\/[^/]+\.json$/.exec(i)?.[1] ?? []));
+      expect(languages.size, `${file}: ${[...languages].join(", ")}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("sends no validation library to the public pages, which the server checks", () => {
+    const all = outputs();
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file) || !all[file]) return seen;
+      seen.add(file);
+      for (const i of all[file].imports) if (i.kind !== "dynamic-import") closure(i.path, seen);
+      return seen;
+    };
+    const entries = Object.entries(all).filter(([, o]) => /routes\/_public|root\.tsx|entry\.client/.test(o.entryPoint ?? ""));
+    expect(entries.length).toBeGreaterThan(10);
+    for (const [entry, output] of entries) {
+      const inputs = [...closure(entry)].flatMap((file) => Object.keys(all[file]?.inputs ?? {}));
+      expect(inputs.filter((i) => /node_modules\/(zod|@conform-to\/zod)\//.test(i)), output.entryPoint).toEqual([]);
+    }
+  });
+});
+
 describe("the request log (hole 5)", () => {
   it("never holds a one-time link, a draft id, or a name or email address that was sent", async () => {
     const secrets: string[] = [];
@@ -309,6 +409,18 @@ describe("errors (hole 9)", () => {
     expect(response.status).toBe(403);
     expect(logged).toHaveLength(1);
     expect(logged[0]).not.toMatch(/\n|Error/);
+  });
+
+  it("draws a refusal in the person's language, with the Urdu font's stylesheet on Urdu pages only", async () => {
+    const sheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    const english = await send("/%");
+    expect(english.status).toBe(400);
+    expect(sheets(english.text)).toHaveLength(1);
+    const chosen = await send("/?lang=ur");
+    const urdu = await send("/%", { cookie: chosen.cookies });
+    expect(urdu.status).toBe(400);
+    expect(urdu.text).toContain('lang="ur" dir="rtl"');
+    expect(sheets(urdu.text)).toEqual([...sheets(english.text), expect.stringMatching(/^\/build\/_assets\/urdu-[A-Z0-9]+\.css$/)]);
   });
 
   it("answers a path that is not valid percent-encoding with 400 and one line", async () => {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { LIMITS } from "./limits";
 
 // Error messages are i18next keys (namespace "form"), translated where they are shown, so the
 // same schema serves the server, the browser and every language.
@@ -33,13 +34,8 @@ export function looseText() {
   return z.optional(z.string({ error: UNEXPECTED }).check(z.overwrite(cleanMultiline)));
 }
 
-export const LIMITS = {
-  name: 200,
-  email: 254,
-  phone: 40,
-  shortText: 500,
-  longText: 5000,
-} as const;
+// In limits.ts, with no zod: the browser's question pages use them (docs/decisions/036).
+export { LIMITS } from "./limits";
 
 /** A required one-line answer. */
 export function requiredLine(key: string, max: number) {

@@ -18,6 +18,11 @@ import {
   UNEXPECTED,
 } from "./fields";
 import { dateParts, readDateParts } from "./dates";
+import { answerOf, contactMethods, contactMethodsFor, DONT_KNOW, type DraftAnswers, type StepId } from "./step-ids";
+
+// The steps' names and the plain rules pages share are in step-ids.ts, which has no schemas: the
+// browser's question pages use them without bringing zod along (docs/decisions/036).
+export { answerOf, contactMethods, contactMethodsFor, DONT_KNOW, isStepId, stepIds, type DraftAnswers, type StepId } from "./step-ids";
 
 // One schema per question page, shared by the server (the judge) and the browser. A few depend
 // on what the council has set up (its teams) or on earlier answers; those are built by a
@@ -25,8 +30,6 @@ import { dateParts, readDateParts } from "./dates";
 
 const yesNo = ["yes", "no"] as const;
 const yesNoNotSure = ["yes", "no", "not-sure"] as const;
-export const contactMethods = ["email", "phone", "post", "advocate"] as const;
-export const DONT_KNOW = "dont-know";
 
 type Issue = { path: string; message: string };
 
@@ -99,11 +102,6 @@ export const advocateOfferSchema = z
 
 export const yourDetailsSchema = z.object({ fullName: requiredLine("fullName", LIMITS.name) });
 
-/** "Through my advocate" is offered only to a young person who asked for one. */
-export function contactMethodsFor(answers: DraftAnswers): readonly (typeof contactMethods)[number][] {
-  const viaAdvocate = answerOf(answers, "who-are-you", "relationship") === "young-person" && answerOf(answers, "advocate-offer", "wantsAdvocate") === "yes";
-  return viaAdvocate ? contactMethods : contactMethods.filter((m) => m !== "advocate");
-}
 
 const contactDetail: Record<(typeof contactMethods)[number], "email" | "phone" | "address" | "advocateReach"> = {
   email: "email",
@@ -235,36 +233,6 @@ export const optionalContactSchema = z.object({
   email: optionalEmail("email"),
 });
 
-export const stepIds = [
-  "kind",
-  "who-are-you",
-  "about-the-child",
-  "child-agrees",
-  "advocate-details",
-  "advocate-offer",
-  "your-details",
-  "contact",
-  "contact-safety",
-  "support-needs",
-  "what-happened",
-  "when-it-happened",
-  "why-now",
-  "team",
-  "put-right",
-  "complained-before",
-  "court-case",
-  "attachments",
-  "compliment-team",
-  "compliment-what",
-  "compliment-share",
-  "compliment-contact",
-  "comment-about",
-  "comment-what",
-  "comment-contact",
-] as const;
-
-export type StepId = (typeof stepIds)[number];
-export type DraftAnswers = Partial<Record<StepId, unknown>>;
 
 /** What the schemas need besides the page's own answers. */
 export interface StepContext {
@@ -329,15 +297,6 @@ export function stepSchema(step: StepId, context: StepContext) {
   }
 }
 
-export function isStepId(value: string): value is StepId {
-  return (stepIds as readonly string[]).includes(value);
-}
 
 /** One answer from a step, if it is a string (answers come from the database as JSON). */
-export function answerOf(answers: DraftAnswers, step: StepId, field: string): string | undefined {
-  const values = answers[step];
-  if (typeof values !== "object" || values === null) return undefined;
-  const value = (values as Record<string, unknown>)[field];
-  return typeof value === "string" ? value : undefined;
-}
 
