@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { normaliseReference } from "~/domain/reference-number";
 import { requestCheckCode } from "~/services/check.server";
@@ -48,7 +48,7 @@ export default function CheckStartPage() {
   const lastResult = useActionData<typeof action>();
   const council = useRouteLoaderData<typeof publicLoader>("routes/_public");
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-reference", referenceSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof referenceSchema>>("check-reference", lastResult));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, summaryErrors, TextField } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { normaliseCheckCode } from "~/domain/check/access";
@@ -54,7 +54,7 @@ export default function CheckCodePage() {
   const lastResult = useActionData<typeof action>();
   const council = useRouteLoaderData<typeof publicLoader>("routes/_public");
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-code", codeSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof codeSchema>>("check-code", lastResult));
   return (
     <>
       <BackLink to="/check" />

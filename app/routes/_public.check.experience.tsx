@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, RadiosField, summaryErrors } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, RadiosField, summaryErrors } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { experienceAnswers } from "~/domain/check/experience";
@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ExperiencePage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-experience", experienceSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof experienceSchema>>("check-experience", lastResult));
   const options = experienceAnswers.map((value) => ({ value, label: t(`experience.answers.${value}`) }));
   return (
     <>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { BackLink } from "~/components/layout";
-import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { formatLongDate } from "~/domain/dates";
 import { cleanMultiline } from "~/domain/form/fields";
@@ -56,7 +56,7 @@ export default function AskForNextStagePage() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-next-stage", askSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof askSchema>>("check-next-stage", lastResult));
   const stage = t(`emails:stageAccepted.stages.${d.kind}`);
   return (
     <>

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorMessage, ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
+import { ErrorMessage, ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { ACCEPT_ATTRIBUTE, problemMessage, problemStatus } from "~/domain/attachments";
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SendInformationPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-send", sendSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof sendSchema>>("check-send", lastResult));
   const fileErrors = lastResult?.error?.file ?? undefined;
   return (
     <>

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, summaryErrors, TextareaField } from "~/components/form-fields";
+import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { cleanMultiline } from "~/domain/form/fields";
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function WithdrawPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(formOptions("check-withdraw", withdrawSchema, lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof withdrawSchema>>("check-withdraw", lastResult));
   return (
     <>
       <BackLink to="/check/complaint" />

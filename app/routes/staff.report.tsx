@@ -4,7 +4,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { ErrorSummary, formOptions, SelectField, summaryErrors, TextareaField } from "~/components/form-fields";
+import { ErrorSummary, SelectField, summaryErrors, TextareaField } from "~/components/form-fields";
+import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
 import { ReportTableView } from "~/components/report";
 import { londonDate } from "~/domain/calendar";
