@@ -101,14 +101,14 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
   it("has a Stage 1 answered with the window to ask for Stage 2 still open, and one closed", async () => {
     const db = await seeded;
     const responded = theCase(db, DEMO_CASES.stage1Responded);
-    expect(responded.current).toMatchObject({ kind: "statutory-stage1", state: "responded", finding: "Partially upheld", nextDueOn: null });
+    expect(responded.current).toMatchObject({ kind: "statutory-stage1", state: "responded", finding: "partially-upheld", nextDueOn: null });
     const window = stageClocks(clockFactsOf(responded.current!), clockSettings(db)).escalationWindowEndsOn!;
     expect(window >= today).toBe(true);
 
     const closed = theCase(db, DEMO_CASES.closed);
     expect(closed.row.status).toBe("closed");
     expect(closed.row.closedAt).not.toBeNull();
-    expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "Upheld" });
+    expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "upheld" });
   });
 
   it("has a Stage 2 with the demo investigator named, who sees exactly that case", async () => {

@@ -4,6 +4,7 @@ import { addWorkingDays, londonDate, workingDaysBefore, type IsoDate } from "../
 import type { EligibilityAnswers } from "../app/domain/eligibility";
 import type { CompleteAnswers } from "../app/domain/form/journey";
 import type { OfferedOutcomeCode } from "../app/domain/outcomes-offered";
+import type { FindingCode } from "../app/domain/outcomes";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type Relationship } from "../app/domain/representation";
 import type { PanelMember } from "../app/domain/stages";
 import type { Language } from "../app/i18n/i18n";
@@ -16,6 +17,7 @@ import { createRepresentation } from "../app/services/create-representation.serv
 import type { Db } from "../app/services/db.server";
 import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
+import { actualOutcomeOptions, type PointInput } from "../app/services/outcomes.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
 import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
 import { currentStage } from "../app/services/stages.server";
@@ -242,14 +244,31 @@ function accept(d: Demo, reference: string, a: Acceptance) {
 }
 
 /** The response, from the letter the service drafts in the person's language and mode. */
-function respond(d: Demo, reference: string, by: Actor, finding: string, daysAgo: number) {
+function respond(d: Demo, reference: string, by: Actor, finding: FindingCode, daysAgo: number, outcome: { points?: PointInput[]; actualOutcomes?: string[] } = {}) {
   const at = ago(d, daysAgo, "15:00");
   const row = findRepresentationByReference(d.db, reference);
   const letter = row && draftResponse(d.db, by, row, finding, at);
   if (!letter) throw new Error(`Demo data: no response may be drafted on ${reference}`);
-  // Stage 2's response is the Adjudicating Officer's, named with it.
-  const adjudicatingOfficer = currentStage(d.db, row.id)?.kind === "statutory-stage2" ? "Adaeze Okafor, Assistant Director" : null;
-  must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer }, at), `the response to ${reference}`);
+  // Stage 2's response is the Adjudicating Officer's, named with it, and answers the complaint point by point.
+  const stage2 = currentStage(d.db, row.id)?.kind === "statutory-stage2";
+  const adjudicatingOfficer = stage2 ? "Adaeze Okafor, Assistant Director" : null;
+  const points = outcome.points ?? (stage2 ? demoPoints(finding) : []);
+  const options = actualOutcomeOptions(d.db);
+  const actualOutcomeIds = (outcome.actualOutcomes ?? []).map((label) => {
+    const id = options.find((o) => o.label === label)?.id;
+    if (id === undefined) throw new Error(`Demo data: no actual outcome "${label}"`);
+    return id;
+  });
+  must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer, points, actualOutcomeIds }, at), `the response to ${reference}`);
+}
+
+/** Two points of complaint whose findings make `finding` by the rule in app/domain/outcomes.ts. */
+function demoPoints(finding: FindingCode): PointInput[] {
+  const [first, second] = finding === "upheld" ? ["upheld", "upheld"] : finding === "partially-upheld" ? ["upheld", "not-upheld"] : [finding, finding];
+  return [
+    { point: "Nobody told me when my social worker changed.", finding: first, reasons: "The records show no letter or call about the change." },
+    { point: "My views were not written down at my review.", finding: second, reasons: "The review notes record the young person's views in their own words." },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,7 +390,7 @@ function stage1Responded(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.stage1Responded, { daysAgo: 15, receivedFrom: "Young person in care or leaving care", nature: "Non-fulfilment of duty", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "Partially upheld", 4);
+  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "partially-upheld", 4);
 }
 
 function closedAfterStage1(d: Demo) {
@@ -388,7 +407,7 @@ function closedAfterStage1(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.closed, { daysAgo: 37, receivedFrom: "Parent", nature: "Contact arrangements", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.closed, d.teamManager, "Upheld", 29);
+  respond(d, DEMO_CASES.closed, d.teamManager, "upheld", 29);
   closeStage(d, DEMO_CASES.closed, 6, "Ms Raman rang to say she is satisfied with the apology and the new booking arrangements.");
 }
 
@@ -414,7 +433,7 @@ function stage2WithInvestigator(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.stage2Investigator, d.teamManager, "Not upheld", 31);
+  respond(d, DEMO_CASES.stage2Investigator, d.teamManager, "not-upheld", 31);
   escalate(d, DEMO_CASES.stage2Investigator, 18, "Jayden's advocate asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage2Investigator, 12);
   nameStage2(d, DEMO_CASES.stage2Investigator, 11, { name: "Helen Marsh", costPence: 95_000 });
@@ -441,7 +460,7 @@ function stage2StatementWaiting(d: Demo) {
     team: d.fostering,
     manager: d.otherTeamManager,
   });
-  respond(d, DEMO_CASES.stage2StatementWaiting, d.otherTeamManager, "Partially upheld", 25);
+  respond(d, DEMO_CASES.stage2StatementWaiting, d.otherTeamManager, "partially-upheld", 25);
   escalate(d, DEMO_CASES.stage2StatementWaiting, 13, "Mr Whitfield asked for Stage 2 on the phone; the statement of complaint was sent to him to agree.");
 }
 
@@ -466,11 +485,11 @@ function stage3PanelBooked(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.stage3PanelBooked, d.teamManager, "Not upheld", 66);
+  respond(d, DEMO_CASES.stage3PanelBooked, d.teamManager, "not-upheld", 66);
   escalate(d, DEMO_CASES.stage3PanelBooked, 49, "Mr Adeyemi-Clarke asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage3PanelBooked, 46);
   nameStage2(d, DEMO_CASES.stage3PanelBooked, 45, { name: "Ruth Okonjo", costPence: 110_000 });
-  respond(d, DEMO_CASES.stage3PanelBooked, d.officer, "Partially upheld", 26);
+  respond(d, DEMO_CASES.stage3PanelBooked, d.officer, "partially-upheld", 26);
   escalate(d, DEMO_CASES.stage3PanelBooked, 12, "Mr Adeyemi-Clarke asked for a review panel by letter.");
   bookPanel(d, DEMO_CASES.stage3PanelBooked, 8, 10, [
     { person: "Margaret Ellison", chair: true },
@@ -501,11 +520,11 @@ function withTheOmbudsman(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.ombudsman, d.teamManager, "Not upheld", 110);
+  respond(d, DEMO_CASES.ombudsman, d.teamManager, "not-upheld", 110);
   escalate(d, DEMO_CASES.ombudsman, 100, "Mrs Caldwell asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.ombudsman, 96);
   nameStage2(d, DEMO_CASES.ombudsman, 95, { name: "Alistair Finch", costPence: 87_500 });
-  respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 80);
+  respond(d, DEMO_CASES.ombudsman, d.officer, "partially-upheld", 80);
   escalate(d, DEMO_CASES.ombudsman, 70, "Mrs Caldwell asked for a review panel.");
   bookPanel(d, DEMO_CASES.ombudsman, 66, 19, [
     { person: "Beverley Oduya", chair: true },
@@ -513,7 +532,7 @@ function withTheOmbudsman(d: Demo) {
     { person: "Sunita Parmar", chair: false },
   ]);
   recordPanelReport(d, DEMO_CASES.ombudsman, 46);
-  respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 40);
+  respond(d, DEMO_CASES.ombudsman, d.officer, "partially-upheld", 40);
   openOmbudsmanEnquiry(d, DEMO_CASES.ombudsman, { receivedDaysAgo: 17, ombudsmanReference: "26 004 817", answerWithinWorkingDays: 20 });
 }
 
@@ -561,7 +580,7 @@ function corporateStage2(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.corporateStage2, { daysAgo: 33, receivedFrom: "Care leaver, now an adult", decision: "corporate", nature: "Subject access request delay", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.corporateStage2, d.teamManager, "Partially upheld", 22);
+  respond(d, DEMO_CASES.corporateStage2, d.teamManager, "partially-upheld", 22);
   // The Complaint Handling Code: Stage 2 is held by someone other than Stage 1's handler.
   escalate(d, DEMO_CASES.corporateStage2, 10, "Jordan asked for Stage 2 by email.", d.manager);
 }

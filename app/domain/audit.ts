@@ -62,6 +62,18 @@ const KEEP: Record<AuditEntity, Keep> = {
     "ombudsmanEnquiryAnsweredOn",
     "ombudsmanStageId",
     "ombudsmanDecision",
+    // A response's outcomes (decision record 028): the finding of each point, the actual outcomes'
+    // value ids, and a stage's money (amounts and days; who was paid is not kept).
+    "pointFindings",
+    "actualOutcomeIds",
+    "compensationOfferedPence",
+    "compensationOfferedOn",
+    "compensationAgreedPence",
+    "compensationAgreedOn",
+    "compensationPaidPence",
+    "compensationPaidOn",
+    "stagePersonIds",
+    "costsPence",
     // The Ombudsman's remedy in money; its words are not kept.
     "remedyPence",
     // Stage 2's people as accounts (ids); names of people outside the council are not kept.
