@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { referenceValues, stageCodes, stagePeople, stagePoints, stages } from "../../db/schema";
-import { checkCompensation, isFindingCode, type Compensation, type CompensationProblem, type FindingCode } from "../domain/outcomes";
+import { caseFinding, checkCompensation, findingFromPoints, findingReasonOf, isFindingCode, moneyTotals, type Compensation, type CompensationProblem, type FindingCode, type FindingReason } from "../domain/outcomes";
+import type { StagePersonRole } from "../domain/stages";
 import { changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
 import { caseCoding, referenceOptions, type ReferenceOption } from "./case-triage.server";
-import { stagesOf } from "./stages.server";
+import { peopleOfStages, stagesOf } from "./stages.server";
 
 export interface FindingOption {
   code: FindingCode;
@@ -166,4 +167,59 @@ export function responseOutcomeForm(db: Db, representationId: number) {
     actualOutcomes: actualOutcomeOptions(db).map((o) => ({ id: o.id, label: o.label })),
     outcomesSought: (caseCoding(db, representationId)["outcome-sought"] ?? []).map((c) => c.label),
   };
+}
+
+export interface StageOutcomeView {
+  sequence: number;
+  kind: string;
+  respondedOn: string | null;
+  /** In words (findingLabeller); null until the stage answered. */
+  finding: string | null;
+  /** Which case of the overall-finding rule the points met, when they make a finding. */
+  rule: FindingReason | null;
+  points: Array<{ position: number; point: string; finding: string; reasons: string }>;
+  actualOutcomes: StageOutcome["actualOutcomes"];
+  compensation: Array<{ step: "offered" | "agreed" | "paid"; pence: number; on: string | null }>;
+  costs: Array<{ role: StagePersonRole; staffUserId: number | null; name: string | null; pence: number; paidTo: string | null }>;
+}
+
+/**
+ * Everything the case page shows about outcomes and money: each stage's finding (in words, with
+ * the rule its points met), points, actual outcomes, compensation and costs; the case's overall
+ * finding by the rule in app/domain/outcomes.ts, and the money sum rule's totals.
+ */
+export function caseOutcomes(db: Db, representationId: number) {
+  const rows = stagesOf(db, representationId);
+  const label = findingLabeller(db);
+  const recorded = outcomesOfStages(db, rows.map((r) => r.id));
+  const people = peopleOfStages(db, rows.map((r) => r.id));
+  const stagesView: StageOutcomeView[] = rows.map((st) => {
+    const outcome = recorded.get(st.id) ?? { points: [], actualOutcomes: [] };
+    const made = findingFromPoints(outcome.points);
+    const steps = [
+      ["offered", st.compensationOfferedPence, st.compensationOfferedOn],
+      ["agreed", st.compensationAgreedPence, st.compensationAgreedOn],
+      ["paid", st.compensationPaidPence, st.compensationPaidOn],
+    ] as const;
+    return {
+      sequence: st.sequence,
+      kind: st.kind,
+      respondedOn: st.respondedOn,
+      finding: label(st.finding),
+      rule: made ? findingReasonOf(made) : null,
+      points: outcome.points.map((p) => ({ ...p, finding: label(p.finding) ?? p.finding })),
+      actualOutcomes: outcome.actualOutcomes,
+      compensation: steps.flatMap(([step, pence, on]) => (pence === null ? [] : [{ step, pence, on }])),
+      costs: people.filter((p) => p.stageId === st.id && p.costPence !== null).map((p) => ({ role: p.role, staffUserId: p.staffUserId, name: p.name, pence: p.costPence ?? 0, paidTo: p.paidTo })),
+    };
+  });
+  const totals = moneyTotals(
+    rows.map((st) => ({
+      offeredPence: st.compensationOfferedPence,
+      agreedPence: st.compensationAgreedPence,
+      paidPence: st.compensationPaidPence,
+      costsPence: people.filter((p) => p.stageId === st.id).map((p) => p.costPence),
+    })),
+  );
+  return { overall: label(caseFinding(rows)), stages: stagesView, totals };
 }

@@ -80,6 +80,8 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.correct-dates", path: `/staff/cases/${CASE}/correct-dates`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Responding is the complaints team's and the responding team manager's (of the case's team only).
   { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  // A stage's money (compensation and costs): whoever may respond on the case, for any of its stages.
+  { file: "staff.cases.$reference.money.$stage", path: `/staff/cases/${CASE}/money/1`, params: () => ({ reference: CASE, stage: "1" }), allowed: CASE_TEAM },
   // The general moves (decision record 020): escalating, withdrawing and reopening are the complaints team's;
   // a hold is also the responding team manager's. Closing a complaint's stage shares the Close page above (the
   // complaints team's in the table, as closing a compliment is).

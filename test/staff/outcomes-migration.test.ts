@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { migrateDatabase, openDatabase } from "../app/services/db.server";
+import { migrateDatabase, openDatabase } from "~/services/db.server";
 
-const FOLDER = path.join(import.meta.dirname, "migrations");
+const FOLDER = path.resolve("db/migrations");
 const journal = JSON.parse(fs.readFileSync(path.join(FOLDER, "meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
 
 /** A copy of the migrations that stops before the one tagged `tag` (found by name: the lead renumbers them). */
