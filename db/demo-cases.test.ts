@@ -10,6 +10,7 @@ import { findCaseFor, viewerOf } from "../app/services/case.server";
 import { activeRestrictions } from "../app/services/case-restrictions.server";
 import { concernsOf } from "../app/services/case-safeguarding.server";
 import { migrateDatabase, openDatabase, type Db } from "../app/services/db.server";
+import { caseOutcomes } from "../app/services/outcomes.server";
 import { listRepresentations } from "../app/services/representations.server";
 import { clockSettings } from "../app/services/settings.server";
 import { clockFactsOf, peopleOfStages, staffNamedOn, stagesOf, storedClock } from "../app/services/stages.server";
@@ -109,6 +110,18 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     expect(closed.row.status).toBe("closed");
     expect(closed.row.closedAt).not.toBeNull();
     expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "upheld" });
+  });
+
+  it("has outcomes to show: points and actual outcomes on an answered Stage 1, compensation paid on the closed one, Stage 2 answered point by point", async () => {
+    const db = await seeded;
+    const responded = caseOutcomes(db, theCase(db, DEMO_CASES.stage1Responded).row.id);
+    expect(responded.overall).toBe("Partially upheld");
+    expect(responded.stages[0]).toMatchObject({ rule: "some-upheld", points: [{ finding: "Upheld" }, { finding: "Not upheld" }] });
+    expect(responded.stages[0]?.actualOutcomes.map((o) => o.label)).toContain("Apology and explanation");
+    const closed = caseOutcomes(db, theCase(db, DEMO_CASES.closed).row.id);
+    expect(closed.totals).toMatchObject({ paidPence: 4_500, owedPence: 0 });
+    const later = caseOutcomes(db, theCase(db, DEMO_CASES.ombudsman).row.id);
+    expect(later.stages.find((st) => st.kind === "statutory-stage2")?.points).toHaveLength(2);
   });
 
   it("has a Stage 2 with the demo investigator named, who sees exactly that case", async () => {

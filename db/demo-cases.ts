@@ -17,7 +17,7 @@ import { createRepresentation } from "../app/services/create-representation.serv
 import type { Db } from "../app/services/db.server";
 import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
-import { actualOutcomeOptions, type PointInput } from "../app/services/outcomes.server";
+import { actualOutcomeOptions, recordStageMoney, type PointInput } from "../app/services/outcomes.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
 import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
 import { currentStage } from "../app/services/stages.server";
@@ -262,6 +262,30 @@ function respond(d: Demo, reference: string, by: Actor, finding: FindingCode, da
   must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer, points, actualOutcomeIds }, at), `the response to ${reference}`);
 }
 
+/** Compensation on a stage: each step's amount in pence and how many days ago. */
+function money(d: Demo, reference: string, sequence: number, steps: Partial<Record<"offered" | "agreed" | "paid", [number, number]>>) {
+  const on = (step: keyof typeof steps) => (steps[step] ? day(d, steps[step][1]) : null);
+  must(
+    recordStageMoney(
+      d.db,
+      d.officer,
+      reference,
+      sequence,
+      {
+        offeredPence: steps.offered?.[0] ?? null,
+        offeredOn: on("offered"),
+        agreedPence: steps.agreed?.[0] ?? null,
+        agreedOn: on("agreed"),
+        paidPence: steps.paid?.[0] ?? null,
+        paidOn: on("paid"),
+        costs: [],
+      },
+      d.now,
+    ),
+    `the money on ${reference}`,
+  );
+}
+
 /** Two points of complaint whose findings make `finding` by the rule in app/domain/outcomes.ts. */
 function demoPoints(finding: FindingCode): PointInput[] {
   const [first, second] = finding === "upheld" ? ["upheld", "upheld"] : finding === "partially-upheld" ? ["upheld", "not-upheld"] : [finding, finding];
@@ -390,7 +414,13 @@ function stage1Responded(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.stage1Responded, { daysAgo: 15, receivedFrom: "Young person in care or leaving care", nature: "Non-fulfilment of duty", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "partially-upheld", 4);
+  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "partially-upheld", 4, {
+    points: [
+      { point: "Nobody has started helping me find a flat.", finding: "upheld", reasons: "The pathway plan's housing actions were not started after the personal adviser left." },
+      { point: "I was not given a new personal adviser.", finding: "not-upheld", reasons: "A new personal adviser was allocated within two weeks; the letter telling Tyler went to an old address." },
+    ],
+    actualOutcomes: ["Apology and explanation", "Agreed additional support", "Best practice learning - service or area"],
+  });
 }
 
 function closedAfterStage1(d: Demo) {
@@ -407,7 +437,9 @@ function closedAfterStage1(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.closed, { daysAgo: 37, receivedFrom: "Parent", nature: "Contact arrangements", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.closed, d.teamManager, "upheld", 29);
+  respond(d, DEMO_CASES.closed, d.teamManager, "upheld", 29, { actualOutcomes: ["Apology", "Financial reimbursement - paid", "Assurance of non-recurrence"] });
+  // Ms Raman's travel to the three cancelled sessions, offered with the response and paid a week later.
+  money(d, DEMO_CASES.closed, 1, { offered: [4_500, 29], agreed: [4_500, 27], paid: [4_500, 22] });
   closeStage(d, DEMO_CASES.closed, 6, "Ms Raman rang to say she is satisfied with the apology and the new booking arrangements.");
 }
 
