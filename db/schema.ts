@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { learningStates } from "../app/domain/learning";
 import { findingCodes } from "../app/domain/outcomes";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
@@ -228,6 +229,48 @@ export const stageCodes = sqliteTable(
       .references(() => referenceValues.id),
   },
   (t) => [uniqueIndex("stage_codes_pk").on(t.stageId, t.list, t.referenceValueId)],
+);
+
+/**
+ * A learning action (decision record 029): a change the council agreed because of a complaint,
+ * compliment, comment or concern, optionally at a stage. Its states are the domain's
+ * (app/domain/learning.ts). The public summary is staff's own words written for publication
+ * ("what people told us", "what we changed"), never the case's text.
+ */
+export const learningActions = sqliteTable(
+  "learning_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    stageId: integer("stage_id").references(() => stages.id, { onDelete: "set null" }),
+    /** What will change. */
+    change: text("change").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    dueOn: text("due_on").notNull(),
+    state: text("state").notNull().default("agreed"),
+    evidence: text("evidence"),
+    /** Why it was dropped or reopened, as staff wrote it. */
+    reason: text("reason"),
+    doneOn: text("done_on"),
+    publicHeard: text("public_heard"),
+    publicChanged: text("public_changed"),
+    createdById: integer("created_by_id").references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("learning_actions_representation_idx").on(t.representationId),
+    index("learning_actions_state_due_idx").on(t.state, t.dueOn),
+    index("learning_actions_team_idx").on(t.teamId),
+    check("learning_actions_state_check", oneOf("state", learningStates)),
+  ],
 );
 
 /** Someone who makes representations; staff link each case to one so restrictions follow them. */

@@ -12,7 +12,7 @@ import { retentionKinds } from "./retention";
  */
 
 /** The kinds of record the audit trail is written about. */
-export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention"] as const;
+export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention", "learning_action"] as const;
 export type AuditEntity = (typeof AUDITED_ENTITIES)[number];
 
 export const NOT_KEPT = "(not kept in the audit)";
@@ -120,8 +120,14 @@ const KEEP: Record<AuditEntity, Keep> = {
     // A subject access export: which records went out and in which format.
     "format",
     "representationIds",
+    // A learning action raised on the case (its id, team, owner, due day; state is a stage's above).
+    "learningActionId",
+    "ownerId",
   ]),
   attachment: new Set(["representationId"]),
+  // A learning action (decision record 029): its state, team, owner and days. What will change, the
+  // evidence, reasons and the public summary stay on the action.
+  learning_action: new Set(["representationId", "stageId", "state", "teamId", "ownerId", "dueOn", "doneOn", "move", "published"]),
   // A member of staff's name and email stay on their account (never deleted), which the row's id
   // names; the audit keeps what was granted or changed about access.
   staff_user: new Set(["roles", "teamIds", "totpRequired", "disabled", "locked", "next", "secondFactor", "sessions", "left", "count"]),

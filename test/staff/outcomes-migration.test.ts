@@ -22,7 +22,7 @@ describe("the outcomes migration (decision record 028)", () => {
   it("gives the seeded findings their codes and turns each stage's finding label into its code; a council's own label stays as written", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-test-"));
     const db = openDatabase(path.join(dir, "old.sqlite"));
-    migrateDatabase(db, migrationsBefore("_outcomes_per_stage"));
+    migrateDatabase(db, migrationsBefore("_outcomes_and_learning"));
     db.run(sql`INSERT INTO reference_values (list, label, sort_order) VALUES ('finding', 'Partially upheld', 1), ('finding', 'Sorted informally', 7), ('finding', 'Not upheld', 2)`);
     db.run(sql`INSERT INTO representations (reference, kind, method_received, received_at, received_on, person_name, person_relationship, answers) VALUES ('ABC-DEF', 'complaint', 'Email', 0, '2026-01-05', 'Pat', 'parent', '{}')`);
     db.run(

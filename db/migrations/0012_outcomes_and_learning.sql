@@ -1,3 +1,31 @@
+CREATE TABLE `learning_actions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`representation_id` integer NOT NULL,
+	`stage_id` integer,
+	`change` text NOT NULL,
+	`team_id` integer NOT NULL,
+	`owner_id` integer NOT NULL,
+	`due_on` text NOT NULL,
+	`state` text DEFAULT 'agreed' NOT NULL,
+	`evidence` text,
+	`reason` text,
+	`done_on` text,
+	`public_heard` text,
+	`public_changed` text,
+	`created_by_id` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`representation_id`) REFERENCES `representations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`stage_id`) REFERENCES `stages`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`team_id`) REFERENCES `teams`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`owner_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "learning_actions_state_check" CHECK(state IN ('agreed', 'in-progress', 'done', 'dropped'))
+);
+--> statement-breakpoint
+CREATE INDEX `learning_actions_representation_idx` ON `learning_actions` (`representation_id`);--> statement-breakpoint
+CREATE INDEX `learning_actions_state_due_idx` ON `learning_actions` (`state`,`due_on`);--> statement-breakpoint
+CREATE INDEX `learning_actions_team_idx` ON `learning_actions` (`team_id`);--> statement-breakpoint
 CREATE TABLE `stage_codes` (
 	`stage_id` integer NOT NULL,
 	`list` text NOT NULL,
