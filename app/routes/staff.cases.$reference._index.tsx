@@ -32,6 +32,8 @@ import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { stageHistory, type StageView } from "~/services/stages.server";
 import { caseOutcomes, findingLabeller } from "~/services/outcomes.server";
+import { listLearningActions } from "~/services/learning.server";
+import { LearningTag } from "~/components/learning-tag";
 import { keptLetters } from "~/services/letters.server";
 import { postalAddressOf } from "~/domain/letters";
 import { readForm } from "~/services/form-data.server";
@@ -141,7 +143,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: row.status,
         complimentMayBeShared: shareable,
       }).map((l) => l.to),
+      // Any case may raise a learning action (decision record 029): "you said, we did".
+      ...(can(staff.roles, "learning.manage") ? ["learning"] : []),
     ],
+    learning: can(staff.roles, "learning.manage")
+      ? listLearningActions(db, staff, { representationId: row.id }).map((a) => ({ id: a.id, change: a.change, team: a.team, dueOn: formatLongDate(a.dueOn, "en"), state: a.state, overdue: a.overdue }))
+      : [],
     // What each stage found and gave, and what the complaint cost (decision record 028).
     outcomes: {
       overall: outcomes.overall,
@@ -563,6 +570,24 @@ export default function CasePage() {
       ) : null}
 
       {c.history.length && c.kind === "complaint" ? <Outcomes outcomes={c.outcomes} sought={c.outcomesSought} /> : null}
+
+      {c.learning.length ? (
+        <section aria-labelledby="learning" data-testid="case-learning">
+          <h2 className="govuk-heading-m" id="learning">
+            {t("case.learningTitle")}
+          </h2>
+          <ul className="govuk-list">
+            {c.learning.map((a) => (
+              <li key={a.id}>
+                <Link className="govuk-link" to={`/staff/learning/${a.id}`}>
+                  {a.change}
+                </Link>{" "}
+                ({a.team}, {a.dueOn}) <LearningTag state={a.state} overdue={a.overdue} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h2 className="govuk-heading-m">{t("case.submitted")}</h2>
       <SummaryList
