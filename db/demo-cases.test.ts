@@ -11,6 +11,7 @@ import { activeRestrictions } from "../app/services/case-restrictions.server";
 import { concernsOf } from "../app/services/case-safeguarding.server";
 import { migrateDatabase, openDatabase, type Db } from "../app/services/db.server";
 import { caseOutcomes } from "../app/services/outcomes.server";
+import { listLearningActions } from "../app/services/learning.server";
 import { listRepresentations } from "../app/services/representations.server";
 import { clockSettings } from "../app/services/settings.server";
 import { clockFactsOf, peopleOfStages, staffNamedOn, stagesOf, storedClock } from "../app/services/stages.server";
@@ -110,6 +111,14 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     expect(closed.row.status).toBe("closed");
     expect(closed.row.closedAt).not.toBeNull();
     expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "upheld" });
+  });
+
+  it("has learning actions: one overdue on the answered Stage 1, two done with a public summary", async () => {
+    const db = await seeded;
+    const officer = db.select().from(staffUsers).where(eq(staffUsers.email, "officer@northshire.example")).get()!;
+    const all = listLearningActions(db, { id: officer.id, role: "complaints-officer" }, {}, now);
+    expect(all.filter((a) => a.overdue).map((a) => a.reference)).toEqual([DEMO_CASES.stage1Responded]);
+    expect(all.filter((a) => a.state === "done" && a.publicHeard && a.publicChanged).map((a) => a.reference).sort()).toEqual([DEMO_CASES.closed, DEMO_CASES.commentClosed].sort());
   });
 
   it("has outcomes to show: points and actual outcomes on an answered Stage 1, compensation paid on the closed one, Stage 2 answered point by point", async () => {

@@ -5,6 +5,7 @@ import type { EligibilityAnswers } from "../app/domain/eligibility";
 import type { CompleteAnswers } from "../app/domain/form/journey";
 import type { OfferedOutcomeCode } from "../app/domain/outcomes-offered";
 import type { FindingCode } from "../app/domain/outcomes";
+import type { LearningMove } from "../app/domain/learning";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type Relationship } from "../app/domain/representation";
 import type { PanelMember } from "../app/domain/stages";
 import type { Language } from "../app/i18n/i18n";
@@ -18,6 +19,7 @@ import type { Db } from "../app/services/db.server";
 import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
 import { actualOutcomeOptions, recordStageMoney, type PointInput } from "../app/services/outcomes.server";
+import { moveLearningAction, raiseLearningAction, type MoveInput } from "../app/services/learning.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
 import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
 import { currentStage } from "../app/services/stages.server";
@@ -129,6 +131,7 @@ export function seedDemoCases(db: Db, options: { now: Date; publicUrl: string })
   safeguardingNotReferred(d);
   compliment(d);
   commentClosed(d);
+  learningActions(d);
   markDemoMailSent(d);
 }
 
@@ -260,6 +263,34 @@ function respond(d: Demo, reference: string, by: Actor, finding: FindingCode, da
     return id;
   });
   must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer, points, actualOutcomeIds }, at), `the response to ${reference}`);
+}
+
+/**
+ * Learning actions (decision record 029): one overdue on the answered Stage 1, and two done with a
+ * public summary ("you said, we did"), one of them from the comment.
+ */
+function learningActions(d: Demo) {
+  const raise = (reference: string, change: string, team: number, owner: Actor, raisedDaysAgo: number, dueDaysAgo: number) => {
+    const raised = raiseLearningAction(d.db, d.officer, reference, { change, teamId: team, ownerId: owner.id, dueOn: day(d, dueDaysAgo) }, ago(d, raisedDaysAgo));
+    if (!raised.ok) throw new Error(`Demo data: the learning action on ${reference} was refused (${raised.error})`);
+    return raised.id;
+  };
+  const moveOn = (id: number, by: Actor, move: LearningMove, input: MoveInput, daysAgo: number) => must(moveLearningAction(d.db, by, id, move, input, ago(d, daysAgo, "16:00")), `the learning action ${id}`);
+  // Overdue: due 2 working days ago, started but not done.
+  const overdue = raise(DEMO_CASES.stage1Responded, "Give every care leaver a named personal adviser within 5 working days when theirs leaves, and write to them the same week.", d.childrenInCare, d.teamManager, 4, 2);
+  moveOn(overdue, d.teamManager, "start", {}, 3);
+  const booking = raise(DEMO_CASES.closed, "Confirm family time sessions by text the day before, and pay travel when we cancel at short notice.", d.childrenInCare, d.teamManager, 29, 10);
+  moveOn(booking, d.teamManager, "complete", {
+    evidence: "Text confirmations in use since the team meeting; travel refunds added to the family time procedure.",
+    publicHeard: "Families told us visits with their children were cancelled at short notice after they had already travelled.",
+    publicChanged: "We now confirm every visit by text the day before, and we pay travel costs when we cancel late.",
+  }, 12);
+  const sayings = raise(DEMO_CASES.commentClosed, "Add a young person's page about reviews to the website, written with the children in care council.", d.childrenInCare, d.officer, 8, 3);
+  moveOn(sayings, d.officer, "complete", {
+    evidence: "Page published; written with four members of the children in care council.",
+    publicHeard: "Young people told us they did not know what happens at their review or how to have their say.",
+    publicChanged: "We wrote a page about reviews with young people in care, in words they chose.",
+  }, 2);
 }
 
 /** Compensation on a stage: each step's amount in pence and how many days ago. */
