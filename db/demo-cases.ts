@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { outbox, representations, staffUsers, teams } from "./schema";
+import { outbox, representations, settings, staffUsers, teams } from "./schema";
 import { addWorkingDays, londonDate, workingDaysBefore, type IsoDate } from "../app/domain/calendar";
 import type { EligibilityAnswers } from "../app/domain/eligibility";
 import type { CompleteAnswers } from "../app/domain/form/journey";
@@ -270,6 +270,8 @@ function respond(d: Demo, reference: string, by: Actor, finding: FindingCode, da
  * public summary ("you said, we did"), one of them from the comment.
  */
 function learningActions(d: Demo) {
+  // The demo shows the public page; a council's own database starts with it off.
+  d.db.update(settings).set({ value: "yes" }).where(eq(settings.key, "publishImprovements")).run();
   const raise = (reference: string, change: string, team: number, owner: Actor, raisedDaysAgo: number, dueDaysAgo: number) => {
     const raised = raiseLearningAction(d.db, d.officer, reference, { change, teamId: team, ownerId: owner.id, dueOn: day(d, dueDaysAgo) }, ago(d, raisedDaysAgo));
     if (!raised.ok) throw new Error(`Demo data: the learning action on ${reference} was refused (${raised.error})`);

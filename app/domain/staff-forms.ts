@@ -142,6 +142,7 @@ export const settingsSchema = z.object({
   ombudsmanName: line("ombudsmanName", 200),
   ombudsmanWebsite: line("ombudsmanWebsite", 500).check(z.regex(/^https:\/\/[^\s/]+\.[^\s]+$/, "staff:errors.ombudsmanWebsite.invalid")),
   ombudsmanPhone: phone("ombudsmanPhone"),
+  publishImprovements: z.enum(["yes", "no"], { error: "staff:errors.publishImprovements.required" }),
 });
 
 /** A whole number of working days, 0 to 100. */

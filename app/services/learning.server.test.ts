@@ -4,7 +4,7 @@ import { auditLog, learningActions, staffTeamMembers, teams } from "../../db/sch
 import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
 import { createRepresentation } from "./create-representation.server";
-import { learningActionFor, listLearningActions, moveLearningAction, overdueLearningActions, raiseLearningAction } from "./learning.server";
+import { learningActionFor, listLearningActions, moveLearningAction, overdueLearningActions, publishedImprovements, raiseLearningAction } from "./learning.server";
 import { currentStage } from "./stages.server";
 
 // Monday 23 November 2026 in London.
@@ -91,5 +91,30 @@ describe("moving an action on", () => {
     expect(moveLearningAction(db, manager, raised.id, "drop", {}, NOW)).toEqual({ ok: false, error: "reason-required" });
     expect(moveLearningAction(db, manager, raised.id, "drop", { reason: "The new policy replaces it" }, NOW)).toEqual({ ok: true });
     expect(learningActionFor(db, officer, raised.id, NOW)).toMatchObject({ state: "dropped", reason: "The new policy replaces it" });
+  });
+});
+
+describe("the public page's entries", () => {
+  it("are the done actions with both parts of the public summary, newest first, and nothing else of the action or the case", async () => {
+    const { db, officer, manager, ours, c } = await setUp();
+    const raise = (change: string) => {
+      const r = raiseLearningAction(db, officer, c.reference, { change, teamId: ours.id, ownerId: manager.id, dueOn: "2026-12-04" }, NOW);
+      if (!r.ok) throw new Error("not raised");
+      return r.id;
+    };
+    const first = raise("Internal change words");
+    const second = raise("Second");
+    const unpublished = raise("No summary");
+    const open = raise("Still open");
+    moveLearningAction(db, officer, first, "complete", { evidence: "Evidence words", publicHeard: "Heard one", publicChanged: "Changed one" }, NOW);
+    moveLearningAction(db, officer, second, "complete", { evidence: "E", publicHeard: "Heard two", publicChanged: "Changed two" }, LATER);
+    moveLearningAction(db, officer, unpublished, "complete", { evidence: "E", publicHeard: "Only half" }, LATER);
+    expect(open).toBeGreaterThan(0);
+    const published = publishedImprovements(db);
+    expect(published).toEqual([
+      { id: second, heard: "Heard two", changed: "Changed two" },
+      { id: first, heard: "Heard one", changed: "Changed one" },
+    ]);
+    expect(JSON.stringify(published)).not.toMatch(/Internal change words|Evidence words|Pat|SU-/);
   });
 });

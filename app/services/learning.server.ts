@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { learningActions, representations, staffRoles, staffUsers, teams } from "../../db/schema";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import type { Viewer } from "../domain/casework";
@@ -215,4 +215,19 @@ export function overdueLearningActions(db: Db, actor: Actor | "all", now = new D
     .orderBy(asc(learningActions.dueOn))
     .all()
     .map((r) => ({ ...r, dueOn: r.dueOn as IsoDate }));
+}
+
+/**
+ * The public "you said, we did" page's entries (decision record 029): only staff's words written for
+ * publication, of actions done with both parts of the summary, newest first. Nothing from the case.
+ */
+export function publishedImprovements(db: Db, limit = 50): Array<{ id: number; heard: string; changed: string }> {
+  return db
+    .select({ id: learningActions.id, heard: learningActions.publicHeard, changed: learningActions.publicChanged })
+    .from(learningActions)
+    .where(and(eq(learningActions.state, "done"), isNotNull(learningActions.publicHeard), isNotNull(learningActions.publicChanged)))
+    .orderBy(desc(learningActions.doneOn), desc(learningActions.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({ id: r.id, heard: r.heard ?? "", changed: r.changed ?? "" }));
 }

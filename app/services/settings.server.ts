@@ -22,6 +22,11 @@ export const defaultSettings = {
   ombudsmanName: "Local Government and Social Care Ombudsman",
   ombudsmanWebsite: "https://www.lgo.org.uk",
   ombudsmanPhone: "0300 061 0614",
+  /**
+   * "yes" publishes done learning actions' public summaries on /you-said-we-did (decision record
+   * 029); off until the council chooses.
+   */
+  publishImprovements: "no",
 };
 
 export type Settings = typeof defaultSettings;
