@@ -142,7 +142,7 @@ export default function StageMoneyPage() {
           <fieldset key={step} className="govuk-fieldset govuk-!-margin-bottom-6">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t(`money.steps.${step}`)}</legend>
             <TextField field={amount[step]} label={t("money.amount")} hint={t("namePeople.costHint")} width="10" />
-            <DateField day={date[step][0]} month={date[step][1]} year={date[step][2]} legend={t("money.on")} hint={t("dateHint")} />
+            <DateField day={date[step][0]} month={date[step][1]} year={date[step][2]} legend={t(`money.onSteps.${step}`)} hint={t("dateHint")} />
           </fieldset>
         ))}
         <h2 className="govuk-heading-m">{t("money.costs")}</h2>
