@@ -89,8 +89,8 @@ describe("Stage 2", () => {
     expect(currentStage(db, c.id)).toMatchObject({ statementAgreedOn: "2026-12-10", dueOn: "2027-01-14", nextDueOn: "2027-01-14" });
     const people = peopleOfStages(db, [currentStage(db, c.id)!.id]);
     expect(people).toEqual([
-      { stageId: expect.any(Number), role: "investigating-officer", staffUserId: investigator.id, name: null, costPence: 120000 },
-      { stageId: expect.any(Number), role: "independent-person", staffUserId: null, name: "Rowan Independent", costPence: 45050 },
+      { id: expect.any(Number), stageId: expect.any(Number), role: "investigating-officer", staffUserId: investigator.id, name: null, costPence: 120000, paidTo: null },
+      { id: expect.any(Number), stageId: expect.any(Number), role: "independent-person", staffUserId: null, name: "Rowan Independent", costPence: 45050, paidTo: null },
     ]);
     // The audit keeps the account's id, never the outside person's name.
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "case.name-investigator")).get();

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CASES } from "../../db/demo-cases";
 
 // A stage's money page: compensation in three steps and the costs of the people named on the
 // stage, posted as a browser posts it; the domain's order rules come back as a field's error.
@@ -11,7 +10,8 @@ import { DEMO_CASES } from "../../db/demo-cases";
 type Args = { request: Request; params: Record<string, string>; context: { clientAddress: string } };
 type Page = { people: Array<{ id: number; role: string; name: string }>; defaults: Record<string, unknown> };
 
-const CASE = DEMO_CASES.stage2Investigator;
+/** The demo's Stage 2 with its investigator named (DEMO_CASES.stage2Investigator; importing db/demo-cases here would open the database before DATABASE_FILE is set). */
+const CASE = "SU-DEM6-STG2";
 let loader: (a: Args) => Promise<unknown>;
 let action: (a: Args) => Promise<unknown>;
 let cookie: string;
