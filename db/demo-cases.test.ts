@@ -10,6 +10,8 @@ import { findCaseFor, viewerOf } from "../app/services/case.server";
 import { activeRestrictions } from "../app/services/case-restrictions.server";
 import { concernsOf } from "../app/services/case-safeguarding.server";
 import { migrateDatabase, openDatabase, type Db } from "../app/services/db.server";
+import { caseOutcomes } from "../app/services/outcomes.server";
+import { listLearningActions } from "../app/services/learning.server";
 import { listRepresentations } from "../app/services/representations.server";
 import { clockSettings } from "../app/services/settings.server";
 import { clockFactsOf, peopleOfStages, staffNamedOn, stagesOf, storedClock } from "../app/services/stages.server";
@@ -101,7 +103,7 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
   it("has a Stage 1 answered with the window to ask for Stage 2 still open, and one closed", async () => {
     const db = await seeded;
     const responded = theCase(db, DEMO_CASES.stage1Responded);
-    expect(responded.current).toMatchObject({ kind: "statutory-stage1", state: "responded", finding: "Partially upheld", nextDueOn: null });
+    expect(responded.current).toMatchObject({ kind: "statutory-stage1", state: "responded", finding: "partially-upheld", nextDueOn: null });
     // The young person asked online for Stage 2 yesterday; staff have not confirmed it yet.
     const asked = responded.current?.nextStageAskedOn ?? "";
     expect(asked > (responded.current?.respondedOn ?? "") && asked < today).toBe(true);
@@ -111,7 +113,27 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     const closed = theCase(db, DEMO_CASES.closed);
     expect(closed.row.status).toBe("closed");
     expect(closed.row.closedAt).not.toBeNull();
-    expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "Upheld" });
+    expect(closed.current).toMatchObject({ kind: "statutory-stage1", state: "closed", finding: "upheld" });
+  });
+
+  it("has learning actions: one overdue on the answered Stage 1, two done with a public summary", async () => {
+    const db = await seeded;
+    const officer = db.select().from(staffUsers).where(eq(staffUsers.email, "officer@northshire.example")).get()!;
+    const all = listLearningActions(db, { id: officer.id, role: "complaints-officer" }, {}, now);
+    expect(all.filter((a) => a.overdue).map((a) => a.reference)).toEqual([DEMO_CASES.stage1Responded]);
+    expect(all.filter((a) => a.state === "done" && a.publicHeard && a.publicChanged).map((a) => a.reference).sort()).toEqual([DEMO_CASES.closed, DEMO_CASES.commentClosed].sort());
+  });
+
+  it("has outcomes to show: points and actual outcomes on an answered Stage 1, compensation paid on the closed one, Stage 2 answered point by point", async () => {
+    const db = await seeded;
+    const responded = caseOutcomes(db, theCase(db, DEMO_CASES.stage1Responded).row.id);
+    expect(responded.overall).toBe("Partially upheld");
+    expect(responded.stages[0]).toMatchObject({ rule: "some-upheld", points: [{ finding: "Upheld" }, { finding: "Not upheld" }] });
+    expect(responded.stages[0]?.actualOutcomes.map((o) => o.label)).toContain("Apology and explanation");
+    const closed = caseOutcomes(db, theCase(db, DEMO_CASES.closed).row.id);
+    expect(closed.totals).toMatchObject({ paidPence: 4_500, owedPence: 0 });
+    const later = caseOutcomes(db, theCase(db, DEMO_CASES.ombudsman).row.id);
+    expect(later.stages.find((st) => st.kind === "statutory-stage2")?.points).toHaveLength(2);
   });
 
   it("has a Stage 2 with the demo investigator named, who sees exactly that case", async () => {

@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { outbox, representations, staffUsers, teams } from "./schema";
+import { outbox, representations, settings, staffUsers, teams } from "./schema";
 import { addWorkingDays, londonDate, workingDaysBefore, type IsoDate } from "../app/domain/calendar";
 import type { EligibilityAnswers } from "../app/domain/eligibility";
 import type { CompleteAnswers } from "../app/domain/form/journey";
 import type { OfferedOutcomeCode } from "../app/domain/outcomes-offered";
+import type { FindingCode } from "../app/domain/outcomes";
+import type { LearningMove } from "../app/domain/learning";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM, type Relationship } from "../app/domain/representation";
 import type { PanelMember } from "../app/domain/stages";
 import type { Language } from "../app/i18n/i18n";
@@ -16,6 +18,8 @@ import { createRepresentation } from "../app/services/create-representation.serv
 import type { Db } from "../app/services/db.server";
 import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
+import { actualOutcomeOptions, recordStageMoney, type PointInput } from "../app/services/outcomes.server";
+import { moveLearningAction, raiseLearningAction, type MoveInput } from "../app/services/learning.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
 import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
 import { askForNextStage } from "../app/services/check.server";
@@ -128,6 +132,7 @@ export function seedDemoCases(db: Db, options: { now: Date; publicUrl: string })
   safeguardingNotReferred(d);
   compliment(d);
   commentClosed(d);
+  learningActions(d);
   markDemoMailSent(d);
 }
 
@@ -243,14 +248,85 @@ function accept(d: Demo, reference: string, a: Acceptance) {
 }
 
 /** The response, from the letter the service drafts in the person's language and mode. */
-function respond(d: Demo, reference: string, by: Actor, finding: string, daysAgo: number) {
+function respond(d: Demo, reference: string, by: Actor, finding: FindingCode, daysAgo: number, outcome: { points?: PointInput[]; actualOutcomes?: string[] } = {}) {
   const at = ago(d, daysAgo, "15:00");
   const row = findRepresentationByReference(d.db, reference);
   const letter = row && draftResponse(d.db, by, row, finding, at);
   if (!letter) throw new Error(`Demo data: no response may be drafted on ${reference}`);
-  // Stage 2's response is the Adjudicating Officer's, named with it.
-  const adjudicatingOfficer = currentStage(d.db, row.id)?.kind === "statutory-stage2" ? "Adaeze Okafor, Assistant Director" : null;
-  must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer }, at), `the response to ${reference}`);
+  // Stage 2's response is the Adjudicating Officer's, named with it, and answers the complaint point by point.
+  const stage2 = currentStage(d.db, row.id)?.kind === "statutory-stage2";
+  const adjudicatingOfficer = stage2 ? "Adaeze Okafor, Assistant Director" : null;
+  const points = outcome.points ?? (stage2 ? demoPoints(finding) : []);
+  const options = actualOutcomeOptions(d.db);
+  const actualOutcomeIds = (outcome.actualOutcomes ?? []).map((label) => {
+    const id = options.find((o) => o.label === label)?.id;
+    if (id === undefined) throw new Error(`Demo data: no actual outcome "${label}"`);
+    return id;
+  });
+  must(respondToStage(d.db, by, reference, { finding, ...letter, adjudicatingOfficer, points, actualOutcomeIds }, at), `the response to ${reference}`);
+}
+
+/**
+ * Learning actions (decision record 029): one overdue on the answered Stage 1, and two done with a
+ * public summary ("you said, we did"), one of them from the comment.
+ */
+function learningActions(d: Demo) {
+  // The demo shows the public page; a council's own database starts with it off.
+  d.db.update(settings).set({ value: "yes" }).where(eq(settings.key, "publishImprovements")).run();
+  const raise = (reference: string, change: string, team: number, owner: Actor, raisedDaysAgo: number, dueDaysAgo: number) => {
+    const raised = raiseLearningAction(d.db, d.officer, reference, { change, teamId: team, ownerId: owner.id, dueOn: day(d, dueDaysAgo) }, ago(d, raisedDaysAgo));
+    if (!raised.ok) throw new Error(`Demo data: the learning action on ${reference} was refused (${raised.error})`);
+    return raised.id;
+  };
+  const moveOn = (id: number, by: Actor, move: LearningMove, input: MoveInput, daysAgo: number) => must(moveLearningAction(d.db, by, id, move, input, ago(d, daysAgo, "16:00")), `the learning action ${id}`);
+  // Overdue: due 2 working days ago, started but not done.
+  const overdue = raise(DEMO_CASES.stage1Responded, "Give every care leaver a named personal adviser within 5 working days when theirs leaves, and write to them the same week.", d.childrenInCare, d.teamManager, 4, 2);
+  moveOn(overdue, d.teamManager, "start", {}, 3);
+  const booking = raise(DEMO_CASES.closed, "Confirm family time sessions by text the day before, and pay travel when we cancel at short notice.", d.childrenInCare, d.teamManager, 29, 10);
+  moveOn(booking, d.teamManager, "complete", {
+    evidence: "Text confirmations in use since the team meeting; travel refunds added to the family time procedure.",
+    publicHeard: "Families told us visits with their children were cancelled at short notice after they had already travelled.",
+    publicChanged: "We now confirm every visit by text the day before, and we pay travel costs when we cancel late.",
+  }, 12);
+  const sayings = raise(DEMO_CASES.commentClosed, "Add a young person's page about reviews to the website, written with the children in care council.", d.childrenInCare, d.officer, 8, 3);
+  moveOn(sayings, d.officer, "complete", {
+    evidence: "Page published; written with four members of the children in care council.",
+    publicHeard: "Young people told us they did not know what happens at their review or how to have their say.",
+    publicChanged: "We wrote a page about reviews with young people in care, in words they chose.",
+  }, 2);
+}
+
+/** Compensation on a stage: each step's amount in pence and how many days ago. */
+function money(d: Demo, reference: string, sequence: number, steps: Partial<Record<"offered" | "agreed" | "paid", [number, number]>>) {
+  const on = (step: keyof typeof steps) => (steps[step] ? day(d, steps[step][1]) : null);
+  must(
+    recordStageMoney(
+      d.db,
+      d.officer,
+      reference,
+      sequence,
+      {
+        offeredPence: steps.offered?.[0] ?? null,
+        offeredOn: on("offered"),
+        agreedPence: steps.agreed?.[0] ?? null,
+        agreedOn: on("agreed"),
+        paidPence: steps.paid?.[0] ?? null,
+        paidOn: on("paid"),
+        costs: [],
+      },
+      d.now,
+    ),
+    `the money on ${reference}`,
+  );
+}
+
+/** Two points of complaint whose findings make `finding` by the rule in app/domain/outcomes.ts. */
+function demoPoints(finding: FindingCode): PointInput[] {
+  const [first, second] = finding === "upheld" ? ["upheld", "upheld"] : finding === "partially-upheld" ? ["upheld", "not-upheld"] : [finding, finding];
+  return [
+    { point: "Nobody told me when my social worker changed.", finding: first, reasons: "The records show no letter or call about the change." },
+    { point: "My views were not written down at my review.", finding: second, reasons: "The review notes record the young person's views in their own words." },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +448,13 @@ function stage1Responded(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.stage1Responded, { daysAgo: 15, receivedFrom: "Young person in care or leaving care", nature: "Non-fulfilment of duty", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "Partially upheld", 4);
+  respond(d, DEMO_CASES.stage1Responded, d.teamManager, "partially-upheld", 4, {
+    points: [
+      { point: "Nobody has started helping me find a flat.", finding: "upheld", reasons: "The pathway plan's housing actions were not started after the personal adviser left." },
+      { point: "I was not given a new personal adviser.", finding: "not-upheld", reasons: "A new personal adviser was allocated within two weeks; the letter telling Tyler went to an old address." },
+    ],
+    actualOutcomes: ["Apology and explanation", "Agreed additional support", "Best practice learning - service or area"],
+  });
   // Tyler asked online for Stage 2 yesterday ("Check your complaint"): the case page shows the
   // request for the complaints team to confirm.
   const row = findRepresentationByReference(d.db, DEMO_CASES.stage1Responded);
@@ -402,7 +484,9 @@ function closedAfterStage1(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.closed, { daysAgo: 37, receivedFrom: "Parent", nature: "Contact arrangements", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.closed, d.teamManager, "Upheld", 29);
+  respond(d, DEMO_CASES.closed, d.teamManager, "upheld", 29, { actualOutcomes: ["Apology", "Financial reimbursement - paid", "Assurance of non-recurrence"] });
+  // Ms Raman's travel to the three cancelled sessions, offered with the response and paid a week later.
+  money(d, DEMO_CASES.closed, 1, { offered: [4_500, 29], agreed: [4_500, 27], paid: [4_500, 22] });
   closeStage(d, DEMO_CASES.closed, 6, "Ms Raman rang to say she is satisfied with the apology and the new booking arrangements.");
 }
 
@@ -428,7 +512,7 @@ function stage2WithInvestigator(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.stage2Investigator, d.teamManager, "Not upheld", 31);
+  respond(d, DEMO_CASES.stage2Investigator, d.teamManager, "not-upheld", 31);
   escalate(d, DEMO_CASES.stage2Investigator, 18, "Jayden's advocate asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage2Investigator, 12);
   nameStage2(d, DEMO_CASES.stage2Investigator, 11, { name: "Helen Marsh", costPence: 95_000 });
@@ -455,7 +539,7 @@ function stage2StatementWaiting(d: Demo) {
     team: d.fostering,
     manager: d.otherTeamManager,
   });
-  respond(d, DEMO_CASES.stage2StatementWaiting, d.otherTeamManager, "Partially upheld", 25);
+  respond(d, DEMO_CASES.stage2StatementWaiting, d.otherTeamManager, "partially-upheld", 25);
   escalate(d, DEMO_CASES.stage2StatementWaiting, 13, "Mr Whitfield asked for Stage 2 on the phone; the statement of complaint was sent to him to agree.");
 }
 
@@ -480,11 +564,11 @@ function stage3PanelBooked(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.stage3PanelBooked, d.teamManager, "Not upheld", 66);
+  respond(d, DEMO_CASES.stage3PanelBooked, d.teamManager, "not-upheld", 66);
   escalate(d, DEMO_CASES.stage3PanelBooked, 49, "Mr Adeyemi-Clarke asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.stage3PanelBooked, 46);
   nameStage2(d, DEMO_CASES.stage3PanelBooked, 45, { name: "Ruth Okonjo", costPence: 110_000 });
-  respond(d, DEMO_CASES.stage3PanelBooked, d.officer, "Partially upheld", 26);
+  respond(d, DEMO_CASES.stage3PanelBooked, d.officer, "partially-upheld", 26);
   escalate(d, DEMO_CASES.stage3PanelBooked, 12, "Mr Adeyemi-Clarke asked for a review panel by letter.");
   bookPanel(d, DEMO_CASES.stage3PanelBooked, 8, 10, [
     { person: "Margaret Ellison", chair: true },
@@ -515,11 +599,11 @@ function withTheOmbudsman(d: Demo) {
     team: d.childrenInCare,
     manager: d.teamManager,
   });
-  respond(d, DEMO_CASES.ombudsman, d.teamManager, "Not upheld", 110);
+  respond(d, DEMO_CASES.ombudsman, d.teamManager, "not-upheld", 110);
   escalate(d, DEMO_CASES.ombudsman, 100, "Mrs Caldwell asked for Stage 2 by email.");
   agreeStatement(d, DEMO_CASES.ombudsman, 96);
   nameStage2(d, DEMO_CASES.ombudsman, 95, { name: "Alistair Finch", costPence: 87_500 });
-  respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 80);
+  respond(d, DEMO_CASES.ombudsman, d.officer, "partially-upheld", 80);
   escalate(d, DEMO_CASES.ombudsman, 70, "Mrs Caldwell asked for a review panel.");
   bookPanel(d, DEMO_CASES.ombudsman, 66, 19, [
     { person: "Beverley Oduya", chair: true },
@@ -527,7 +611,7 @@ function withTheOmbudsman(d: Demo) {
     { person: "Sunita Parmar", chair: false },
   ]);
   recordPanelReport(d, DEMO_CASES.ombudsman, 46);
-  respond(d, DEMO_CASES.ombudsman, d.officer, "Partially upheld", 40);
+  respond(d, DEMO_CASES.ombudsman, d.officer, "partially-upheld", 40);
   openOmbudsmanEnquiry(d, DEMO_CASES.ombudsman, { receivedDaysAgo: 17, ombudsmanReference: "26 004 817", answerWithinWorkingDays: 20 });
 }
 
@@ -575,7 +659,7 @@ function corporateStage2(d: Demo) {
     team: d.childrenInCare,
   });
   accept(d, DEMO_CASES.corporateStage2, { daysAgo: 33, receivedFrom: "Care leaver, now an adult", decision: "corporate", nature: "Subject access request delay", team: d.childrenInCare, manager: d.teamManager });
-  respond(d, DEMO_CASES.corporateStage2, d.teamManager, "Partially upheld", 22);
+  respond(d, DEMO_CASES.corporateStage2, d.teamManager, "partially-upheld", 22);
   // The Complaint Handling Code: Stage 2 is held by someone other than Stage 1's handler.
   escalate(d, DEMO_CASES.corporateStage2, 10, "Jordan asked for Stage 2 by email.", d.manager);
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { experienceAnswers } from "../app/domain/check/experience";
+import { learningStates } from "../app/domain/learning";
+import { findingCodes } from "../app/domain/outcomes";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
 /** A CHECK that a text column holds one of the domain's values (the list is the domain's, not repeated here). */
@@ -162,8 +164,18 @@ export const stages = sqliteTable(
     /** The responding manager, or whoever holds the stage for the council. */
     handlerId: integer("handler_id").references(() => staffUsers.id),
     respondedOn: text("responded_on"),
-    /** A label from the "finding" reference list. */
+    /**
+     * The finding for the complaint: the "finding" reference list's code (app/domain/outcomes.ts,
+     * decision record 028). A stage answered before codes were kept may still hold a label.
+     */
     finding: text("finding"),
+    // Compensation offered, agreed and paid in this stage: whole pence, each with its day.
+    compensationOfferedPence: integer("compensation_offered_pence"),
+    compensationOfferedOn: text("compensation_offered_on"),
+    compensationAgreedPence: integer("compensation_agreed_pence"),
+    compensationAgreedOn: text("compensation_agreed_on"),
+    compensationPaidPence: integer("compensation_paid_pence"),
+    compensationPaidOn: text("compensation_paid_on"),
     closedOn: text("closed_on"),
     withdrawnReason: text("withdrawn_reason"),
     reopenedReason: text("reopened_reason"),
@@ -217,6 +229,8 @@ export const stagePeople = sqliteTable(
     staffUserId: integer("staff_user_id").references(() => staffUsers.id),
     name: text("name"),
     costPence: integer("cost_pence"),
+    /** Who the cost was paid to when not the person themselves (an agency, a chambers): words staff typed. */
+    paidTo: text("paid_to"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -224,6 +238,87 @@ export const stagePeople = sqliteTable(
     index("stage_people_staff_idx").on(t.staffUserId, t.role),
     check("stage_people_role_check", oneOf("role", stagePersonRoles)),
     check("stage_people_who_check", sql`staff_user_id IS NOT NULL OR name IS NOT NULL`),
+  ],
+);
+
+/**
+ * A point of complaint answered in a stage's response (Stage 2 always has several): the point in
+ * the person's words, its finding (a "finding" code) and the reasons. The stage's own finding
+ * follows from them by the rule in app/domain/outcomes.ts.
+ */
+export const stagePoints = sqliteTable(
+  "stage_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    point: text("point").notNull(),
+    finding: text("finding").notNull(),
+    reasons: text("reasons").notNull(),
+  },
+  (t) => [uniqueIndex("stage_points_stage_position_idx").on(t.stageId, t.position), check("stage_points_finding_check", oneOf("finding", findingCodes))],
+);
+
+/**
+ * Coding recorded at a stage's response from the reference lists (the "actual-outcome" list,
+ * several allowed): the same values as the triage's coding, by id, so a retired value stays on
+ * the stage it was recorded on.
+ */
+export const stageCodes = sqliteTable(
+  "stage_codes",
+  {
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "cascade" }),
+    list: text("list").notNull(),
+    referenceValueId: integer("reference_value_id")
+      .notNull()
+      .references(() => referenceValues.id),
+  },
+  (t) => [uniqueIndex("stage_codes_pk").on(t.stageId, t.list, t.referenceValueId)],
+);
+
+/**
+ * A learning action (decision record 029): a change the council agreed because of a complaint,
+ * compliment, comment or concern, optionally at a stage. Its states are the domain's
+ * (app/domain/learning.ts). The public summary is staff's own words written for publication
+ * ("what people told us", "what we changed"), never the case's text.
+ */
+export const learningActions = sqliteTable(
+  "learning_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    representationId: integer("representation_id")
+      .notNull()
+      .references(() => representations.id, { onDelete: "cascade" }),
+    stageId: integer("stage_id").references(() => stages.id, { onDelete: "set null" }),
+    /** What will change. */
+    change: text("change").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    dueOn: text("due_on").notNull(),
+    state: text("state").notNull().default("agreed"),
+    evidence: text("evidence"),
+    /** Why it was dropped or reopened, as staff wrote it. */
+    reason: text("reason"),
+    doneOn: text("done_on"),
+    publicHeard: text("public_heard"),
+    publicChanged: text("public_changed"),
+    createdById: integer("created_by_id").references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("learning_actions_representation_idx").on(t.representationId),
+    index("learning_actions_state_due_idx").on(t.state, t.dueOn),
+    index("learning_actions_team_idx").on(t.teamId),
+    check("learning_actions_state_check", oneOf("state", learningStates)),
   ],
 );
 

@@ -26,7 +26,7 @@ export function referenceLists(): Record<string, Value[]> {
     "nature-corporate": plain(nature.corporate),
     "outcome-sought": plain(outcomes.outcomeSought),
     "actual-outcome": plain(outcomes.actualOutcome),
-    finding: plain(outcomes.finding),
+    finding: outcomes.finding.map((f) => ({ label: f.label, code: f.code })),
     "ombudsman-decision": plain(outcomes.ombudsmanDecision),
     "refusal-reason-statutory": plain(refusalReasons.statutory),
     "refusal-reason-corporate": plain(refusalReasons.corporate),

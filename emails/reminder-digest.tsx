@@ -14,7 +14,7 @@ export interface DigestLine {
 
 export interface DigestSection {
   /** staff:reminders.sections.* */
-  key: "overdue" | "due-today" | "due-soon" | "safeguarding" | "restrictions";
+  key: "overdue" | "due-today" | "due-soon" | "safeguarding" | "restrictions" | "learning";
   lines: DigestLine[];
 }
 
@@ -48,7 +48,7 @@ export function reminderDigestEmail(t: TFunction, d: ReminderDigestData): Render
             <h2 style={{ fontSize: "24px" }}>{heading(s)}</h2>
             <ul>
               {s.lines.map((line) => (
-                <li key={`${s.key}-${line.reference}-${line.what}`}>
+                <li key={`${s.key}-${line.reference}-${line.what}-${line.url}`}>
                   {describe(s, line)} <a href={line.url}>{t("staff:reminders.openCase", { reference: line.reference })}</a>
                 </li>
               ))}

@@ -5,6 +5,8 @@ export interface ResponseLetterData {
   reference: string;
   /** A label from the "finding" list; the seeded ones have words in each language, others are quoted. */
   finding: string;
+  /** Its code (decision record 028), which chooses the words, so a renamed label still reads well. */
+  findingCode?: string | null;
   /** The last day to ask for the next stage, written in the person's language, when there is a next council stage. */
   askBy: string | null;
   /** After the council's final stage (statutory Stage 3, corporate Stage 2): who the person may go to next. */
@@ -20,7 +22,7 @@ export interface ResponseLetterData {
  * by when (after the council's final stage: the Ombudsman's details). Staff edit it before it goes; paragraphs are separated by blank lines.
  */
 export function responseLetterDraft(t: TFunction, d: ResponseLetterData): { subject: string; body: string } {
-  const found = t(`emails:response.findings.${reasonKey(d.finding)}`, { defaultValue: "" }) || t("emails:response.findingFallback", { finding: d.finding });
+  const found = t(`emails:response.findings.${d.findingCode ?? reasonKey(d.finding)}`, { defaultValue: "" }) || t("emails:response.findingFallback", { finding: d.finding });
   const paragraphs = [
     t("emails:response.intro", { reference: d.reference }),
     found,

@@ -12,7 +12,7 @@ import { retentionKinds } from "./retention";
  */
 
 /** The kinds of record the audit trail is written about. */
-export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention", "report"] as const;
+export const AUDITED_ENTITIES = ["representation", "attachment", "staff_user", "team", "reference_value", "settings", "retention", "report", "learning_action"] as const;
 export type AuditEntity = (typeof AUDITED_ENTITIES)[number];
 
 export const NOT_KEPT = "(not kept in the audit)";
@@ -62,6 +62,18 @@ const KEEP: Record<AuditEntity, Keep> = {
     "ombudsmanEnquiryAnsweredOn",
     "ombudsmanStageId",
     "ombudsmanDecision",
+    // A response's outcomes (decision record 028): the finding of each point, the actual outcomes'
+    // value ids, and a stage's money (amounts and days; who was paid is not kept).
+    "pointFindings",
+    "actualOutcomeIds",
+    "compensationOfferedPence",
+    "compensationOfferedOn",
+    "compensationAgreedPence",
+    "compensationAgreedOn",
+    "compensationPaidPence",
+    "compensationPaidOn",
+    "stagePersonIds",
+    "costsPence",
     // The Ombudsman's remedy in money; its words are not kept.
     "remedyPence",
     // Stage 2's people as accounts (ids); names of people outside the council are not kept.
@@ -108,8 +120,14 @@ const KEEP: Record<AuditEntity, Keep> = {
     // A subject access export: which records went out and in which format.
     "format",
     "representationIds",
+    // A learning action raised on the case (its id, team, owner, due day; state is a stage's above).
+    "learningActionId",
+    "ownerId",
   ]),
   attachment: new Set(["representationId"]),
+  // A learning action (decision record 029): its state, team, owner and days. What will change, the
+  // evidence, reasons and the public summary stay on the action.
+  learning_action: new Set(["representationId", "stageId", "state", "teamId", "ownerId", "dueOn", "doneOn", "move", "published"]),
   // A member of staff's name and email stay on their account (never deleted), which the row's id
   // names; the audit keeps what was granted or changed about access.
   staff_user: new Set(["roles", "teamIds", "totpRequired", "disabled", "locked", "next", "secondFactor", "sessions", "left", "count"]),

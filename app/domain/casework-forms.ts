@@ -94,6 +94,11 @@ export function optionalLine(key: string, max: number) {
   return z.optional(z.string().check(z.overwrite(cleanLine), z.maxLength(max, `casework:errors.${key}.tooLong`)));
 }
 
+/** Optional lines of text (empty boxes arrive as undefined). */
+export function optionalText(key: string, max: number) {
+  return z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(max, `casework:errors.${key}.tooLong`)));
+}
+
 /** An optional amount in pounds, checked with penceFromPounds (app/domain/money.ts). */
 export function optionalPounds(key: string) {
   return z.optional(z.string().check(z.overwrite(cleanLine), z.refine((v) => penceFromPounds(v) !== "invalid", `casework:errors.${key}.invalid`)));

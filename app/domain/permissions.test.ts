@@ -6,7 +6,7 @@ describe("roles", () => {
     const granted = new Set(Object.values(roles).flat());
     for (const p of granted) expect(allPermissions).toContain(p);
     for (const p of allPermissions) expect(granted.has(p), p).toBe(true);
-    expect(Object.keys(permissions)).toEqual(["cases", "audit", "subjectAccess", "report", "admin", "account"]);
+    expect(Object.keys(permissions)).toEqual(["cases", "learning", "audit", "subjectAccess", "report", "admin", "account"]);
   });
 
   it("an administrator sees no case content; case roles have no administration", () => {
@@ -29,7 +29,7 @@ describe("roles", () => {
     expect(can(["administrator", "complaints-manager"], "cases.view")).toBe(true);
     expect(can(["administrator", "complaints-manager"], "admin.settings")).toBe(true);
     expect(permissionsOf(["administrator", "complaints-manager"])).toEqual([...allPermissions]);
-    expect(permissionsOf(["team-manager"])).toEqual(["cases.view", "cases.respond", "account.manage"]);
+    expect(permissionsOf(["team-manager"])).toEqual(["cases.view", "cases.respond", "learning.manage", "account.manage"]);
   });
 
   it("grants nothing for unknown roles", () => {
@@ -59,9 +59,9 @@ describe("case role", () => {
 describe("menu", () => {
   it("shows each role only what it may use", () => {
     const keys = (held: string[]) => menuFor(held).map((m) => m.key);
-    expect(keys(["complaints-officer"])).toEqual(["inbox", "deadlines", "account"]);
-    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "audit", "subjectAccess", "dashboard", "report", "account"]);
-    expect(keys(["team-manager"])).toEqual(["inbox", "deadlines", "account"]);
+    expect(keys(["complaints-officer"])).toEqual(["inbox", "deadlines", "learning", "account"]);
+    expect(keys(["complaints-manager"])).toEqual(["inbox", "deadlines", "learning", "audit", "subjectAccess", "dashboard", "report", "account"]);
+    expect(keys(["team-manager"])).toEqual(["inbox", "deadlines", "learning", "account"]);
     expect(keys(["administrator"])).toEqual(["users", "teams", "settings", "lists", "timescales", "retention", "audit", "dashboard", "report", "import", "account"]);
     for (const role of allRoles) {
       for (const entry of menuFor([role])) expect(can(role, entry.permission)).toBe(true);

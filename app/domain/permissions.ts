@@ -6,6 +6,11 @@
 export const permissions = {
   /** Which cases a person sees is a separate question: see caseRoleOf and app/domain/casework.ts. */
   cases: ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond"],
+  /**
+   * The learning register (decision record 029): raising, updating and reading learning actions.
+   * A team manager sees their teams' actions only (scoped in app/services/learning.server.ts).
+   */
+  learning: ["learning.manage"],
   audit: ["audit.view"],
   /**
    * UK GDPR subject access: export everything held about a person, across every case, including
@@ -26,11 +31,11 @@ export const allPermissions: readonly Permission[] = Object.values(permissions).
 
 export const roles = {
   /** The complaints team: logs, triages and assigns every case. */
-  "complaints-officer": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "account.manage"],
+  "complaints-officer": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "learning.manage", "account.manage"],
   /** Runs the complaints team; may also read the audit trail and answer subject access requests. */
-  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "audit.view", "subject-access.export", "report.view", "account.manage"],
+  "complaints-manager": ["cases.view", "cases.create", "cases.triage", "cases.assign", "cases.respond", "learning.manage", "audit.view", "subject-access.export", "report.view", "account.manage"],
   /** The responding manager: only cases assigned to their teams (scoped by caseRoleOf). */
-  "team-manager": ["cases.view", "cases.respond", "account.manage"],
+  "team-manager": ["cases.view", "cases.respond", "learning.manage", "account.manage"],
   /** Independent investigator or independent person: only Stage 2 cases they are named on. */
   investigator: ["cases.view", "cases.respond", "account.manage"],
   /**
@@ -91,6 +96,7 @@ export const staffMenu = [
   { key: "inbox", href: "/staff", permission: "cases.view" },
   // Deadlines: the same cases as the inbox (scoped the same way), by when they are due.
   { key: "deadlines", href: "/staff/deadlines", permission: "cases.view" },
+  { key: "learning", href: "/staff/learning", permission: "learning.manage" },
   { key: "users", href: "/staff/admin/users", permission: "admin.users" },
   { key: "teams", href: "/staff/admin/teams", permission: "admin.settings" },
   { key: "settings", href: "/staff/admin/settings", permission: "admin.settings" },

@@ -148,6 +148,7 @@ export const settingsSchema = z.object({
     z.regex(/^\d{1,4}$/, "staff:errors.outboxPerMinute.invalid"),
     z.refine((v: string) => Number(v) >= 1 && Number(v) <= 6000, "staff:errors.outboxPerMinute.invalid"),
   ),
+  publishImprovements: z.enum(["yes", "no"], { error: "staff:errors.publishImprovements.required" }),
 });
 
 /** A whole number of working days, 0 to 100. */

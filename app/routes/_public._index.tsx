@@ -81,6 +81,13 @@ export default function StartPage() {
           {t("start.otherWaysHeading")}
         </h2>
         <p className="govuk-body">{t("start.otherWays", { phone: council?.complaintsTeamPhone, email: council?.complaintsTeamEmail })}</p>
+        {council?.publishImprovements ? (
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/you-said-we-did">
+              {t("youSaid.startLink")}
+            </Link>
+          </p>
+        ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to="/privacy">
             {t("start.privacy")}

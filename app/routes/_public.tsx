@@ -20,6 +20,8 @@ export async function loader(_: LoaderFunctionArgs) {
     advocacyProviderName: s.advocacyProviderName,
     advocacyProviderPhone: s.advocacyProviderPhone,
     advocacyProviderEmail: s.advocacyProviderEmail,
+    // The start page links to "you said, we did" only when the council publishes it.
+    publishImprovements: s.publishImprovements === "yes",
   };
 }
 

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
+import { ErrorSummary, RadiosField, summaryErrors, TextareaField, TextField } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
@@ -38,6 +38,7 @@ const groups = [
   { heading: "exitPage", fields: ["exitPageUrl"] },
   { heading: "ombudsman", fields: ["ombudsmanName", "ombudsmanWebsite", "ombudsmanPhone"] },
   { heading: "outbox", fields: ["outboxPerMinute"] },
+  { heading: "publicPage", fields: ["publishImprovements"] },
 ] as const;
 
 export default function SettingsPage() {
@@ -59,7 +60,16 @@ export default function SettingsPage() {
             <fieldset className="govuk-fieldset" key={group.heading}>
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t(`settings.groups.${group.heading}`)}</legend>
               {group.fields.map((name) =>
-                name === "complaintsTeamAddress" ? (
+                name === "publishImprovements" ? (
+                  <RadiosField
+                    key={name}
+                    field={fields[name]}
+                    legend={t("settings.fields.publishImprovements")}
+                    hint={t("settings.publishImprovementsHint")}
+                    options={(["yes", "no"] as const).map((value) => ({ value, label: t(`settings.publishImprovementsOptions.${value}`) }))}
+                    inline
+                  />
+                ) : name === "complaintsTeamAddress" ? (
                   <TextareaField key={name} field={fields[name]} label={t(`settings.fields.${name}`)} maxLength={500} rows={5} />
                 ) : (
                   <TextField

@@ -33,6 +33,9 @@ import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { stageHistory, type StageView } from "~/services/stages.server";
+import { caseOutcomes, findingLabeller } from "~/services/outcomes.server";
+import { listLearningActions } from "~/services/learning.server";
+import { LearningTag } from "~/components/learning-tag";
 import { keptLetters } from "~/services/letters.server";
 import { postalAddressOf } from "~/domain/letters";
 import { readForm } from "~/services/form-data.server";
@@ -59,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const date = (d: string | null) => (d ? formatLongDate(d, "en") : null);
   const shareable = row.kind === "compliment" && complimentMayBeShared(row.answers);
   const coding = caseCoding(db, row.id);
+  const findingWords = findingLabeller(db);
+  const outcomes = caseOutcomes(db, row.id);
   // Stage 2's officers and Stage 3's panel, by name (an account's, or the name typed), with costs.
   const peopleOf = (st: StageView) =>
     st.people.map((p) => ({ role: p.role, name: (p.staffUserId !== null ? name(p.staffUserId) : null) ?? p.name ?? "", cost: p.costPence !== null ? formatPounds(p.costPence) : null }));
@@ -120,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       latestOn: date(st.latestOn),
       extendedTo: date(st.extendedTo),
       respondedOn: date(st.respondedOn),
-      finding: st.finding,
+      finding: findingWords(st.finding),
       closedOn: date(st.closedOn),
       // What was asked and why, for the stage history: the request, a late request's reason, a hold, a withdrawal, a reopening.
       notes: [
@@ -146,7 +151,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             status: row.status,
             complimentMayBeShared: shareable,
           }).map((l) => l.to)),
+      // Any case may raise a learning action (decision record 029): "you said, we did".
+      ...(can(staff.roles, "learning.manage") && row.importedAt === null ? ["learning"] : []),
     ],
+    learning: can(staff.roles, "learning.manage")
+      ? listLearningActions(db, staff, { representationId: row.id }).map((a) => ({ id: a.id, change: a.change, team: a.team, dueOn: formatLongDate(a.dueOn, "en"), state: a.state, overdue: a.overdue }))
+      : [],
+    // What each stage found and gave, and what the complaint cost (decision record 028).
+    outcomes: {
+      overall: outcomes.overall,
+      totals: {
+        agreed: formatPounds(outcomes.totals.agreedPence),
+        paid: formatPounds(outcomes.totals.paidPence),
+        owed: formatPounds(outcomes.totals.owedPence),
+        costs: formatPounds(outcomes.totals.costsPence),
+        spent: formatPounds(outcomes.totals.spentPence),
+      },
+      mayRecordMoney: can(staff.roles, "cases.respond") && row.kind === "complaint" && history.length > 0,
+      stages: outcomes.stages.map((st) => ({
+        sequence: st.sequence,
+        kind: st.kind,
+        finding: st.finding,
+        rule: st.rule,
+        points: st.points,
+        actualOutcomes: st.actualOutcomes,
+        compensation: st.compensation.map((m) => ({ step: m.step, amount: formatPounds(m.pence), on: date(m.on) ?? "" })),
+        costs: st.costs.map((p) => ({ role: p.role, name: name(p.staffUserId) ?? p.name ?? "", amount: formatPounds(p.pence), paidTo: p.paidTo })),
+      })),
+    },
     representationType: row.representationType,
     receivedFrom: row.receivedFrom,
     refusalReason: row.refusalReason,
@@ -564,6 +596,26 @@ export default function CasePage() {
         </table>
       ) : null}
 
+      {c.history.length && c.kind === "complaint" ? <Outcomes outcomes={c.outcomes} sought={c.outcomesSought} /> : null}
+
+      {c.learning.length ? (
+        <section aria-labelledby="learning" data-testid="case-learning">
+          <h2 className="govuk-heading-m" id="learning">
+            {t("case.learningTitle")}
+          </h2>
+          <ul className="govuk-list">
+            {c.learning.map((a) => (
+              <li key={a.id}>
+                <Link className="govuk-link" to={`/staff/learning/${a.id}`}>
+                  {a.change}
+                </Link>{" "}
+                ({a.team}, {a.dueOn}) <LearningTag state={a.state} overdue={a.overdue} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <h2 className="govuk-heading-m">{t("case.submitted")}</h2>
       <SummaryList
         rows={answerRows(t, c.answers, {
@@ -731,6 +783,69 @@ function IdentityBar({ c, actions }: { c: ReturnType<typeof useLoaderData<typeof
           )}
         </div>
       </div>
+    </section>
+  );
+}
+
+/**
+ * Each stage's finding (with the rule its points met), points, actual outcomes beside what was
+ * sought, and money; then the case's overall finding and totals. One compact summary list a stage.
+ */
+function Outcomes({ outcomes: o, sought }: { outcomes: ReturnType<typeof useLoaderData<typeof loader>>["outcomes"]; sought: string[] }) {
+  const { t } = useTranslation("casework");
+  const none = t("case.none");
+  return (
+    <section aria-labelledby="outcomes" data-testid="outcomes">
+      <h2 className="govuk-heading-m" id="outcomes">
+        {t("outcomes.title")}
+      </h2>
+      <SummaryList
+        rows={[
+          { key: "overall", label: t("outcomes.overall"), value: o.overall ? `${o.overall}\n${t("outcomes.overallRule")}` : none },
+          { key: "sought", label: t("outcomes.sought"), value: sought.length ? sought.join("\n") : none },
+          { key: "totals", label: t("outcomes.totals"), value: t("outcomes.totalsValue", o.totals) },
+        ]}
+      />
+      {o.stages.map((st) => {
+        const stage = t(`stages.${st.kind}`);
+        return (
+          <div key={st.sequence} data-testid={`outcomes-${st.sequence}`}>
+            <h3 className="govuk-heading-s">{stage}</h3>
+            <SummaryList
+              rows={[
+                { key: "finding", label: t("outcomes.finding"), value: st.finding ? (st.rule ? `${st.finding}\n${t(`outcomes.rule.${st.rule}`)}` : st.finding) : none },
+                {
+                  key: "points",
+                  label: t("outcomes.points"),
+                  value: st.points.length
+                    ? st.points.map((p) => `${t("outcomes.point", { position: p.position, finding: p.finding })}\n${p.point}\n${t("outcomes.reasons", { reasons: p.reasons })}`).join("\n\n")
+                    : none,
+                },
+                { key: "given", label: t("outcomes.given"), value: st.actualOutcomes.length ? st.actualOutcomes.map((a) => (a.retired ? t("outcomes.retired", { label: a.label }) : a.label)).join("\n") : none },
+                {
+                  key: "compensation",
+                  label: t("outcomes.compensation"),
+                  value: st.compensation.length ? st.compensation.map((m) => t("outcomes.compensationStep", { step: t(`money.steps.${m.step}`), amount: m.amount, date: m.on })).join("\n") : none,
+                },
+                {
+                  key: "costs",
+                  label: t("outcomes.costs"),
+                  value: st.costs.length
+                    ? st.costs.map((p) => t(p.paidTo ? "outcomes.costPaidTo" : "outcomes.cost", { role: t(`case.roles.${p.role}`), name: p.name, amount: p.amount, paidTo: p.paidTo })).join("\n")
+                    : none,
+                },
+              ]}
+            />
+            {o.mayRecordMoney ? (
+              <p className="govuk-body">
+                <Link className="govuk-link" to={`money/${st.sequence}`}>
+                  {t("outcomes.recordFor", { stage })}
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { CaseHeading } from "~/components/casework";
 import { ErrorSummary } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
-import { FindingForm, LetterForm, responseSchema } from "~/components/response-form";
+import { FindingForm, LetterForm, responseFieldErrors, responseInput, responseSchema } from "~/components/response-form";
 import { SummaryList } from "~/components/summary-list";
 import { formatLongDate } from "~/domain/dates";
 import { letterEmailOf } from "~/domain/letters";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
-import { draftResponse, findingOptions, respondToStage } from "~/services/stage-actions.server";
+import { responseOutcomeForm } from "~/services/outcomes.server";
+import { draftResponse, respondToStage } from "~/services/stage-actions.server";
 import { openStageMove, stageMoveAction } from "~/services/stage-move-route.server";
 
 export const handle: RouteHandle = { title: (t) => t("casework:councilResponse.title") };
@@ -25,8 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const { staff, row, stage, clocks } = await openStageMove(db, request, params.reference, "record-council-response");
   const asked = new URL(request.url).searchParams.get("finding");
-  const findings = findingOptions(db);
-  const finding = asked !== null && findings.includes(asked) ? asked : null;
+  const { findings, ...outcomes } = responseOutcomeForm(db, row.id);
+  const finding = findings.find((f) => f.code === asked) ?? null;
   const date = (d: string | null) => (d ? formatLongDate(d, "en") : null);
   return {
     reference: row.reference,
@@ -37,8 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     finding,
     findingError: asked !== null && finding === null,
+    ...outcomes,
     sendTo: letterEmailOf(row),
-    letter: finding ? draftResponse(db, staff, row, finding) : null,
+    letter: finding ? draftResponse(db, staff, row, finding.code) : null,
   };
 }
 
@@ -47,9 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, row } = await stageMoveAction(db, request, params.reference, "record-council-response");
   const submission = parseWithZod(await readForm(request), { schema: responseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = respondToStage(db, staff, row.reference, submission.value);
+  const result = respondToStage(db, staff, row.reference, responseInput(submission.value));
   if (result.ok) return redirect(`/staff/cases/${row.reference}`);
-  if (result.error === "invalid-finding") throw redirect(`/staff/cases/${row.reference}/record-council-response`);
+  const fieldErrors = responseFieldErrors(result);
+  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
+  if (result.error === "invalid-finding" || result.error === "invalid-choice") throw redirect(`/staff/cases/${row.reference}/record-council-response`);
   // The stage moved on meanwhile (a colleague responded): the case page says where it is.
   throw redirect(`/staff/cases/${row.reference}`);
 }
@@ -68,11 +72,11 @@ export default function CouncilResponsePage() {
           ...(d.reportOn ? [{ key: "report", label: t("councilResponse.reportOn"), value: d.reportOn }] : []),
           ...(d.dueBy ? [{ key: "due", label: t("councilResponse.dueBy"), value: d.dueBy }] : []),
           { key: "to", label: t("refusal.sendBy"), value: d.sendTo ? t("refusal.byEmail", { email: d.sendTo }) : t("refusal.byLetter") },
-          ...(d.finding ? [{ key: "finding", label: t("respond.finding"), value: d.finding }] : []),
+          ...(d.finding ? [{ key: "finding", label: t("respond.finding"), value: d.finding.label }] : []),
         ]}
       />
       {d.finding && d.letter ? (
-        <LetterForm finding={d.finding} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} lastResult={lastResult} askAdjudicatingOfficer={false} />
+        <LetterForm finding={d.finding.code} findings={d.findings} actualOutcomes={d.actualOutcomes} outcomesSought={d.outcomesSought} pointsRequired={false} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} lastResult={lastResult} askAdjudicatingOfficer={false} />
       ) : (
         <FindingForm findings={d.findings} invalid={d.findingError} reference={d.reference} />
       )}

@@ -6,13 +6,14 @@ import { CaseHeading } from "~/components/casework";
 import { ErrorSummary } from "~/components/form-fields";
 import { letterEmailOf } from "~/domain/letters";
 import type { RouteHandle } from "~/components/page-title";
-import { FindingForm, LetterForm, responseSchema } from "~/components/response-form";
+import { FindingForm, LetterForm, responseFieldErrors, responseInput, responseSchema } from "~/components/response-form";
 import { SummaryList } from "~/components/summary-list";
 import { roleMayEver } from "~/domain/stages";
 import { caseAction, openCase } from "~/services/case-route.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
-import { draftResponse, findingOptions, offeredStageActions, respondToStage } from "~/services/stage-actions.server";
+import { responseOutcomeForm } from "~/services/outcomes.server";
+import { draftResponse, offeredStageActions, respondToStage } from "~/services/stage-actions.server";
 import { currentStage } from "~/services/stages.server";
 
 export const handle: RouteHandle = { title: (t) => t("casework:respond.title") };
@@ -33,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stage = currentStage(db, row.id);
   if (!stage || !offeredStageActions(db, staff, row).includes("respond")) throw redirect(`/staff/cases/${row.reference}`);
   const asked = new URL(request.url).searchParams.get("finding");
-  const findings = findingOptions(db);
-  const finding = asked !== null && findings.includes(asked) ? asked : null;
+  const { findings, ...outcomes } = responseOutcomeForm(db, row.id);
+  const finding = findings.find((f) => f.code === asked) ?? null;
   return {
     reference: row.reference,
     kind: row.kind,
@@ -42,8 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     finding,
     findingError: asked !== null && finding === null,
+    ...outcomes,
     sendTo: letterEmailOf(row),
-    letter: finding ? draftResponse(db, staff, row, finding) : null,
+    letter: finding ? draftResponse(db, staff, row, finding.code) : null,
   };
 }
 
@@ -53,12 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!roleMayEver("respond", staff.role)) notFound();
   const submission = parseWithZod(await readForm(request), { schema: responseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = respondToStage(db, staff, row.reference, submission.value);
+  const result = respondToStage(db, staff, row.reference, responseInput(submission.value));
   if (result.ok) return redirect(`/staff/cases/${row.reference}`);
-  if (result.error === "invalid-finding") throw redirect(`/staff/cases/${row.reference}/respond`);
-  if (result.error === "adjudicating-officer-required") {
-    return data(submission.reply({ fieldErrors: { adjudicatingOfficer: ["casework:errors.adjudicatingOfficer.required"] } }), { status: 400 });
-  }
+  const fieldErrors = responseFieldErrors(result);
+  if (fieldErrors) return data(submission.reply({ fieldErrors }), { status: 400 });
+  if (result.error === "invalid-finding" || result.error === "invalid-choice") throw redirect(`/staff/cases/${row.reference}/respond`);
   // The stage moved on meanwhile (a colleague responded): the case page says where it is.
   throw redirect(`/staff/cases/${row.reference}`);
 }
@@ -75,10 +76,10 @@ export default function RespondPage() {
         rows={[
           { key: "stage", label: t("case.stage"), value: t(`stages.${d.stageKind}`) },
           { key: "to", label: t("refusal.sendBy"), value: d.sendTo ? t("refusal.byEmail", { email: d.sendTo }) : t("refusal.byLetter") },
-          ...(d.finding ? [{ key: "finding", label: t("respond.finding"), value: d.finding }] : []),
+          ...(d.finding ? [{ key: "finding", label: t("respond.finding"), value: d.finding.label }] : []),
         ]}
       />
-      {d.finding && d.letter ? <LetterForm finding={d.finding} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} lastResult={lastResult} askAdjudicatingOfficer={d.stageKind === "statutory-stage2"} /> : <FindingForm findings={d.findings} invalid={d.findingError} reference={d.reference} />}
+      {d.finding && d.letter ? <LetterForm finding={d.finding.code} findings={d.findings} actualOutcomes={d.actualOutcomes} outcomesSought={d.outcomesSought} pointsRequired={d.stageKind === "statutory-stage2"} letter={d.letter} reference={d.reference} byEmail={Boolean(d.sendTo)} lastResult={lastResult} askAdjudicatingOfficer={d.stageKind === "statutory-stage2"} /> : <FindingForm findings={d.findings} invalid={d.findingError} reference={d.reference} />}
     </>
   );
 }

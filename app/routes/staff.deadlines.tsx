@@ -17,6 +17,8 @@ import { currentTeams } from "~/services/case-assignment.server";
 import { staffNames, viewerOf } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { runningDeadlines } from "~/services/deadlines.server";
+import { overdueLearningActions } from "~/services/learning.server";
+import { can } from "~/domain/permissions";
 
 // A GET form, as the inbox's filters: works without JavaScript and can be bookmarked.
 const filterSchema = z.object({
@@ -43,7 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const teams = currentTeams(db);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const names = staffNames(db, dashboardGroups.flatMap((key) => board[key].slice(0, DASHBOARD_GROUP_ROWS).map(({ item }) => item.holderId)));
+  // Learning actions past their due day (decision record 029), as the register scopes them.
+  const learning = can(staff.roles, "learning.manage")
+    ? overdueLearningActions(db, staff)
+        .filter((a) => !f.team || teams.find((t) => String(t.id) === f.team)?.name === a.team)
+        .map((a) => ({ id: a.id, reference: a.reference, team: a.team, owner: a.owner, dueOn: formatLongDate(a.dueOn, "en") }))
+    : null;
   return {
+    learning,
     lastResult: submission.status === "success" ? null : submission.reply(),
     filters: Object.fromEntries(url.searchParams.entries()),
     teams: teams.map((t) => ({ value: String(t.id), label: t.name })),
@@ -152,6 +161,26 @@ export default function DeadlinesPage() {
           )}
         </section>
       ))}
+      {d.learning ? (
+        <section aria-labelledby="group-learning" data-testid="deadlines-learning">
+          <h2 className="govuk-heading-m" id="group-learning">
+            {t("deadlines.learning")} <span className="govuk-caption-m">{t("deadlines.count", { count: d.learning.length })}</span>
+          </h2>
+          {d.learning.length === 0 ? (
+            <p className="govuk-body">{t("deadlines.none")}</p>
+          ) : (
+            <ul className="govuk-list">
+              {d.learning.map((a) => (
+                <li key={a.id}>
+                  <Link className="govuk-link" to={`/staff/learning/${a.id}`}>
+                    {t("deadlines.learningLine", { reference: a.reference, team: a.team, owner: a.owner, date: a.dueOn })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

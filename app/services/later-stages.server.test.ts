@@ -53,7 +53,7 @@ function answeredAndMovedOn(db: Db, officer: Actor, process: "statutory" | "corp
   });
   saveTriage(db, officer, c.reference, { representationType: "Complaint", process, eligibility: process === "corporate" ? CORPORATE : ELIGIBLE });
   expect(acceptRepresentation(db, officer, c.reference, { decision: process === "corporate" ? "corporate" : "statutory-stage1", personAgreed: true }, RECEIVED)).toEqual({ ok: true });
-  expect(respondToStage(db, officer, c.reference, { finding: "Not upheld", subject: "S1", body: "Stage 1 answer" }, STAGE1_SENT).ok).toBe(true);
+  expect(respondToStage(db, officer, c.reference, { finding: "not-upheld", subject: "S1", body: "Stage 1 answer" }, STAGE1_SENT).ok).toBe(true);
   moveOn(db, c.id, process === "corporate" ? "corporate-stage2" : "statutory-stage2", requestedOn);
   return c;
 }
@@ -89,8 +89,8 @@ describe("Stage 2", () => {
     expect(currentStage(db, c.id)).toMatchObject({ statementAgreedOn: "2026-12-10", dueOn: "2027-01-14", nextDueOn: "2027-01-14" });
     const people = peopleOfStages(db, [currentStage(db, c.id)!.id]);
     expect(people).toEqual([
-      { stageId: expect.any(Number), role: "investigating-officer", staffUserId: investigator.id, name: null, costPence: 120000 },
-      { stageId: expect.any(Number), role: "independent-person", staffUserId: null, name: "Rowan Independent", costPence: 45050 },
+      { id: expect.any(Number), stageId: expect.any(Number), role: "investigating-officer", staffUserId: investigator.id, name: null, costPence: 120000, paidTo: null },
+      { id: expect.any(Number), stageId: expect.any(Number), role: "independent-person", staffUserId: null, name: "Rowan Independent", costPence: 45050, paidTo: null },
     ]);
     // The audit keeps the account's id, never the outside person's name.
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "case.name-investigator")).get();
@@ -157,22 +157,25 @@ describe("Stage 2", () => {
     const { db, officer, investigator, c } = await stage2();
     nameStage2People(db, officer, c.reference, { investigator: { staffUserId: investigator.id }, independentPerson: { name: "Rowan Independent" } }, at("2026-12-08"));
     agreeStatement(db, officer, c.reference, { agreedOn: "2026-12-08" }, at("2026-12-08"));
-    const letter = draftResponse(db, officer, rowOf(db, c.id), "Upheld", at("2027-01-06"))!;
+    const letter = draftResponse(db, officer, rowOf(db, c.id), "upheld", at("2027-01-06"))!;
     expect(letter.body).toContain("Please tell us by");
     expect(letter.body).not.toContain("Ombudsman");
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter }, at("2027-01-06"))).toEqual({ ok: false, error: "adjudicating-officer-required" });
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter, adjudicatingOfficer: "Alex Adjudicator" }, at("2027-01-06")).ok).toBe(true);
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", ...letter, points: UPHELD_POINT }, at("2027-01-06"))).toEqual({ ok: false, error: "adjudicating-officer-required" });
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", ...letter, adjudicatingOfficer: "Alex Adjudicator", points: UPHELD_POINT }, at("2027-01-06")).ok).toBe(true);
     expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2027-01-06" });
     expect(peopleOfStages(db, [currentStage(db, c.id)!.id]).find((p) => p.role === "adjudicating-officer")).toMatchObject({ name: "Alex Adjudicator" });
   });
 });
+
+// Stage 2 answers the complaint point by point.
+const UPHELD_POINT = [{ point: "Nobody told me my social worker changed.", finding: "upheld", reasons: "No letter was sent." }];
 
 /** A case whose Stage 2 (Independent Person "Rowan Independent") was answered, now in Stage 3 asked for on Mon 11 Jan 2027. */
 async function stage3() {
   const { db, officer, investigator, c } = await stage2();
   nameStage2People(db, officer, c.reference, { investigator: { staffUserId: investigator.id }, independentPerson: { name: "Rowan Independent" } }, at("2026-12-08"));
   agreeStatement(db, officer, c.reference, { agreedOn: "2026-12-08" }, at("2026-12-08"));
-  expect(respondToStage(db, officer, c.reference, { finding: "Not upheld", subject: "S2", body: "Stage 2 answer", adjudicatingOfficer: "Alex Adjudicator" }, at("2027-01-06")).ok).toBe(true);
+  expect(respondToStage(db, officer, c.reference, { finding: "not-upheld", subject: "S2", body: "Stage 2 answer", adjudicatingOfficer: "Alex Adjudicator", points: [{ point: "P", finding: "not-upheld", reasons: "R" }] }, at("2027-01-06")).ok).toBe(true);
   moveOn(db, c.id, "statutory-stage3", "2027-01-11");
   return { db, officer, c };
 }
@@ -208,12 +211,12 @@ describe("Stage 3", () => {
 
     // The Ombudsman's details come from the council's settings, not the template.
     updateSettings(db, { actorId: officer.id, values: { ...defaultSettings, ombudsmanName: "Test Ombudsman", ombudsmanWebsite: "https://ombudsman.example", ombudsmanPhone: "0300 000 0000" } });
-    const letter = draftResponse(db, officer, rowOf(db, c.id), "Upheld", at("2027-03-01"))!;
+    const letter = draftResponse(db, officer, rowOf(db, c.id), "upheld", at("2027-03-01"))!;
     expect(letter.body).toContain("you can ask the Test Ombudsman to look at your complaint");
     expect(letter.body).toContain("Visit https://ombudsman.example or call 0300 000 0000.");
     expect(letter.body).not.toContain("Please tell us by");
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter }, at("2027-03-01"))).toEqual({ ok: true, sentBy: "email" });
-    expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2027-03-01", finding: "Upheld", nextDueOn: null });
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", ...letter }, at("2027-03-01"))).toEqual({ ok: true, sentBy: "email" });
+    expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2027-03-01", finding: "upheld", nextDueOn: null });
     const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).all().at(-1);
     expect(mail?.textBody).toContain("https://ombudsman.example");
   });
@@ -240,7 +243,7 @@ describe("the corporate Stage 2 response", () => {
     const handler = staffOf(db, "complaints-manager");
     const c = answeredAndMovedOn(db, officer, "corporate");
     expect(currentStage(db, c.id)?.kind).toBe("corporate-stage2");
-    const letter = draftResponse(db, handler, rowOf(db, c.id), "Not upheld", at("2026-12-14"))!;
+    const letter = draftResponse(db, handler, rowOf(db, c.id), "not-upheld", at("2026-12-14"))!;
     expect(letter.body).toContain("you can ask the Local Government and Social Care Ombudsman to look at your complaint");
     expect(letter.body).toContain("Visit https://www.lgo.org.uk or call 0300 061 0614.");
   });
@@ -251,7 +254,7 @@ async function answeredStage3() {
   const { db, officer, c } = await stage3();
   bookPanel(db, officer, c.reference, { panelOn: "2027-02-12", members: PANEL }, at("2027-01-12"));
   recordPanelReport(db, officer, c.reference, { reportOn: "2027-02-19" }, at("2027-02-19"));
-  expect(respondToStage(db, officer, c.reference, { finding: "Not upheld", subject: "S3", body: "Stage 3 answer" }, at("2027-03-01")).ok).toBe(true);
+  expect(respondToStage(db, officer, c.reference, { finding: "not-upheld", subject: "S3", body: "Stage 3 answer" }, at("2027-03-01")).ok).toBe(true);
   return { db, officer, c };
 }
 

@@ -11,6 +11,7 @@ import type { Actor } from "./case.server";
 import { createRepresentation } from "./create-representation.server";
 import { openDatabase, type Db } from "./db.server";
 import { runningDeadlines } from "./deadlines.server";
+import { raiseLearningAction } from "./learning.server";
 import { planReminders, REMINDERS_JOB, remindersJob } from "./reminders.server";
 import { nextRun, runDailyJobIfDue } from "./scheduler.server";
 import { namePerson, openStage } from "./stages.server";
@@ -147,6 +148,20 @@ describe("the daily reminder digests", () => {
         expect(mail.textBody + mail.htmlBody + mail.subject, secret).not.toContain(secret);
       }
     }
+  });
+
+  it("tell the complaints team of learning actions past their due day (the reference, the day and a link; never what will change)", async () => {
+    const { db, officer, care, cases } = await scene();
+    const raise = (dueOn: string, change: string) => raiseLearningAction(db, officer, cases.later.reference, { change, teamId: teamId(db, "Children in care"), ownerId: care.id, dueOn }, new Date("2026-11-02T10:00:00Z"));
+    const late = raise("2026-11-27", "Secret change words");
+    raise("2026-11-30", "Due today: not yet overdue");
+    if (!late.ok) throw new Error("not raised");
+    await runDailyJobIfDue(db, remindersJob({ hour: 7, publicUrl: URL }), NOW);
+    const team = digests(db).find((m) => m.toAddress === TEAM_ADDRESS)!;
+    expect(team.textBody).toContain(`Learning actions overdue (1)\n- ${cases.later.reference}: a learning action was due Friday 27 November 2026. ${URL}/staff/learning/${late.id}`);
+    expect(team.textBody + team.htmlBody).not.toContain("Secret change words");
+    // Holders' digests are about their cases' deadlines only.
+    expect(digests(db).find((m) => m.toAddress === "care.manager@northshire.example")?.textBody).not.toContain("learning action");
   });
 
   it("are written once a day: two processes racing, a second process trying while the first is mid-run, and a restart", async () => {

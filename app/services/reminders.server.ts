@@ -11,6 +11,7 @@ import { createI18n } from "../i18n/i18n";
 import { rolesOf, staffTeamIds } from "./auth.server";
 import type { Db } from "./db.server";
 import { runningDeadlines, type DeadlineRow } from "./deadlines.server";
+import { overdueLearningActions } from "./learning.server";
 import type { DailyJob } from "./scheduler.server";
 import { getSettings } from "./settings.server";
 
@@ -33,7 +34,7 @@ function caseUrl(publicUrl: string, reference: string) {
  * deadline overdue, due today or within 3 working days (the stage's handler or the case's
  * responding manager, and its named Investigating Officers), listing only cases they may see; and
  * one to the complaints team's address with all of them, safeguarding referrals not recorded after
- * a working day and contact restrictions due for review. Reads only. Nothing on a non-working day.
+ * a working day, contact restrictions due for review and learning actions overdue. Reads only. Nothing on a non-working day.
  */
 export function planReminders(db: Db, now: Date, publicUrl: string): PlannedDigest[] {
   const today = londonDate(now);
@@ -111,6 +112,11 @@ export function planReminders(db: Db, now: Date, publicUrl: string): PlannedDige
         }),
       },
     ];
+    // Learning actions past their due day (decision record 029): the case's reference and the day, never what will change.
+    sections.push({
+      key: "learning",
+      lines: overdueLearningActions(db, "all", now).map((a) => ({ reference: a.reference, what: "", date: formatLongDate(a.dueOn, "en"), url: `${publicUrl}/staff/learning/${a.id}` })),
+    });
     if (sections.some((s) => s.lines.length)) digests.push({ staffUserId: null, toAddress: teamAddress, data: { recipient: "team", day, sections, dashboardUrl } });
   }
   return digests;

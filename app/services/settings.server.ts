@@ -24,6 +24,11 @@ export const defaultSettings = {
   ombudsmanPhone: "0300 061 0614",
   // How many emails a minute the outbox hands to the council's SMTP relay (300: 25 every 5 seconds).
   outboxPerMinute: "300",
+  /**
+   * "yes" publishes done learning actions' public summaries on /you-said-we-did (decision record
+   * 029); off until the council chooses.
+   */
+  publishImprovements: "no",
 };
 
 export type Settings = typeof defaultSettings;

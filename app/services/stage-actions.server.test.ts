@@ -124,28 +124,28 @@ describe("recording a stage's response", () => {
   it("lets the case's team manager respond: the stage is responded, its clock stops, the letter goes by email", async () => {
     const { db, c, ours } = await teamCase();
     expect(offeredStageActions(db, ours, rowOf(db, c.id), SENT)).toContain("respond");
-    const letter = draftResponse(db, ours, db.select().from(representations).where(eq(representations.id, c.id)).get()!, "Partially upheld", SENT);
+    const letter = draftResponse(db, ours, db.select().from(representations).where(eq(representations.id, c.id)).get()!, "partially-upheld", SENT);
     expect(letter?.body).toContain("partly upheld");
     expect(letter?.body).toContain("Please tell us by Monday 4 January 2027");
 
-    expect(respondToStage(db, ours, c.reference, { finding: "Partially upheld", subject: letter!.subject, body: `${letter!.body}\n\nWe will train the team.` }, SENT)).toEqual({ ok: true, sentBy: "email" });
-    expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2026-12-02", finding: "Partially upheld", nextDueOn: null });
+    expect(respondToStage(db, ours, c.reference, { finding: "partially-upheld", subject: letter!.subject, body: `${letter!.body}\n\nWe will train the team.` }, SENT)).toEqual({ ok: true, sentBy: "email" });
+    expect(currentStage(db, c.id)).toMatchObject({ state: "responded", respondedOn: "2026-12-02", finding: "partially-upheld", nextDueOn: null });
     const mail = db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).get();
     expect(mail).toMatchObject({ toAddress: "pat@example.com", subject: `Our response to your complaint – reference ${c.reference}` });
     expect(mail?.textBody).toContain("We will train the team.");
     expect(offeredStageActions(db, ours, rowOf(db, c.id), SENT)).not.toContain("respond");
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "case.stage-responded")).get();
-    expect(audit?.details).toMatchObject({ after: { state: "responded", respondedOn: "2026-12-02", finding: "Partially upheld", nextDueOn: null } });
+    expect(audit?.details).toMatchObject({ after: { state: "responded", respondedOn: "2026-12-02", finding: "partially-upheld", nextDueOn: null } });
     // Only once.
-    expect(respondToStage(db, ours, c.reference, { finding: "Upheld", subject: "Again", body: "Again" }, SENT)).toEqual({ ok: false, error: "wrong-state" });
+    expect(respondToStage(db, ours, c.reference, { finding: "upheld", subject: "Again", body: "Again" }, SENT)).toEqual({ ok: false, error: "wrong-state" });
   });
 
   it("drafts in the person's language and keeps a letter to post when there is no email address", async () => {
     const { db, c, officer } = await teamCase({ email: null, language: "ur" });
     const row = db.select().from(representations).where(eq(representations.id, c.id)).get()!;
-    const letter = draftResponse(db, officer, row, "Upheld", SENT)!;
+    const letter = draftResponse(db, officer, row, "upheld", SENT)!;
     expect(letter.subject).toBe(`آپ کی شکایت پر ہمارا جواب – حوالہ نمبر ${c.reference}`);
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", ...letter }, SENT)).toEqual({ ok: true, sentBy: "letter" });
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", ...letter }, SENT)).toEqual({ ok: true, sentBy: "letter" });
     const posted = keptLetters(db, c.id).find((l) => l.template === "response");
     expect(posted?.subject).toBe(letter.subject);
     expect(posted?.body).toContain("ہم نے آپ کی شکایت کو درست پایا");
@@ -157,13 +157,13 @@ describe("recording a stage's response", () => {
     const c = createRepresentation(db, { kind: "complaint", methodReceived: "Email", receivedAt: NOW, receivedOn: TODAY, personName: "Pat", personRelationship: "parent", personEmail: "pat@example.com", answers: {} });
     expect(currentStage(db, c.id)).toMatchObject({ kind: "statutory-stage1", state: "open" });
     expect(offeredStageActions(db, officer, { id: c.id, status: "new" }, NOW)).toEqual([]);
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", subject: "S", body: "B" }, NOW)).toEqual({ ok: false, error: "no-stage" });
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", subject: "S", body: "B" }, NOW)).toEqual({ ok: false, error: "no-stage" });
     expect(extendStage(db, officer, c.reference, { newDate: "2026-12-14", reason: "complex", details: "Why" }, NOW)).toEqual({ ok: false, error: "no-stage" });
   });
 
   it("refuses another team's manager, a finding not on the list, and changes nothing", async () => {
     const { db, c, ours, theirs } = await teamCase();
-    expect(respondToStage(db, theirs, c.reference, { finding: "Upheld", subject: "S", body: "B" }, SENT)).toEqual({ ok: false, error: "not-found" });
+    expect(respondToStage(db, theirs, c.reference, { finding: "upheld", subject: "S", body: "B" }, SENT)).toEqual({ ok: false, error: "not-found" });
     expect(respondToStage(db, ours, c.reference, { finding: "Very upheld", subject: "S", body: "B" }, SENT)).toEqual({ ok: false, error: "invalid-finding" });
     expect(currentStage(db, c.id)).toMatchObject({ state: "open", respondedOn: null, nextDueOn: "2026-12-07" });
     expect(db.select().from(outbox).where(and(eq(outbox.representationId, c.id), eq(outbox.template, "response"))).all()).toEqual([]);

@@ -11,7 +11,8 @@ import { addEntry, changeCase, type Actor, type Representation } from "./case.se
 import type { Db } from "./db.server";
 import { sendLetterToPerson } from "./letters.server";
 import { clockSettings, getSettings } from "./settings.server";
-import { referenceOptions } from "./case-triage.server";
+import { checkFinding } from "../domain/outcomes";
+import { actualOutcomeOptions, findingOptions, saveStageOutcomes, type PointInput } from "./outcomes.server";
 import { clockFactsOf, currentStage, namePerson, peopleOfStages, stage2IndependentPerson, storedClock, type StageRow } from "./stages.server";
 
 /** The transition table's conditions for a stage now (decision record 017: from its clocks and records). */
@@ -160,10 +161,6 @@ function tellPersonOfExtension(tx: Db, actor: Actor, row: Representation, d: { n
   return sendLetterToPerson(tx, { representationId: row.id, language, template: "extension", letter, staffUserId: actor.id, now });
 }
 
-/** The findings staff may record (the "finding" reference list's current values). */
-export function findingOptions(db: Db): string[] {
-  return referenceOptions(db, "finding").map((o) => o.label);
-}
 
 /** The day the person may ask for the next stage until, if the response were sent on `respondedOn`. */
 function askByOf(db: Db, stage: StageRow, respondedOn: IsoDate): IsoDate | null {
@@ -175,7 +172,9 @@ function askByOf(db: Db, stage: StageRow, respondedOn: IsoDate): IsoDate | null 
  * saying what was found and (when there is a next council stage) how to ask for it and by when,
  * counted as if it were sent today. Null when this person may not respond to the stage now.
  */
-export function draftResponse(db: Db, actor: Actor, row: Representation, finding: string, now = new Date()): { subject: string; body: string } | null {
+export function draftResponse(db: Db, actor: Actor, row: Representation, findingCode: string, now = new Date()): { subject: string; body: string } | null {
+  const finding = findingOptions(db).find((f) => f.code === findingCode);
+  if (!finding) return null;
   const stage = currentStage(db, row.id);
   if (!stage || !offeredStageActions(db, actor, row, now).includes(responseActionOf(stage.kind as StageKind))) return null;
   const language = isLanguage(row.language) ? row.language : "en";
@@ -184,7 +183,8 @@ export function draftResponse(db: Db, actor: Actor, row: Representation, finding
   const askBy = askByOf(db, stage, londonDate(now));
   return responseLetterDraft(createI18n(language, { mode }).t, {
     reference: row.reference,
-    finding,
+    finding: finding.label,
+    findingCode: finding.code,
     askBy: askBy ? formatLongDate(askBy, language) : null,
     ombudsman: ombudsmanDetailsAfter(stage.kind as StageKind, settings),
     councilName: settings.councilName,
@@ -201,47 +201,56 @@ function ombudsmanDetailsAfter(kind: StageKind, settings: ReturnType<typeof getS
 
 export type ResponseResult =
   | { ok: true; sentBy: "email" | "letter" }
-  | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | "adjudicating-officer-required" | Refusal };
+  | { ok: false; error: "not-found" | "no-stage" | "invalid-finding" | "invalid-choice" | "adjudicating-officer-required" | "points-required" | Refusal }
+  /** The points make another finding for the complaint (app/domain/outcomes.ts): the one they make. */
+  | { ok: false; error: "finding-contradicts-points"; required: string };
 
 /**
  * Records the stage's response and sends the letter as staff left it: the response date is the
  * day it is sent (by email through the outbox, or a letter kept on the timeline to post). The
  * stage moves to "responded" through the transition table, so its response clock stops and
  * `storedClock` clears the inbox's next deadline; the window to ask for the next stage starts.
+ * The finding is a code of the "finding" list; the complaint's points (Stage 2 must have at least
+ * one) each have theirs, and the complaint's finding must be the one its points make (the rule in
+ * app/domain/outcomes.ts). The actual outcomes are "actual-outcome" values by id.
  */
 export function respondToStage(
   db: Db,
   actor: Actor,
   reference: string,
-  input: { finding: string; subject: string; body: string; adjudicatingOfficer?: string | null },
+  input: { finding: string; subject: string; body: string; adjudicatingOfficer?: string | null; points?: readonly PointInput[]; actualOutcomeIds?: readonly number[] },
   now = new Date(),
 ): ResponseResult {
-  let error: Exclude<ResponseResult, { ok: true }>["error"] | null = null;
+  let error: Exclude<ResponseResult, { ok: true }> | null = null;
+  const refuse = (e: Exclude<ResponseResult, { ok: true }>["error"]) => {
+    error = { ok: false, error: e } as Exclude<ResponseResult, { ok: true }>;
+    return null;
+  };
+  const points = input.points ?? [];
+  const actualOutcomeIds = [...new Set(input.actualOutcomeIds ?? [])];
   const done = changeCase(db, actor, reference, "case.stage-responded", (tx, row) => {
     const stage = currentStage(tx, row.id);
-    if (!stage || isUndecidedStatus(row.status)) {
-      error = "no-stage";
-      return null;
-    }
+    if (!stage || isUndecidedStatus(row.status)) return refuse("no-stage");
     const today = londonDate(now);
     const { facts } = factsOf(tx, stage, today);
     const kind = stage.kind as StageKind;
     const check = checkTransition({ kind, state: stage.state as StageState }, responseActionOf(kind), actor.role, facts, { date: today, finding: input.finding });
-    if (!check.ok) {
-      error = check.refusal;
-      return null;
-    }
-    if (!findingOptions(tx).includes(input.finding)) {
-      error = "invalid-finding";
+    if (!check.ok) return refuse(check.refusal);
+    const findings = findingOptions(tx).map((f) => f.code as string);
+    if (!findings.includes(input.finding)) return refuse("invalid-finding");
+    const outcomeIds = actualOutcomeOptions(tx).map((o) => o.id);
+    if (!points.every((p) => findings.includes(p.finding)) || !actualOutcomeIds.every((id) => outcomeIds.includes(id))) return refuse("invalid-choice");
+    // Stage 2 answers the statement of complaint point by point.
+    if (kind === "statutory-stage2" && points.length === 0) return refuse("points-required");
+    const required = checkFinding(input.finding, points);
+    if (required) {
+      error = { ok: false, error: "finding-contradicts-points", required };
       return null;
     }
     // Stage 2: the Adjudicating Officer (a senior manager) signs the response to the investigation.
     const adjudicatingOfficer = input.adjudicatingOfficer?.trim() ?? "";
     if (kind === "statutory-stage2") {
-      if (!adjudicatingOfficer) {
-        error = "adjudicating-officer-required";
-        return null;
-      }
+      if (!adjudicatingOfficer) return refuse("adjudicating-officer-required");
       namePerson(tx, { stageId: stage.id, role: "adjudicating-officer", name: adjudicatingOfficer });
     }
     const next = { ...stage, respondedOn: today, state: check.to };
@@ -251,16 +260,19 @@ export function respondToStage(
       .where(eq(stages.id, stage.id))
       .returning()
       .get();
+    saveStageOutcomes(tx, stage.id, { points, actualOutcomeIds });
     const status = caseStatusOf(check.to);
     if (status !== row.status) tx.update(representations).set({ status, updatedAt: now }).where(eq(representations.id, row.id)).run();
     const sentBy = sendLetterToPerson(tx, { representationId: row.id, language: row.language, template: "response", letter: input, staffUserId: actor.id, now });
-    addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: input.finding, sentBy } });
+    // The timeline is read by people: the finding in words as it was recorded that day.
+    const findingLabel = findingOptions(tx).find((f) => f.code === input.finding)?.label ?? input.finding;
+    addEntry(tx, { representationId: row.id, kind: "stage-responded", staffUserId: actor.id, at: now, details: { finding: findingLabel, sentBy } });
     return {
       result: sentBy,
       before: { stageId: stage.id, state: stage.state, nextDueOn: stage.nextDueOn, status: row.status },
-      after: { stageId: stage.id, state: updated.state, respondedOn: today, finding: input.finding, nextDueOn: updated.nextDueOn, status, sentBy },
+      after: { stageId: stage.id, state: updated.state, respondedOn: today, finding: input.finding, pointFindings: points.map((p) => p.finding), actualOutcomeIds, nextDueOn: updated.nextDueOn, status, sentBy },
     };
   });
   if (done.ok) return { ok: true, sentBy: done.result };
-  return { ok: false, error: error ?? "not-found" };
+  return error ?? { ok: false, error: "not-found" };
 }

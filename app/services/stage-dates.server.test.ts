@@ -68,7 +68,7 @@ describe("correcting the date a stage's clock starts from", () => {
     const officer = staffOf(db, "complaints-officer");
     const c = accepted(db, officer);
     const LATER = new Date("2026-11-26T10:00:00Z");
-    expect(respondToStage(db, officer, c.reference, { finding: "Upheld", subject: "Our reply", body: "We found…" }, new Date("2026-11-25T10:00:00Z")).ok).toBe(true);
+    expect(respondToStage(db, officer, c.reference, { finding: "upheld", subject: "Our reply", body: "We found…" }, new Date("2026-11-25T10:00:00Z")).ok).toBe(true);
     expect(stageDatesForm(db, officer, rowOf(db, c.id), LATER)).not.toBeNull();
     expect(correctStageDates(db, officer, c.reference, { startedOn: "2026-11-26", reason: "x" }, LATER)).toEqual({ ok: false, error: "started-after-response" });
     expect(correctStageDates(db, officer, c.reference, { startedOn: "2026-11-20", reason: "Received on Friday" }, LATER)).toEqual({ ok: true });

@@ -24,7 +24,7 @@ function accepted(db: Db, officer: Actor, opts: Omit<ComplaintOptions, "now"> = 
 function responded(db: Db, officer: Actor, reference: string, at = SENT) {
   // Stage 2's response also names its Adjudicating Officer; other stages ignore it.
   const adjudicatingOfficer = "Ada Adjudicator";
-  expect(respondToStage(db, officer, reference, { finding: "Not upheld", subject: "Our response", body: "What we found.", adjudicatingOfficer }, at).ok).toBe(true);
+  expect(respondToStage(db, officer, reference, { finding: "not-upheld", subject: "Our response", body: "What we found.", adjudicatingOfficer, points: [{ point: "The point", finding: "not-upheld", reasons: "Why" }] }, at).ok).toBe(true);
 }
 
 const rowOf = (db: Db, id: number) => db.select().from(representations).where(eq(representations.id, id)).get()!;

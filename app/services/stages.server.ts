@@ -129,22 +129,27 @@ export function currentStage(db: Db, representationId: number): StageRow | null 
 }
 
 export interface StagePerson {
+  id: number;
   stageId: number;
   role: StagePersonRole;
   staffUserId: number | null;
   name: string | null;
   costPence: number | null;
+  /** Who the cost was paid to, when not the person named. */
+  paidTo: string | null;
 }
 
 export function peopleOfStages(db: Db, stageIds: readonly number[]): StagePerson[] {
   if (stageIds.length === 0) return [];
   return db
     .select({
+      id: stagePeople.id,
       stageId: stagePeople.stageId,
       role: stagePeople.role,
       staffUserId: stagePeople.staffUserId,
       name: stagePeople.name,
       costPence: stagePeople.costPence,
+      paidTo: stagePeople.paidTo,
     })
     .from(stagePeople)
     .where(inArray(stagePeople.stageId, [...stageIds]))

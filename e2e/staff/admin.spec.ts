@@ -58,7 +58,7 @@ test.describe("administration", () => {
     await arrived(page, /\/staff\/account$/);
     await expect(
       page.getByRole("navigation", { name: "Back office" }).getByRole("link")
-    ).toHaveText(["Inbox", "Deadlines", "Your account"]);
+    ).toHaveText(["Inbox", "Deadlines", "Learning", "Your account"]);
     for (const path of [
       "/staff/admin/users",
       "/staff/admin/settings",
@@ -77,7 +77,7 @@ test.describe("administration", () => {
       await expect(page).toHaveTitle(/^Page not found – Speak Up/);
       await expect(
         page.getByRole("navigation", { name: "Back office" }).getByRole("link")
-      ).toHaveText(["Inbox", "Deadlines", "Your account"]);
+      ).toHaveText(["Inbox", "Deadlines", "Learning", "Your account"]);
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     }
     await expectAccessible(page);

@@ -132,11 +132,25 @@ test.describe("a complaint's life after Stage 1", () => {
 
     // The Stage 2 response, with its Adjudicating Officer.
     await visit(page, `/staff/cases/${reference}`);
+    // Stage 2 answers point by point, and its finding must be the one the points make.
     await respond(page, reference, "Record the response", "respond", "Partially upheld", async (p) => {
+      await p.getByRole("button", { name: "Record the response and send the email" }).click();
+      await expect(p.getByTestId("error-summary")).toContainText("Record at least one point of complaint");
+      await p.getByLabel("The point, in the person's words").first().fill("Nobody told me my social worker had changed.");
+      await p.getByLabel("Finding for this point").first().selectOption("Upheld");
+      await p.getByLabel("Reasons for the finding").first().fill("No letter or call about the change is on the record.");
+      await p.getByRole("button", { name: "Record the response and send the email" }).click();
+      await expect(p.getByTestId("error-summary")).toContainText("The points make the complaint upheld");
+      await p.locator("summary", { hasText: "Point 2" }).click();
+      await p.getByLabel("The point, in the person's words").nth(1).fill("My views were not written down.");
+      await p.getByLabel("Finding for this point").nth(1).selectOption("Not upheld");
+      await p.getByLabel("Reasons for the finding").nth(1).fill("The review notes record them.");
       await p.getByRole("button", { name: "Record the response and send the email" }).click();
       await expect(p.getByTestId("error-summary")).toContainText("Enter the Adjudicating Officer's name");
       await p.getByLabel("Adjudicating Officer").fill("Alex Adjudicator");
     });
+    await expect(page.getByTestId("outcomes-2")).toContainText("Point 1: Upheld");
+    await expect(page.getByTestId("outcomes-2")).toContainText("At least one point is upheld or partially upheld, and not all of them are upheld.");
     await expect(page.getByTestId("current-stage")).toContainText("Now: Stage 2, Responded");
     await expect(page.getByTestId("stage-people")).toContainText("Adjudicating Officer: Alex Adjudicator");
     const stage2Letter = await waitForMail(request, (m) => m.to.includes(email) && m.subject === `Our response to your complaint – reference ${reference}` && m.text.includes("partly upheld"));

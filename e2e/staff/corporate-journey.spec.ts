@@ -159,7 +159,7 @@ test.describe("a corporate complaint's whole life", () => {
         await officer.getByRole("button", { name: "Draft the letter" }).click();
         await landed(
           officer,
-          new RegExp(`/staff/cases/${reference}/respond\\?finding=Not`)
+          new RegExp(`/staff/cases/${reference}/respond\\?finding=not-upheld`)
         );
         await officer
           .getByRole("button", {
@@ -284,7 +284,7 @@ test.describe("a corporate complaint's whole life", () => {
         await manager.getByRole("button", { name: "Draft the letter" }).click();
         await landed(
           manager,
-          new RegExp(`/staff/cases/${reference}/respond\\?finding=Upheld`)
+          new RegExp(`/staff/cases/${reference}/respond\\?finding=upheld`)
         );
         await manager
           .getByRole("button", {

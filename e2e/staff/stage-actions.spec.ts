@@ -88,7 +88,7 @@ test.describe("stage actions", () => {
     await expect(page.getByTestId("error-summary")).toContainText("Choose the finding");
     await page.getByLabel("Finding").selectOption("Partially upheld");
     await page.getByRole("button", { name: "Draft the letter" }).click();
-    await landed(page, new RegExp(`/staff/cases/${reference}/respond\\?finding=Partially`));
+    await landed(page, new RegExp(`/staff/cases/${reference}/respond\\?finding=partially-upheld`));
     const letter = page.getByLabel("Letter");
     await expect(letter).toHaveValue(/partly upheld/);
     await expect(letter).toHaveValue(/ask for your complaint to go to the next stage\. Please tell us by \w+day \d+ \w+ \d{4}/);

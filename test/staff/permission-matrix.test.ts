@@ -26,6 +26,9 @@ const TEAM_MANAGER_OF_THE_CASE = "team-manager:team";
 const CASE_TEAM = ["complaints-officer", "complaints-manager", TEAM_MANAGER_OF_THE_CASE] as const;
 const TRIAGE = ["complaints-officer", "complaints-manager"] as const;
 const INBOX = ["complaints-officer", "complaints-manager", "team-manager", TEAM_MANAGER_OF_THE_CASE, "investigator"] as const;
+/** Learning actions: the complaints team, and team managers (scoped to their teams' actions). */
+const LEARNING = ["complaints-officer", "complaints-manager", "team-manager", TEAM_MANAGER_OF_THE_CASE] as const;
+const LEARNING_OF_THE_TEAM = ["complaints-officer", "complaints-manager", TEAM_MANAGER_OF_THE_CASE] as const;
 const CASE = "SU-DEM2-AB3C";
 /** The other demo case, made a compliment for the compliment page. */
 const COMPLIMENT = "SU-DEM4-XY7Z";
@@ -37,7 +40,7 @@ interface RouteCase {
   allowed: readonly string[];
 }
 
-let ids: { team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number; letter: number };
+let ids: { learning: number; team: number; value: number; list: string; user: number; concern: number; attachment: number; logDraft: string; case: number; letter: number };
 const routes: RouteCase[] = [
   { file: "staff.account._index", path: "/staff/account", params: () => ({}), allowed: ALL },
   { file: "staff.account.two-step", path: "/staff/account/two-step", params: () => ({}), allowed: ALL },
@@ -63,6 +66,10 @@ const routes: RouteCase[] = [
   { file: "staff.admin.import", path: "/staff/admin/import", params: () => ({}), allowed: ADMIN },
   { file: "staff._index", path: "/staff", params: () => ({}), allowed: INBOX },
   { file: "staff.deadlines", path: "/staff/deadlines", params: () => ({}), allowed: INBOX },
+  // The learning register and an action (decision record 029): the complaints team and team managers (their teams' only).
+  { file: "staff.learning._index", path: "/staff/learning", params: () => ({}), allowed: LEARNING },
+  { file: "staff.learning.$id", path: "/staff/learning/x", params: () => ({ id: String(ids.learning) }), allowed: LEARNING_OF_THE_TEAM },
+  { file: "staff.cases.$reference.learning", path: `/staff/cases/${CASE}/learning`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference._index", path: `/staff/cases/${CASE}`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.correspondence", path: `/staff/cases/${CASE}/correspondence`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
   { file: "staff.cases.$reference.safeguarding", path: `/staff/cases/${CASE}/safeguarding`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
@@ -86,6 +93,8 @@ const routes: RouteCase[] = [
   { file: "staff.cases.$reference.correct-dates", path: `/staff/cases/${CASE}/correct-dates`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   // Responding is the complaints team's and the responding team manager's (of the case's team only).
   { file: "staff.cases.$reference.respond", path: `/staff/cases/${CASE}/respond`, params: () => ({ reference: CASE }), allowed: CASE_TEAM },
+  // A stage's money (compensation and costs): whoever may respond on the case, for any of its stages.
+  { file: "staff.cases.$reference.money.$stage", path: `/staff/cases/${CASE}/money/1`, params: () => ({ reference: CASE, stage: "1" }), allowed: CASE_TEAM },
   // The general moves (decision record 020): escalating, withdrawing and reopening are the complaints team's;
   // a hold is also the responding team manager's. Closing a complaint's stage shares the Close page above (the
   // complaints team's in the table, as closing a compliment is).
@@ -173,7 +182,12 @@ beforeAll(async () => {
   addEntry(db, { representationId: theCase.id, kind: "correspondence-out", channel: "letter", staffUserId: null, body: "Subject\n\nWords", details: { letter: "acknowledgement-complaint" } });
   const letter = db.select().from(schema.caseEntries).where(eq(schema.caseEntries.representationId, theCase.id)).all().at(-1)!;
   const logDraft = startLog(db, { id: officer.id, role: "complaints-officer" }, { kind: "complaint", relationship: "parent", method: "Letter", receivedOn: "2026-11-20" });
+  // A learning action of the case's team, for the action's page.
+  const { raiseLearningAction } = await import("~/services/learning.server");
+  const raised = raiseLearningAction(db, { id: officer.id, role: "complaints-officer" }, CASE, { change: "A change", teamId: team.id, ownerId: officer.id, dueOn: "2999-01-01" });
+  if (!raised.ok) throw new Error("could not raise the learning action");
   ids = {
+    learning: raised.id,
     team: team.id,
     value: value.id,
     list: value.list,

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { migrateDatabase, openDatabase } from "~/services/db.server";
+
+const FOLDER = path.resolve("db/migrations");
+const journal = JSON.parse(fs.readFileSync(path.join(FOLDER, "meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
+
+/** A copy of the migrations that stops before the one tagged `tag` (found by name: the lead renumbers them). */
+function migrationsBefore(tag: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-migrations-"));
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
+  expect(at).toBeGreaterThan(0);
+  fs.cpSync(FOLDER, dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
+  return dir;
+}
+
+describe("the outcomes migration (decision record 028)", () => {
+  it("gives the seeded findings their codes and turns each stage's finding label into its code; a council's own label stays as written", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-test-"));
+    const db = openDatabase(path.join(dir, "old.sqlite"));
+    migrateDatabase(db, migrationsBefore("_outcomes_and_learning"));
+    db.run(sql`INSERT INTO reference_values (list, label, sort_order) VALUES ('finding', 'Partially upheld', 1), ('finding', 'Sorted informally', 7), ('finding', 'Not upheld', 2)`);
+    db.run(sql`INSERT INTO representations (reference, kind, method_received, received_at, received_on, person_name, person_relationship, answers) VALUES ('ABC-DEF', 'complaint', 'Email', 0, '2026-01-05', 'Pat', 'parent', '{}')`);
+    db.run(
+      sql`INSERT INTO stages (representation_id, sequence, kind, state, started_on, finding) VALUES (1, 1, 'statutory-stage1', 'responded', '2026-01-05', 'Partially upheld'), (1, 2, 'statutory-stage2', 'responded', '2026-02-05', 'Sorted informally'), (1, 3, 'statutory-stage3', 'open', '2026-03-05', NULL)`,
+    );
+    migrateDatabase(db);
+    expect(db.all(sql`SELECT finding FROM stages ORDER BY sequence`)).toEqual([{ finding: "partially-upheld" }, { finding: "Sorted informally" }, { finding: null }]);
+    expect(db.all(sql`SELECT label, code FROM reference_values WHERE list = 'finding' ORDER BY sort_order`)).toEqual([
+      { label: "Partially upheld", code: "partially-upheld" },
+      { label: "Not upheld", code: "not-upheld" },
+      { label: "Sorted informally", code: null },
+    ]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
