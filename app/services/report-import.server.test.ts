@@ -48,8 +48,9 @@ describe("importing historic records", () => {
     expect(rep.importedAt).not.toBeNull();
     const kept = db.select().from(stages).where(eq(stages.representationId, rep.id)).orderBy(stages.sequence).all();
     expect(kept.map((s) => [s.kind, s.state, s.finding])).toEqual([
-      ["statutory-stage1", "escalated", "Partially upheld"],
-      ["statutory-stage2", "closed", "Upheld"],
+      // Findings are stored as the finding list's codes, as staff responses store them (decision 028).
+      ["statutory-stage1", "escalated", "partially-upheld"],
+      ["statutory-stage2", "closed", "upheld"],
       ["ombudsman", "closed", null],
     ]);
     expect(db.select().from(stagePeople).all().map((p) => p.costPence)).toEqual([125050]);

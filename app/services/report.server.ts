@@ -124,9 +124,11 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     left join equality_responses e on e.representation_id = r.id
     where r.id in ${inScope}`);
   const stageRows = db.all<StageRow>(sql`
-    select s.representation_id, s.kind, s.state, s.started_on, s.requested_on, s.responded_on, s.finding, s.panel_on, s.panel_report_on,
+    select s.representation_id, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
+      -- a stage's finding is the finding list's code (decision 028); the report's rows are its labels
+      coalesce(fv.label, s.finding) as finding, s.panel_on, s.panel_report_on,
       s.ombudsman_decision, s.remedy_pence, (select sum(p.cost_pence) from stage_people p where p.stage_id = s.id) as cost_pence
-    from stages s where s.representation_id in ${inScope} order by s.representation_id, s.sequence`);
+    from stages s left join reference_values fv on fv.list = 'finding' and fv.code = s.finding where s.representation_id in ${inScope} order by s.representation_id, s.sequence`);
   const sought = db.all<{ representation_id: number; label: string }>(sql`
     select c.representation_id, v.label from case_codes c join reference_values v on v.id = c.reference_value_id
     where c.list = 'outcome-sought' and c.representation_id in ${inScope}`);

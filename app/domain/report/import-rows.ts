@@ -256,7 +256,7 @@ export function checkRows(rows: Array<{ line: number; cells: Partial<Record<stri
       const remedyPence = isOmbudsman ? money("ombudsman_remedy_pounds") : null;
       const costPence = prefix === "stage2_" || prefix === "stage3_" ? money(`${prefix}cost_pounds` as ImportColumn) : null;
       if (startedOn && respondedOn && stageKind) {
-        stages.push({ kind: stageKind, startedOn, requestedOn, respondedOn, finding: finding?.label ?? null, panelOn, panelReportOn, ombudsmanDecision: decision?.label ?? null, remedyPence, costPence });
+        stages.push({ kind: stageKind, startedOn, requestedOn, respondedOn, finding: finding ? (finding.code ?? finding.label) : null, panelOn, panelReportOn, ombudsmanDecision: decision?.label ?? null, remedyPence, costPence });
         if (!isOmbudsman) previousEnd = respondedOn;
       }
     }
