@@ -20,7 +20,7 @@ if (!triaged.ok) throw new Error("could not triage");
 const accepted = acceptRepresentation(db, officer, reference, { decision: "statutory-stage1", personAgreed: true });
 if (!accepted.ok) throw new Error(`could not accept: ${JSON.stringify(accepted)}`);
 const responded = answered === "open" ? { ok: true } : respondToStage(db, officer, reference, {
-  finding: "Partially upheld",
+  finding: "partially-upheld",
   subject: `Our response to your complaint ${reference}`,
   body: "We looked at what happened with the review meetings.\n\nWe agree two meetings were cancelled without enough notice, and we are sorry.",
 });

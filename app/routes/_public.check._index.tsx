@@ -1,15 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { normaliseReference } from "~/domain/reference-number";
 import { requestCheckCode } from "~/services/check.server";
 import { checkReferenceCookie } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import type { loader as publicLoader } from "./_public";
@@ -17,15 +16,6 @@ import type { loader as publicLoader } from "./_public";
 // "Check your complaint", step 1: the reference. The next page says the same whatever happened
 // (decision record 030), so nobody learns from it whether a reference exists.
 
-const referenceSchema = z.object({
-  reference: z
-    .string({ error: "check:errors.referenceRequired" })
-    .check(
-      z.overwrite((v) => v.trim()),
-      z.minLength(1, "check:errors.referenceRequired"),
-      z.refine((v) => normaliseReference(v) !== null, "check:errors.referenceInvalid"),
-    ),
-});
 
 export const handle: RouteHandle = { title: (t) => t("check:start.title") };
 
@@ -35,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: referenceSchema });
+  const submission = parseCheckForm(await readForm(request), "reference");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const reference = normaliseReference(submission.value.reference) ?? "";
   const result = requestCheckCode(getDb(), { reference, clientAddress: context.clientAddress, perClientLimit: config().checkCodesPerHourPerClient });
@@ -48,7 +38,7 @@ export default function CheckStartPage() {
   const lastResult = useActionData<typeof action>();
   const council = useRouteLoaderData<typeof publicLoader>("routes/_public");
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof referenceSchema>>("check-reference", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"reference">>("check-reference", lastResult));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

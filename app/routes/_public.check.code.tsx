@@ -1,9 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
@@ -11,6 +9,7 @@ import { normaliseCheckCode } from "~/domain/check/access";
 import { enterCheckCode } from "~/services/check.server";
 import { checkReferenceCookie, checkReferenceFrom, checkSessionCookie } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 import type { loader as publicLoader } from "./_public";
@@ -18,11 +17,6 @@ import type { loader as publicLoader } from "./_public";
 // "Check your complaint", step 2: the code from the email. The same page and the same refusal
 // for a reference that does not exist as for a wrong code (decision record 030).
 
-const codeSchema = z.object({
-  code: z
-    .string({ error: "check:errors.codeRequired" })
-    .check(z.minLength(1, "check:errors.codeRequired"), z.refine((v) => normaliseCheckCode(v) !== null, "check:errors.codeInvalid")),
-});
 
 export const handle: RouteHandle = { title: (t) => t("check:code.title") };
 
@@ -35,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const reference = await checkReferenceFrom(request);
   if (!reference) throw redirect("/check");
-  const submission = parseWithZod(await readForm(request), { schema: codeSchema });
+  const submission = parseCheckForm(await readForm(request), "code");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = enterCheckCode(getDb(), { reference, code: normaliseCheckCode(submission.value.code) ?? "", clientAddress: context.clientAddress, perClientLimit: config().checkCodesPerHourPerClient });
   if (!result.ok) {
@@ -54,7 +48,7 @@ export default function CheckCodePage() {
   const lastResult = useActionData<typeof action>();
   const council = useRouteLoaderData<typeof publicLoader>("routes/_public");
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof codeSchema>>("check-code", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"code">>("check-code", lastResult));
   return (
     <>
       <BackLink to="/check" />

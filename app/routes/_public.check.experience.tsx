@@ -1,23 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary, serverCheckedFormOptions, RadiosField, summaryErrors } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { experienceAnswers } from "~/domain/check/experience";
 import { answerExperience, personCase } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 
 // "Check your complaint": the optional questions about the experience (decision record 031),
 // kept apart from the case. Every question may be left blank.
 
-const answer = z.optional(z.enum(experienceAnswers, { error: "check:experience.notValid" }));
-const experienceSchema = z.object({ easy: answer, listened: answer, again: answer });
 
 export const handle: RouteHandle = { title: (t) => t("check:experience.title") };
 
@@ -31,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const session = await requireCheckSession(db, request);
-  const submission = parseWithZod(await readForm(request), { schema: experienceSchema });
+  const submission = parseCheckForm(await readForm(request), "experience");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   answerExperience(db, session, submission.value);
   // Answered, or no longer offered (answered in another tab): either way, back to the complaint.
@@ -41,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ExperiencePage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof experienceSchema>>("check-experience", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"experience">>("check-experience", lastResult));
   const options = experienceAnswers.map((value) => ({ value, label: t(`experience.answers.${value}`) }));
   return (
     <>

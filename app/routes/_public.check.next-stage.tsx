@@ -1,33 +1,24 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/layout";
 import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import type { RouteHandle } from "~/components/page-title";
 import { formatLongDate } from "~/domain/dates";
-import { cleanMultiline } from "~/domain/form/fields";
 import { getLanguage } from "~/i18n/language.server";
 import { askForNextStage, personCase } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
+import { LATE_MAX, UNRESOLVED_MAX } from "~/domain/check/limits";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 
 // "Check your complaint": asking for the next stage (decision record 030). A late request is
 // accepted with why it is late; the service decides, from the transition table, whether it is.
 
-const UNRESOLVED_MAX = 5000;
-const LATE_MAX = 2000;
 
-const askSchema = z.object({
-  unresolved: z
-    .string({ error: "check:errors.unresolvedRequired" })
-    .check(z.overwrite(cleanMultiline), z.minLength(1, "check:errors.unresolvedRequired"), z.maxLength(UNRESOLVED_MAX, "check:errors.unresolvedTooLong")),
-  lateReason: z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(LATE_MAX, "check:errors.lateTooLong"))),
-});
 
 export const handle: RouteHandle = { title: (t, loaderData) => t("check:next.title", { stage: t(`emails:stageAccepted.stages.${(loaderData as { kind?: string } | undefined)?.kind}`) }) };
 
@@ -43,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const session = await requireCheckSession(db, request);
-  const submission = parseWithZod(await readForm(request), { schema: askSchema });
+  const submission = parseCheckForm(await readForm(request), "nextStage");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = askForNextStage(db, session, { unresolved: submission.value.unresolved, lateReason: submission.value.lateReason ?? null, publicUrl: config().publicUrl });
   if (result.ok) return redirect("/check/complaint?asked=true");
@@ -56,7 +47,7 @@ export default function AskForNextStagePage() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof askSchema>>("check-next-stage", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"nextStage">>("check-next-stage", lastResult));
   const stage = t(`emails:stageAccepted.stages.${d.kind}`);
   return (
     <>

@@ -1,28 +1,23 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorMessage, ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { ACCEPT_ATTRIBUTE, problemMessage, problemStatus } from "~/domain/attachments";
-import { cleanMultiline } from "~/domain/form/fields";
 import { discardBody, isMultipart, receiveUpload } from "~/services/attachments.server";
 import { sendInformation } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
+import { MESSAGE_MAX } from "~/domain/check/limits";
 import { getDb } from "~/services/db.server";
 
 // "Check your complaint": more information or a document for the case (decision record 030).
 // The file goes through the e-form's checks (kind by content, size) and is stored the same way.
 
-const MESSAGE_MAX = 5000;
 
-const sendSchema = z.object({
-  message: z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(MESSAGE_MAX, "check:errors.messageTooLong"))),
-});
 
 export const handle: RouteHandle = { title: (t) => t("check:send.title") };
 
@@ -44,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const received = await receiveUpload(request, config().attachmentsDir);
   const form = new FormData();
   for (const [k, v] of Object.entries(received.fields)) form.append(k, v);
-  const submission = parseWithZod(form, { schema: sendSchema });
+  const submission = parseCheckForm(form, "send");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (received.problem) return data(submission.reply({ fieldErrors: { file: [`form:${problemMessage(received.problem)}`] } }), { status: problemStatus(received.problem) });
   const result = await sendInformation(db, session, { message: submission.value.message ?? "", file: received.file, attachmentsDir: config().attachmentsDir, publicUrl: config().publicUrl });
@@ -57,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SendInformationPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof sendSchema>>("check-send", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"send">>("check-send", lastResult));
   const fileErrors = lastResult?.error?.file ?? undefined;
   return (
     <>

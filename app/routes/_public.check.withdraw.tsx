@@ -1,29 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary, serverCheckedFormOptions, summaryErrors, TextareaField } from "~/components/form-fields";
 import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
-import { cleanMultiline } from "~/domain/form/fields";
 import { personCase, withdrawOnline } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
+import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
+import { REASON_MAX } from "~/domain/check/limits";
 import { getDb } from "~/services/db.server";
 import { readForm } from "~/services/form-data.server";
 
 // "Check your complaint": withdrawing online, the table's withdraw move made by the person
 // (decision record 030). Offered only while a stage is open.
 
-const REASON_MAX = 2000;
 
-const withdrawSchema = z.object({
-  reason: z
-    .string({ error: "check:errors.reasonRequired" })
-    .check(z.overwrite(cleanMultiline), z.minLength(1, "check:errors.reasonRequired"), z.maxLength(REASON_MAX, "check:errors.reasonTooLong")),
-});
 
 export const handle: RouteHandle = { title: (t) => t("check:withdraw.title") };
 
@@ -37,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const session = await requireCheckSession(db, request);
-  const submission = parseWithZod(await readForm(request), { schema: withdrawSchema });
+  const submission = parseCheckForm(await readForm(request), "withdraw");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = withdrawOnline(db, session, { reason: submission.value.reason, publicUrl: config().publicUrl });
   if (result.ok) return redirect("/check/complaint?withdrawn=true");
@@ -48,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function WithdrawPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
-  const [form, fields] = useForm(serverCheckedFormOptions<z.input<typeof withdrawSchema>>("check-withdraw", lastResult));
+  const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"withdraw">>("check-withdraw", lastResult));
   return (
     <>
       <BackLink to="/check/complaint" />

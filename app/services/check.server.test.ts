@@ -28,7 +28,7 @@ const minutesAfter = (date: Date, n: number) => new Date(date.getTime() + n * 60
 
 function responded(db: Db, officer: Actor, person: { email?: string | null } = {}) {
   const c = acceptedComplaint(db, officer, { now: NOW, ...person });
-  expect(respondToStage(db, officer, c.reference, { finding: "Not upheld", subject: "Our response to your complaint", body: "We looked into it.\n\nWe did not find a fault." }, RESPONDED).ok).toBe(true);
+  expect(respondToStage(db, officer, c.reference, { finding: "not-upheld", subject: "Our response to your complaint", body: "We looked into it.\n\nWe did not find a fault." }, RESPONDED).ok).toBe(true);
   return c;
 }
 
