@@ -104,6 +104,8 @@ export function changeCase<T>(
   action: string,
   change: (tx: Db, row: Representation) => { result: T; before?: Record<string, unknown>; after?: Record<string, unknown> } | null,
 ): { ok: true; result: T } | { ok: false } {
+  // IMMEDIATE: take the write lock before reading, so a change made by another process (a command
+  // run beside the server) waits its turn instead of failing with SQLITE_BUSY_SNAPSHOT.
   return db.transaction((tx) => {
     const row = findCaseFor(tx, actor, reference);
     // Imported history is read-only (decision 033): counted by the report, never changed here.
@@ -118,7 +120,7 @@ export function changeCase<T>(
       details: { before: done.before ?? null, after: done.after ?? null },
     });
     return { ok: true, result: done.result } as const;
-  });
+  }, { behavior: "immediate" });
 }
 
 export function addNote(db: Db, actor: Actor, reference: string, body: string) {
