@@ -221,6 +221,9 @@ async function expectNoViolations(scanned: Page, page: Page) {
 
 /** With JavaScript on, typing before React hydrates is lost: wait for the root's mark. */
 export async function ready(page: Page) {
+  // The URL changes when the new page's first bytes arrive; a streamed, compressed page may still be
+  // arriving. Checks (axe, the Nu checker) judge the whole page, so wait until it has all loaded.
+  await page.waitForLoadState("load");
   if (jsOn()) {
     await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   }

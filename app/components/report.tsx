@@ -121,7 +121,7 @@ function BarChart({ table, rows, t, title }: { table: ReportTable; rows: Display
   const id = `chart-${table.id}`;
   return (
     <figure className="speakup-report-chart">
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" style={{ maxWidth: CHART_WIDTH }}>
+      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" className="speakup-chart">
         <title id={id}>{title}</title>
         {bars.map((b) => (
           <g key={b.label} transform={`translate(0,${y(b.label) ?? 0})`}>
@@ -158,7 +158,7 @@ function TrendChart({ table, threshold, t }: { table: ReportTable; threshold: nu
     .y((v) => y(v ?? 0));
   return (
     <figure className="speakup-report-chart">
-      <svg role="img" aria-labelledby="chart-trend" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" style={{ maxWidth: CHART_WIDTH }}>
+      <svg role="img" aria-labelledby="chart-trend" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" className="speakup-chart">
         <title id="chart-trend">{t("staff:report.trend")}</title>
         {y.ticks(4).map((tick) => (
           <g key={tick}>

@@ -59,7 +59,7 @@ export default function CheckComplaintPage() {
   const { t } = useTranslation("check");
   const current = d.stages.at(-1);
   const earlier = d.stages.slice(0, -1);
-  const stageName = (kind: string) => t(`emails:stageAccepted.stages.${kind}`);
+  const stageName = (kind: string) => t(`check:stages.${kind}`);
   const rows: SummaryRow[] = current
     ? [
         { key: "stage", label: t("complaint.stage"), value: t("complaint.stageValue", { stage: stageName(current.kind) }) },

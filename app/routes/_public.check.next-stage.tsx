@@ -20,7 +20,7 @@ import { readForm } from "~/services/form-data.server";
 
 
 
-export const handle: RouteHandle = { title: (t, loaderData) => t("check:next.title", { stage: t(`emails:stageAccepted.stages.${(loaderData as { kind?: string } | undefined)?.kind}`) }) };
+export const handle: RouteHandle = { title: (t, loaderData) => t("check:next.title", { stage: t(`check:stages.${(loaderData as { kind?: string } | undefined)?.kind}`) }) };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -48,7 +48,7 @@ export default function AskForNextStagePage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("check");
   const [form, fields] = useForm(serverCheckedFormOptions<CheckFormShape<"nextStage">>("check-next-stage", lastResult));
-  const stage = t(`emails:stageAccepted.stages.${d.kind}`);
+  const stage = t(`check:stages.${d.kind}`);
   return (
     <>
       <BackLink to="/check/complaint" />

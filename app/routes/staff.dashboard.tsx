@@ -81,7 +81,7 @@ export default function DashboardPage() {
         {t("dashboard.months", { year: yearLabel(d.year), before: yearLabel(d.year - 1) })}
       </h2>
       <figure className="speakup-report-chart">
-        <svg role="img" aria-labelledby="months-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" style={{ maxWidth: WIDTH }}>
+        <svg role="img" aria-labelledby="months-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" className="speakup-chart">
           <title id="months-chart">{t("dashboard.chart")}</title>
           {y.ticks(4).map((tick) => (
             <g key={tick}>

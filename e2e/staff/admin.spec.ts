@@ -39,6 +39,9 @@ test.describe("administration", () => {
       "Timescales",
       "Retention",
       "Audit log",
+      "Dashboard",
+      "Annual report",
+      "Import history",
       "Your account",
     ]);
     // One user's page, from the list.

@@ -46,6 +46,7 @@ const PAGES: Record<string, Entry> = {
   "staff.account._index.tsx": { who: "manager", at: "/staff/account" },
   "staff.account.two-step.tsx": { who: "manager", at: "/staff/account/two-step" },
   "staff.admin.audit.tsx": { who: "manager", at: "/staff/admin/audit" },
+  "staff.admin.import.tsx": { who: "admin", at: "/staff/admin/import" },
   "staff.admin.lists.$list.$id.tsx": { who: "admin", at: linkOn(linkOn("/staff/admin/lists", /^\/staff\/admin\/lists\/[a-z-]+$/), /^\/staff\/admin\/lists\/[a-z-]+\/\d+$/) },
   "staff.admin.lists.$list._index.tsx": { who: "admin", at: linkOn("/staff/admin/lists", /^\/staff\/admin\/lists\/[a-z-]+$/) },
   "staff.admin.lists._index.tsx": { who: "admin", at: "/staff/admin/lists" },
@@ -72,7 +73,9 @@ const PAGES: Record<string, Entry> = {
   "staff.cases.$reference.decision.tsx": { who: "manager", at: `${NEW}/decision` },
   "staff.cases.$reference.escalate.tsx": { who: "manager", at: "/staff/cases/SU-DEM5-RESP/escalate" },
   "staff.cases.$reference.extend.tsx": { who: "manager", at: `${STAGE1}/extend` },
+  "staff.cases.$reference.learning.tsx": { who: "manager", at: `${STAGE1}/learning` },
   "staff.cases.$reference.letters.$entryId.tsx": { who: "manager", at: linkOn("/staff/cases/SU-DEM5-XTND", /\/letters\/\d+$/) },
+  "staff.cases.$reference.money.$stage.tsx": { who: "manager", at: "/staff/cases/SU-DEM5-RESP/money/1" },
   "staff.cases.$reference.name-investigator.tsx": { who: "manager", at: "/staff/cases/SU-DEM6-STG2/name-investigator" },
   "staff.cases.$reference.put-on-hold.tsx": { who: "manager", at: `${STAGE1}/put-on-hold` },
   "staff.cases.$reference.record-council-response.tsx": {
@@ -118,9 +121,12 @@ const PAGES: Record<string, Entry> = {
   },
   "staff.cases.$reference.triage.tsx": { who: "manager", at: `${NEW}/triage` },
   "staff.cases.$reference.withdraw.tsx": { who: "manager", at: `${STAGE1}/withdraw` },
+  "staff.dashboard.tsx": { who: "manager", at: "/staff/dashboard" },
   "staff.deadlines.tsx": { who: "manager", at: "/staff/deadlines" },
   "staff.invitation.$token.tsx": { who: "nobody", at: "/staff/invitation/not-a-real-token" },
   // A draft of a representation logged by hand: started over HTTP, as the log page's form would.
+  "staff.learning.$id.tsx": { who: "manager", at: linkOn("/staff/learning", /^\/staff\/learning\/\d+$/) },
+  "staff.learning._index.tsx": { who: "manager", at: "/staff/learning" },
   "staff.log.$draft.$step.tsx": { who: "manager", at: async (ctx) => (await startLog(ctx)).step },
   "staff.log.$draft.attachments.tsx": {
     who: "manager",
@@ -137,6 +143,8 @@ const PAGES: Record<string, Entry> = {
   "staff.log._index.tsx": { who: "manager", at: "/staff/log" },
   "staff.password-reset.$token.tsx": { who: "nobody", at: "/staff/password-reset/not-a-real-token" },
   "staff.password-reset._index.tsx": { who: "nobody", at: "/staff/password-reset" },
+  "staff.report.tsx": { who: "manager", at: "/staff/report" },
+  "staff.report[.]csv.tsx": { notAPage: "the report as CSV (checked against the page in e2e/staff/report.spec.ts)" },
   "staff.sign-in.tsx": { who: "nobody", at: "/staff/sign-in" },
   "staff.sign-in_.code.tsx": {
     who: "nobody",
