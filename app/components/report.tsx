@@ -25,7 +25,9 @@ export function ReportTableView({ table, t, threshold, csvHref }: { table: Repor
       <h2 className="govuk-heading-m" id={`table-${table.id}`}>
         {title}
       </h2>
-      <div className="speakup-table-wrapper">
+      {/* Five years side by side scroll sideways on a phone: the box takes focus so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a named region that scrolls must take focus */}
+      <div className="speakup-table-wrapper" role="region" aria-labelledby={`table-${table.id}`} tabIndex={0}>
         <table className="govuk-table speakup-report-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{title}</caption>
           <thead className="govuk-table__head">
