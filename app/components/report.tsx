@@ -1,4 +1,4 @@
-import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
+import { scaleBand, scaleLinear, scalePoint, type ScaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { TFunction } from "i18next";
 import { displayTable, type DisplayRow } from "~/domain/report/display";
@@ -141,6 +141,18 @@ function BarChart({ table, rows, t, title }: { table: ReportTable; rows: Display
   );
 }
 
+/** A chart's horizontal grid lines from x = 50 to `right`, each with its count at the left. */
+export function GridLines({ y, right }: { y: ScaleLinear<number, number>; right: number }) {
+  return y.ticks(4).map((tick) => (
+    <g key={tick}>
+      <line x1={50} x2={right} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
+      <text x={44} y={y(tick)} dy="0.35em" textAnchor="end" fontSize="12" fill="#0b0c0c">
+        {tick}
+      </text>
+    </g>
+  ));
+}
+
 /** Statutory and corporate complaints over the five years, oldest first; a suppressed year is a gap. */
 function TrendChart({ table, threshold, t }: { table: ReportTable; threshold: number; t: TFunction }) {
   const series = ["complaint-statutory", "complaint-corporate"].map((key, i) => {
@@ -162,14 +174,7 @@ function TrendChart({ table, threshold, t }: { table: ReportTable; threshold: nu
     <figure className="speakup-report-chart">
       <svg role="img" aria-labelledby="chart-trend" viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" className="speakup-chart">
         <title id="chart-trend">{t("staff:report.trend")}</title>
-        {y.ticks(4).map((tick) => (
-          <g key={tick}>
-            <line x1={50} x2={CHART_WIDTH - 20} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
-            <text x={44} y={y(tick)} dy="0.35em" textAnchor="end" fontSize="12" fill="#0b0c0c">
-              {tick}
-            </text>
-          </g>
-        ))}
+        <GridLines y={y} right={CHART_WIDTH - 20} />
         {years.map((label) => (
           <text key={label} x={x(label)} y={height - 10} textAnchor="middle" fontSize="12" fill="#0b0c0c">
             {label}

@@ -9,6 +9,7 @@ import { yearLabel } from "~/domain/report/years";
 import { requireStaff } from "~/services/auth.server";
 import { DUE_SOON_WORKING_DAYS, managersDashboard } from "~/services/dashboard.server";
 import { getDb } from "~/services/db.server";
+import { GridLines } from "~/components/report";
 
 export const handle: RouteHandle = { title: (t) => t("staff:dashboard.title") };
 
@@ -83,14 +84,7 @@ export default function DashboardPage() {
       <figure className="speakup-report-chart">
         <svg role="img" aria-labelledby="months-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" className="speakup-chart">
           <title id="months-chart">{t("dashboard.chart")}</title>
-          {y.ticks(4).map((tick) => (
-            <g key={tick}>
-              <line x1={50} x2={WIDTH - 10} y1={y(tick)} y2={y(tick)} stroke="#b1b4b6" strokeWidth="1" />
-              <text x={44} y={y(tick)} dy="0.35em" textAnchor="end" fontSize="12" fill="#0b0c0c">
-                {tick}
-              </text>
-            </g>
-          ))}
+          <GridLines y={y} right={WIDTH - 10} />
           {d.months.map((m) => (
             <g key={m.month}>
               <rect x={x(m.month)} y={y(m.thisYear)} width={x.bandwidth()} height={Math.max(0, HEIGHT - 30 - y(m.thisYear))} fill="#1d70b8" />
