@@ -17,7 +17,7 @@ export interface StageAcceptedLetterData {
  * language and mode.
  */
 export function stageAcceptedLetter(t: TFunction, d: StageAcceptedLetterData): { subject: string; body: string } {
-  const stage = t(`emails:stageAccepted.stages.${d.stageKind}`);
+  const stage = t(`check:stages.${d.stageKind}`);
   const due =
     d.stageKind === "statutory-stage3"
       ? d.dueDate
