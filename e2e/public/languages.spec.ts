@@ -152,6 +152,9 @@ test("right to left, an error page is laid out as the mirror of left to right", 
   const measure = async (lang: string) => {
     await page.goto(`/form/kind?lang=${lang}`);
     await page.locator("form").getByRole("button").first().click();
+    // With JavaScript on the answer comes back by fetch: the page is "loaded" before the server's
+    // errors are drawn, so wait for them rather than for the load event.
+    await expect(page.locator(".govuk-form-group--error")).toBeVisible();
     await ready(page);
     let found: Record<string, number> = {};
     await onScriptablePage(page, async (p) => {
