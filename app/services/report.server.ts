@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { reportNarratives, teams } from "../../db/schema";
 import demographics from "../../db/seed-data/demographics.json";
 import timescales from "../../db/seed-data/timescales.json";
@@ -15,7 +15,7 @@ import type { Db } from "./db.server";
 import { effectiveTimescales } from "./settings.server";
 
 /**
- * The annual report's reads (decision 032): four aggregate queries over indexed columns
+ * The annual report's reads (decisions 032 and 044): three queries over indexed columns
  * (representations by received_on, stages by responded_on/started_on) for the five years shown,
  * then the counting in app/domain/report. No query per record.
  */
@@ -91,6 +91,7 @@ interface FactRow {
 
 interface StageRow {
   representation_id: number;
+  sequence: number;
   kind: StageKind;
   state: StageState;
   started_on: string;
@@ -104,46 +105,86 @@ interface StageRow {
   cost_pence: number | null;
 }
 
-/** Every representation the five years' tables can count: received in them, or with a stage started or answered in them. */
-export function reportFacts(db: Db, year: number): ReportFact[] {
+/**
+ * Every representation the five years' tables can count: received in them, or with a stage
+ * started or answered in them (decision 044). The cases received in the years are read from the
+ * covering index on received_on, never the wide row with the answers. The few received before
+ * them with a stage started or answered in them are found once (`late`: the two stage date
+ * indexes and the same covering index, no row read) and then read by id. The scope is never built
+ * as a set of half a million ids and looked up row by row, once for each query.
+ */
+export function reportFactQueries(year: number) {
   const years = yearsShown(year);
   const from = yearRange(years[years.length - 1] ?? year).from;
   const to = yearRange(year).to;
-  const inScope = sql`(
-    select id from representations where received_on between ${from} and ${to}
-    union select representation_id from stages where responded_on between ${from} and ${to}
-    union select representation_id from stages where started_on between ${from} and ${to}
-  )`;
-  const rows = db.all<FactRow>(sql`
-    select r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, rf.code as received_from_code,
-      r.primary_nature, t.name as team, r.refusal_reason, r.imported_at,
-      e.age_band, e.gender, e.disability, e.ethnic_group, e.id as has_equality
-    from representations r
-    left join reference_values rf on rf.list = 'received-from' and rf.label = r.received_from
-    left join teams t on t.id = r.team_id
-    left join equality_responses e on e.representation_id = r.id
-    where r.id in ${inScope}`);
-  const stageRows = db.all<StageRow>(sql`
-    select s.representation_id, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
-      -- a stage's finding is the finding list's code (decision 028); the report's rows are its labels
-      coalesce(fv.label, s.finding) as finding, s.panel_on, s.panel_report_on,
-      s.ombudsman_decision, s.remedy_pence, (select sum(p.cost_pence) from stage_people p where p.stage_id = s.id) as cost_pence
-    from stages s left join reference_values fv on fv.list = 'finding' and fv.code = s.finding where s.representation_id in ${inScope} order by s.representation_id, s.sequence`);
-  const sought = db.all<{ representation_id: number; label: string }>(sql`
-    select c.representation_id, v.label from case_codes c join reference_values v on v.id = c.reference_value_id
-    where c.list = 'outcome-sought' and c.representation_id in ${inScope}`);
+  const late = sql`select r.id from representations r indexed by representations_report_idx
+    where (r.received_on < ${from} or r.received_on > ${to}) and r.id in (
+      select representation_id from stages where responded_on between ${from} and ${to}
+      union all select representation_id from stages where started_on between ${from} and ${to})`;
+  /** The same select over both sets of cases: `r` is the case, `joins` come before the condition. */
+  const both = (lateIds: number[], columns: SQL, joins: SQL) => sql`
+    select ${columns} from representations r indexed by representations_report_idx ${joins} where r.received_on between ${from} and ${to}
+    union all
+    select ${columns} from representations r ${joins} where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`;
+  return {
+    late,
+    facts: (lateIds: number[]) =>
+      both(
+        lateIds,
+        sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, rf.code as received_from_code,
+          r.primary_nature, t.name as team, r.refusal_reason, r.imported_at,
+          e.age_band, e.gender, e.disability, e.ethnic_group, e.id as has_equality`,
+        sql`left join reference_values rf on rf.list = 'received-from' and rf.label = r.received_from
+          left join teams t on t.id = r.team_id
+          left join equality_responses e on e.representation_id = r.id`,
+      ),
+    stages: (lateIds: number[]) =>
+      both(
+        lateIds,
+        // A stage's finding is the finding list's code (decision 028); the report's rows are its labels.
+        sql`s.representation_id, s.sequence, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
+          coalesce(fv.label, s.finding) as finding, s.panel_on, s.panel_report_on,
+          s.ombudsman_decision, s.remedy_pence, (select sum(p.cost_pence) from stage_people p where p.stage_id = s.id) as cost_pence`,
+        sql`join stages s on s.representation_id = r.id
+          left join reference_values fv on fv.list = 'finding' and fv.code = s.finding`,
+      ),
+    sought: (lateIds: number[]) =>
+      both(
+        lateIds,
+        sql`c.representation_id, v.label`,
+        sql`join case_codes c on c.representation_id = r.id and c.list = 'outcome-sought'
+          join reference_values v on v.id = c.reference_value_id`,
+      ),
+  };
+}
 
-  const stagesOf = new Map<number, ReportStage[]>();
+export function reportFacts(db: Db, year: number): ReportFact[] {
+  const queries = reportFactQueries(year);
+  const late = db.all<{ id: number }>(queries.late).map((r) => r.id);
+  const rows = db.all<FactRow>(queries.facts(late));
+  const stageRows = db.all<StageRow>(queries.stages(late));
+  const sought = db.all<{ representation_id: number; label: string }>(queries.sought(late));
+
+  const stagesOf = new Map<number, Array<[number, ReportStage]>>();
   for (const s of stageRows) {
-    const list = stagesOf.get(s.representation_id) ?? [];
-    stagesOf.set(s.representation_id, list);
-    list.push({
-      kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on, finding: s.finding,
-      panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: s.cost_pence ?? 0,
-    });
+    let list = stagesOf.get(s.representation_id);
+    if (!list) stagesOf.set(s.representation_id, (list = []));
+    list.push([
+      s.sequence,
+      {
+        kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on, finding: s.finding,
+        panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: s.cost_pence ?? 0,
+      },
+    ]);
   }
   const soughtOf = new Map<number, string[]>();
-  for (const o of sought) soughtOf.set(o.representation_id, [...(soughtOf.get(o.representation_id) ?? []), o.label]);
+  for (const o of sought) {
+    const list = soughtOf.get(o.representation_id);
+    if (list) list.push(o.label);
+    else soughtOf.set(o.representation_id, [o.label]);
+  }
+  // In the order of the stages (a union of two parts promises no order, and the index gives it within each case).
+  const inOrder = (list: Array<[number, ReportStage]> | undefined): ReportStage[] => (list ? list.sort((a, b) => a[0] - b[0]).map((s) => s[1]) : []);
 
   return rows.map((r) => ({
     kind: r.kind,
@@ -161,7 +202,7 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     // The equality questions are offered after the public e-form is sent (app/components/equality-offer.tsx).
     equalityOffered: r.method_received === METHOD_EFORM || r.method_received === METHOD_YOUNG_PERSONS_EFORM,
     imported: r.imported_at !== null,
-    stages: stagesOf.get(r.id) ?? [],
+    stages: inOrder(stagesOf.get(r.id)),
   }));
 }
 
