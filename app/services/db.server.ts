@@ -22,6 +22,16 @@ export function openDatabase(file: string) {
 }
 
 /**
+ * A second, read-only connection to a database another connection keeps in WAL mode (the
+ * report's worker thread, decision 044): it reads a consistent snapshot while the server writes.
+ */
+export function openReadOnlyDatabase(file: string) {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema });
+}
+
+/**
  * Runs the migrations with foreign keys off. drizzle runs them inside one transaction, where
  * SQLite ignores `PRAGMA foreign_keys`: a table rebuild (DROP TABLE of the old copy) would then
  * cascade and delete every row that refers to it (a case's timeline, stages, mail). Afterwards the
