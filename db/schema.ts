@@ -218,6 +218,8 @@ export const stages = sqliteTable(
   (t) => [
     uniqueIndex("stages_representation_sequence_idx").on(t.representationId, t.sequence),
     index("stages_state_next_due_idx").on(t.state, t.nextDueOn),
+    // The managers' dashboard counts running stages by kind from the index alone (decision record 044).
+    index("stages_state_kind_idx").on(t.state, t.kind),
     index("stages_next_due_idx").on(t.nextDueOn),
     // The annual report counts completed stages by the day of their response.
     index("stages_responded_on_idx").on(t.respondedOn, t.representationId),

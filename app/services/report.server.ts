@@ -77,19 +77,14 @@ interface FactRow {
   received_on: string;
   method_received: string;
   received_from: string | null;
-  received_from_code: string | null;
   primary_nature: string | null;
-  team: string | null;
+  team_id: number | null;
   refusal_reason: string | null;
   imported_at: number | null;
-  age_band: string | null;
-  gender: string | null;
-  disability: string | null;
-  ethnic_group: string | null;
-  has_equality: number | null;
 }
 
 interface StageRow {
+  id: number;
   representation_id: number;
   sequence: number;
   kind: StageKind;
@@ -102,7 +97,6 @@ interface StageRow {
   panel_report_on: string | null;
   ombudsman_decision: string | null;
   remedy_pence: number | null;
-  cost_pence: number | null;
 }
 
 /**
@@ -128,25 +122,21 @@ export function reportFactQueries(year: number) {
     select ${columns} from representations r ${joins} where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`;
   return {
     late,
+    // The short lists (received-from codes, team names, finding labels) and the equality answers
+    // and costs are read apart and joined in memory: a join here would be half a million index
+    // lookups for each.
     facts: (lateIds: number[]) =>
       both(
         lateIds,
-        sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, rf.code as received_from_code,
-          r.primary_nature, t.name as team, r.refusal_reason, r.imported_at,
-          e.age_band, e.gender, e.disability, e.ethnic_group, e.id as has_equality`,
-        sql`left join reference_values rf on rf.list = 'received-from' and rf.label = r.received_from
-          left join teams t on t.id = r.team_id
-          left join equality_responses e on e.representation_id = r.id`,
+        sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`,
+        sql``,
       ),
     stages: (lateIds: number[]) =>
       both(
         lateIds,
-        // A stage's finding is the finding list's code (decision 028); the report's rows are its labels.
-        sql`s.representation_id, s.sequence, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
-          coalesce(fv.label, s.finding) as finding, s.panel_on, s.panel_report_on,
-          s.ombudsman_decision, s.remedy_pence, (select sum(p.cost_pence) from stage_people p where p.stage_id = s.id) as cost_pence`,
-        sql`join stages s on s.representation_id = r.id
-          left join reference_values fv on fv.list = 'finding' and fv.code = s.finding`,
+        sql`s.id, s.representation_id, s.sequence, s.kind, s.state, s.started_on, s.requested_on, s.responded_on, s.finding,
+          s.panel_on, s.panel_report_on, s.ombudsman_decision, s.remedy_pence`,
+        sql`join stages s on s.representation_id = r.id`,
       ),
     sought: (lateIds: number[]) =>
       both(
@@ -164,6 +154,20 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
   const rows = db.all<FactRow>(queries.facts(late));
   const stageRows = db.all<StageRow>(queries.stages(late));
   const sought = db.all<{ representation_id: number; label: string }>(queries.sought(late));
+  const receivedFromCodes = new Map(
+    db.all<{ label: string; code: string | null }>(sql`select label, code from reference_values where list = 'received-from'`).map((v) => [v.label, v.code]),
+  );
+  // A stage's finding is the finding list's code (decision 028); the report's rows are its labels.
+  const findingLabels = new Map(db.all<{ label: string; code: string | null }>(sql`select label, code from reference_values where list = 'finding'`).map((v) => [v.code, v.label]));
+  const teamNames = new Map(db.all<{ id: number; name: string }>(sql`select id, name from teams`).map((t) => [t.id, t.name]));
+  const equalityOf = new Map(
+    db.all<{ representation_id: number; age_band: string | null; gender: string | null; disability: string | null; ethnic_group: string | null }>(
+      sql`select representation_id, age_band, gender, disability, ethnic_group from equality_responses`,
+    ).map((e) => [e.representation_id, { ageBand: e.age_band, gender: e.gender, disability: e.disability, ethnicGroup: e.ethnic_group }]),
+  );
+  const costOf = new Map(
+    db.all<{ stage_id: number; cost: number }>(sql`select stage_id, sum(cost_pence) as cost from stage_people where cost_pence is not null group by stage_id`).map((c) => [c.stage_id, c.cost]),
+  );
 
   const stagesOf = new Map<number, Array<[number, ReportStage]>>();
   for (const s of stageRows) {
@@ -172,8 +176,9 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     list.push([
       s.sequence,
       {
-        kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on, finding: s.finding,
-        panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: s.cost_pence ?? 0,
+        kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on,
+        finding: s.finding === null ? null : (findingLabels.get(s.finding) ?? s.finding),
+        panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: costOf.get(s.id) ?? 0,
       },
     ]);
   }
@@ -194,11 +199,11 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     method: r.method_received,
     receivedFrom: r.received_from,
     nature: r.primary_nature,
-    team: r.team,
-    youngPerson: standingOf({ receivedFrom: r.received_from ?? undefined, receivedFromCode: r.received_from_code ?? undefined }) === "child",
+    team: r.team_id === null ? null : (teamNames.get(r.team_id) ?? null),
+    youngPerson: standingOf({ receivedFrom: r.received_from ?? undefined, receivedFromCode: (r.received_from && receivedFromCodes.get(r.received_from)) ?? undefined }) === "child",
     refusalReason: r.refusal_reason,
     outcomesSought: soughtOf.get(r.id) ?? [],
-    equality: r.has_equality ? { ageBand: r.age_band, gender: r.gender, disability: r.disability, ethnicGroup: r.ethnic_group } : null,
+    equality: equalityOf.get(r.id) ?? null,
     // The equality questions are offered after the public e-form is sent (app/components/equality-offer.tsx).
     equalityOffered: r.method_received === METHOD_EFORM || r.method_received === METHOD_YOUNG_PERSONS_EFORM,
     imported: r.imported_at !== null,
