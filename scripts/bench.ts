@@ -401,7 +401,7 @@ async function inboxFigures() {
     // The annual report for the last complete year (five years shown), in this process: reading the facts, then counting them.
     const reportYear = financialYearOf(today) - 1;
     const reportRuns: Array<{ read: number; count: number }> = [];
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < 2; i += 1) {
       const t = performance.now();
       const facts = reportFacts(queryDb, reportYear);
       const read = performance.now() - t;
@@ -410,7 +410,7 @@ async function inboxFigures() {
     }
     const bestReport = reportRuns.reduce((a, b) => (a.read + a.count <= b.read + b.count ? a : b));
     record(
-      `Annual report at ${COUNT.toLocaleString("en-GB")}, one year (five shown), in process: best of 3`,
+      `Annual report at ${COUNT.toLocaleString("en-GB")}, one year (five shown), in process: best of 2`,
       `${ms(bestReport.read + bestReport.count)} (reading ${ms(bestReport.read)}, counting ${ms(bestReport.count)})`,
       "< 2 s",
       bestReport.read + bestReport.count < 2000,
@@ -454,8 +454,8 @@ async function inboxFigures() {
       }
       const managersP95 = percentile(await timedGets(`${inboxBase}/staff/dashboard`, complaintsManager, 20), 95);
       record(`Managers' dashboard at ${COUNT.toLocaleString("en-GB")}: p95`, ms(managersP95), "≤ 100 ms", managersP95 <= 100);
-      const reportPage = await timedGets(`${inboxBase}/staff/report?year=${reportYear}`, complaintsManager, 3);
-      record(`Annual report page at ${COUNT.toLocaleString("en-GB")} (in the worker thread): best of 3`, ms(Math.min(...reportPage)), "< 2 s", Math.min(...reportPage) < 2000);
+      const reportPage = await timedGets(`${inboxBase}/staff/report?year=${reportYear}`, complaintsManager, 2);
+      record(`Annual report page at ${COUNT.toLocaleString("en-GB")} (in the worker thread): best of 2`, ms(Math.min(...reportPage)), "< 2 s", Math.min(...reportPage) < 2000);
 
       // 5. No request waits behind another's: the start page while officers search the inbox.
       console.log("Start page while the inbox is searched…");
