@@ -24,24 +24,29 @@ export function managersDashboard(db: Db, today: IsoDate) {
   const due = db.all<{ overdue: number | null; soon: number | null }>(sql`
     select sum(next_due_on < ${today}) as overdue, sum(next_due_on >= ${today} and next_due_on <= ${addWorkingDays(today, DUE_SOON_WORKING_DAYS)}) as soon
     from stages where next_due_on is not null`)[0];
-  // Grouped by the day, in the index's own order (no sort of two years of cases), then added up by month here.
-  const days = db.all<{ d: string; n: number }>(sql`
-    select received_on as d, count(*) as n from representations indexed by representations_report_idx
-    where received_on between ${lastFrom} and ${to} group by received_on`);
-  const months = new Map<string, number>();
-  for (const { d, n } of days) months.set(d.slice(0, 7), (months.get(d.slice(0, 7)) ?? 0) + n);
-  // Every column counted here is in the covering index on received_on (decision 044): no
-  // case row is read, and no join is made per case. "Made by a young person" is a received-from
-  // label whose code is a child's, looked up once in the short reference list.
+  // Every column counted here is in the covering index on received_on (decision 044): no case
+  // row is read and no join is made per case. "Made by a young person" is a received-from label
+  // whose code is a child's, looked up once in the short reference list. One walk of the two
+  // years, grouped by day in the index's own order (no sort), added up by month and year here.
   const childLabels = db
     .all<{ label: string }>(sql`select label from reference_values where list = 'received-from' and code in (${sql.join(childCodes.map((c) => sql`${c}`), sql`, `)})`)
     .map((r) => r.label);
   const young = childLabels.length ? sql`r.received_from in (${sql.join(childLabels.map((l) => sql`${l}`), sql`, `)})` : sql`0`;
   const eform = sql`r.method_received in (${METHOD_EFORM}, ${METHOD_YOUNG_PERSONS_EFORM})`;
-  const counts = db.all<{ complaints: number | null; young: number | null; offered: number | null }>(sql`
-    select sum(r.kind = 'complaint') as complaints, sum(r.kind = 'complaint' and ${young}) as young, sum(${eform}) as offered
+  const days = db.all<{ d: string; n: number; complaints: number; young: number; offered: number }>(sql`
+    select r.received_on as d, count(*) as n, sum(r.kind = 'complaint') as complaints, sum(r.kind = 'complaint' and ${young}) as young, sum(${eform}) as offered
     from representations r indexed by representations_report_idx
-    where r.received_on between ${from} and ${to}`)[0];
+    where r.received_on between ${lastFrom} and ${to} group by r.received_on`);
+  const months = new Map<string, number>();
+  const counts = { complaints: 0, young: 0, offered: 0 };
+  for (const day of days) {
+    const month = day.d.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + day.n);
+    if (day.d < from) continue;
+    counts.complaints += day.complaints;
+    counts.young += day.young;
+    counts.offered += day.offered;
+  }
   // The equality answers are looked up for the e-form cases only (the questions follow the e-form).
   const answered = db.all<{ n: number }>(sql`
     select count(*) as n from representations r indexed by representations_report_idx
