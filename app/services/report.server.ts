@@ -120,6 +120,9 @@ export function reportFactQueries(year: number) {
     select ${columns} from representations r indexed by representations_report_idx ${joins} where r.received_on between ${from} and ${to}
     union all
     select ${columns} from representations r ${joins} where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`;
+  const ids = (lateIds: number[]) => sql`
+    select id from representations indexed by representations_report_idx where received_on between ${from} and ${to}
+    union all select value from json_each(${JSON.stringify(lateIds)})`;
   return {
     late,
     // The short lists (received-from codes, team names, finding labels) and the equality answers
@@ -131,20 +134,16 @@ export function reportFactQueries(year: number) {
         sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`,
         sql``,
       ),
-    stages: (lateIds: number[]) =>
-      both(
-        lateIds,
-        sql`s.id, s.representation_id, s.sequence, s.kind, s.state, s.started_on, s.requested_on, s.responded_on, s.finding,
-          s.panel_on, s.panel_report_on, s.ombudsman_decision, s.remedy_pence`,
-        sql`join stages s on s.representation_id = r.id`,
-      ),
-    sought: (lateIds: number[]) =>
-      both(
-        lateIds,
-        sql`c.representation_id, v.label`,
-        sql`join case_codes c on c.representation_id = r.id and c.list = 'outcome-sought'
-          join reference_values v on v.id = c.reference_value_id`,
-      ),
+    // Stages and outcomes sought are read for a list of case ids, which SQLite walks in id order:
+    // the stages lie in roughly that order on disk, where walking the cases by the day received
+    // jumped about the table (three times slower at a million).
+    stages: (lateIds: number[]) => sql`
+      select s.id, s.representation_id, s.sequence, s.kind, s.state, s.started_on, s.requested_on, s.responded_on, s.finding,
+        s.panel_on, s.panel_report_on, s.ombudsman_decision, s.remedy_pence
+      from stages s where s.representation_id in (${ids(lateIds)})`,
+    sought: (lateIds: number[]) => sql`
+      select c.representation_id, v.label from case_codes c join reference_values v on v.id = c.reference_value_id
+      where c.list = 'outcome-sought' and c.representation_id in (${ids(lateIds)})`,
   };
 }
 
