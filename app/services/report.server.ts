@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { reportNarratives, teams } from "../../db/schema";
 import demographics from "../../db/seed-data/demographics.json";
 import timescales from "../../db/seed-data/timescales.json";
@@ -103,37 +103,27 @@ interface StageRow {
  * Every representation the five years' tables can count: received in them, or with a stage
  * started or answered in them (decision 044). The cases received in the years are read from the
  * covering index on received_on, never the wide row with the answers. The few received before
- * them with a stage started or answered in them are found once (`late`: the two stage date
- * indexes and the same covering index, no row read) and then read by id. The scope is never built
- * as a set of half a million ids and looked up row by row, once for each query.
+ * them with a stage started or answered in them are found once (the cases of the stages in the
+ * years, from the two stage date indexes alone, less those already read) and then read by id.
  */
 export function reportFactQueries(year: number) {
   const years = yearsShown(year);
   const from = yearRange(years[years.length - 1] ?? year).from;
   const to = yearRange(year).to;
-  const late = sql`select r.id from representations r indexed by representations_report_idx
-    where (r.received_on < ${from} or r.received_on > ${to}) and r.id in (
-      select representation_id from stages where responded_on between ${from} and ${to}
-      union all select representation_id from stages where started_on between ${from} and ${to})`;
-  /** The same select over both sets of cases: `r` is the case, `joins` come before the condition. */
-  const both = (lateIds: number[], columns: SQL, joins: SQL) => sql`
-    select ${columns} from representations r indexed by representations_report_idx ${joins} where r.received_on between ${from} and ${to}
-    union all
-    select ${columns} from representations r ${joins} where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`;
+  const columns = sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`;
   const ids = (lateIds: number[]) => sql`
     select id from representations indexed by representations_report_idx where received_on between ${from} and ${to}
     union all select value from json_each(${JSON.stringify(lateIds)})`;
   return {
-    late,
     // The short lists (received-from codes, team names, finding labels) and the equality answers
     // and costs are read apart and joined in memory: a join here would be half a million index
     // lookups for each.
-    facts: (lateIds: number[]) =>
-      both(
-        lateIds,
-        sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`,
-        sql``,
-      ),
+    received: sql`select ${columns} from representations r indexed by representations_report_idx where r.received_on between ${from} and ${to}`,
+    /** The cases of the stages started or answered in the years, from the two stage date indexes alone. */
+    stageCases: sql`select representation_id from stages where responded_on between ${from} and ${to}
+      union all select representation_id from stages where started_on between ${from} and ${to}`,
+    /** The few cases received outside the years that one of their stages brings in. */
+    late: (lateIds: number[]) => sql`select ${columns} from representations r where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`,
     // Stages and outcomes sought are read for a list of case ids, which SQLite walks in id order:
     // the stages lie in roughly that order on disk, where walking the cases by the day received
     // jumped about the table (three times slower at a million).
@@ -149,8 +139,10 @@ export function reportFactQueries(year: number) {
 
 export function reportFacts(db: Db, year: number): ReportFact[] {
   const queries = reportFactQueries(year);
-  const late = db.all<{ id: number }>(queries.late).map((r) => r.id);
-  const rows = db.all<FactRow>(queries.facts(late));
+  const rows = db.all<FactRow>(queries.received);
+  const inYears = new Set(rows.map((r) => r.id));
+  const late = [...new Set(db.values<[number]>(queries.stageCases).map((r) => r[0]))].filter((id) => !inYears.has(id));
+  if (late.length) rows.push(...db.all<FactRow>(queries.late(late)));
   const stageRows = db.all<StageRow>(queries.stages(late));
   const sought = db.all<{ representation_id: number; label: string }>(queries.sought(late));
   const receivedFromCodes = new Map(
