@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { ErrorSummary, SelectField, summaryErrors, TextareaField } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
-import { ReportTableView } from "~/components/report";
+import { ReportTableView, SuppressionNote } from "~/components/report";
 import { londonDate } from "~/domain/calendar";
 import { formatDateTime } from "~/domain/dates";
 import { draftNarrative } from "~/domain/report/narrative";
@@ -91,6 +91,7 @@ export default function ReportPage() {
       ) : null}
       <h1 className="govuk-heading-l">{t("report.title", { year: yearLabel(d.year) })}</h1>
       <p className="govuk-body">{t("report.intro")}</p>
+      <SuppressionNote t={t} threshold={d.threshold} />
       <Form method="get" action="/staff/report" className="speakup-no-print" {...getFormProps(yearForm)}>
         <SelectField field={yearFields.year} label={t("report.yearLabel")} placeholder={t("report.latestYear")} options={d.years} />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
