@@ -7,7 +7,7 @@ import { standingOf } from "../domain/eligibility";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
 import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
 import { readSuppressionThreshold } from "../domain/report/numbers";
-import { buildReport, type ReportTable, type TableId } from "../domain/report/tables";
+import { buildReport, FAULT_FINDING_CODES, type ReportTable, type TableId } from "../domain/report/tables";
 import { yearRange, yearsShown } from "../domain/report/years";
 import type { StageKind, StageState } from "../domain/stages";
 import { audit } from "./audit.server";
@@ -40,6 +40,7 @@ export function reportLists(db: Db): ReportLists {
     refusalCorporate: of("refusal-reason-corporate"),
     outcomeSought: of("outcome-sought"),
     findings: of("finding"),
+    faultFindings: values.filter((v) => v.list === "finding" && v.code !== null && FAULT_FINDING_CODES.includes(v.code)).map((v) => v.label),
     ombudsmanDecisions: of("ombudsman-decision"),
     teams: teamNames,
     // Equality answers are stored as slugs of the census labels (app/domain/equality.ts).
