@@ -47,14 +47,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tables = annualReport(db, year);
   const saved = savedNarrative(db, year);
   const t = fixedT("en", "staff");
-  const draft = draftNarrative(tables, yearsShown(year).map(yearLabel))
+  const threshold = suppressionThreshold(db);
+  const draft = draftNarrative(tables, yearsShown(year).map(yearLabel), threshold)
     .map((s) => t(s.key, s.params))
     .join(" ");
   return {
     year,
     years: years.map((y) => ({ value: String(y), label: t("report.yearOption", { year: yearLabel(y), from: y, to: y + 1 }) })),
     tables,
-    threshold: suppressionThreshold(db),
+    threshold,
     summary: saved?.text ?? draft,
     savedAt: saved ? formatDateTime(saved.updatedAt, "en") : null,
     justSaved: url.searchParams.get("saved") === "1",

@@ -212,7 +212,17 @@ describe("the drafted summary", () => {
   it("says how statutory complaints changed", () => {
     const facts = [...Array.from({ length: 3 }, () => fact("2025-05-01")), ...Array.from({ length: 4 }, () => fact("2024-05-01"))];
     const tables = buildReport({ year: 2025, facts, lists, limits });
-    const draft = draftNarrative(tables, ["2025/26", "2024/25"]);
+    const draft = draftNarrative(tables, ["2025/26", "2024/25"], 0);
     expect(draft[0]).toEqual({ key: "report.narrative.sentences.complaint-statutory.fell", params: { by: 1, percent: 25, now: 3, year: "2025/26", before: "2024/25" } });
+  });
+
+  it("never states a number its table hides: the sentence is left out", () => {
+    const facts = [...Array.from({ length: 3 }, () => fact("2025-05-01")), ...Array.from({ length: 4 }, () => fact("2024-05-01"))];
+    const tables = buildReport({ year: 2025, facts, lists, limits });
+    const keys = (threshold: number) => draftNarrative(tables, ["2025/26", "2024/25"], threshold).map((s) => s.key);
+    expect(keys(0)).toContain("report.narrative.sentences.complaint-statutory.fell");
+    expect(keys(5).filter((k) => k.startsWith("report.narrative.sentences.complaint-statutory"))).toEqual([]);
+    // 3 this year and 4 last year are hidden at a threshold of 5; at 3 only 1 and 2 would be.
+    expect(keys(3)).toContain("report.narrative.sentences.complaint-statutory.fell");
   });
 });
