@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { experienceAnswers } from "../app/domain/check/experience";
 import { learningStates } from "../app/domain/learning";
-import { findingCodes } from "../app/domain/outcomes";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
 /** A CHECK that a text column holds one of the domain's values (the list is the domain's, not repeated here). */
@@ -165,8 +164,8 @@ export const stages = sqliteTable(
     handlerId: integer("handler_id").references(() => staffUsers.id),
     respondedOn: text("responded_on"),
     /**
-     * The finding for the complaint: the "finding" reference list's code (app/domain/outcomes.ts,
-     * decision record 028). A stage answered before codes were kept may still hold a label.
+     * The finding for the complaint: a code of the "finding" reference list (app/domain/outcomes.ts,
+     * decision records 028 and 048). The service checks it against the list.
      */
     finding: text("finding"),
     // Compensation offered, agreed and paid in this stage: whole pence, each with its day.
@@ -258,7 +257,9 @@ export const stagePoints = sqliteTable(
     finding: text("finding").notNull(),
     reasons: text("reasons").notNull(),
   },
-  (t) => [uniqueIndex("stage_points_stage_position_idx").on(t.stageId, t.position), check("stage_points_finding_check", oneOf("finding", findingCodes))],
+  // No CHECK on the finding: it is a code of the "finding" list, which a council adds to (decision
+  // record 048); respondToStage checks it against the list's values.
+  (t) => [uniqueIndex("stage_points_stage_position_idx").on(t.stageId, t.position)],
 );
 
 /**
@@ -571,8 +572,10 @@ export const referenceValues = sqliteTable(
     list: text("list").notNull(),
     label: text("label").notNull(),
     /**
-     * A value's stable name where rules depend on it (the received-from list: who may use the
-     * statutory procedure). The label is the council's to rename; the code never changes.
+     * A value's stable name: what cases and rules store and read (received-from: who may use the
+     * statutory procedure; findings). The label is the council's to rename; the code never changes.
+     * Seeded values that rules read have their own (db/seed-data); every other value gets
+     * `value-<id>` when it is added (decision record 048).
      */
     code: text("code"),
     groupLabel: text("group_label"),

@@ -135,7 +135,7 @@ const KEEP: Record<AuditEntity, Keep> = {
   // values, council details and timescales are published or set by the council, not about a child
   // or a person.
   team: new Set(["name", "email", "easyReadName"]),
-  reference_value: new Set(["list", "label", "note"]),
+  reference_value: new Set(["list", "label", "note", "code"]),
   settings: "all",
   // A retention run: counts by kind of record and whether it failed; never a reference or a name.
   // The annual report (decision 032): a year's summary saved (never its words), a historic import's counts.

@@ -4,7 +4,10 @@
  * rule below and the annual report count codes, never words.
  */
 
-/** The findings the rules and the report know; a value of the list without one of these codes is not offered. */
+/**
+ * The findings the rules know. A value a council adds to the list gets a generated code (decision
+ * record 048): it can be recorded, and the rule below counts it as not judged on the merits.
+ */
 export const findingCodes = ["upheld", "partially-upheld", "not-upheld", "resolved-early", "withdrawn", "not-investigated"] as const;
 export type FindingCode = (typeof findingCodes)[number];
 

@@ -6,13 +6,13 @@ import { slugify } from "../domain/equality";
 import { standingOf } from "../domain/eligibility";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
 import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/report/numbers";
-import { buildReport, type ReportTable, type TableId } from "../domain/report/tables";
+import { readSuppressionThreshold } from "../domain/report/numbers";
+import { buildReport, FAULT_FINDING_CODES, type ReportTable, type TableId } from "../domain/report/tables";
 import { yearRange, yearsShown } from "../domain/report/years";
 import type { StageKind, StageState } from "../domain/stages";
 import { audit } from "./audit.server";
 import type { Db } from "./db.server";
-import { effectiveTimescales } from "./settings.server";
+import { effectiveTimescales, getSettings } from "./settings.server";
 
 /**
  * The annual report's reads (decision 032): four aggregate queries over indexed columns
@@ -20,13 +20,9 @@ import { effectiveTimescales } from "./settings.server";
  * then the counting in app/domain/report. No query per record.
  */
 
-const SUPPRESSION_KEY = "reportSuppressionThreshold";
-
-/** Counts below this are not shown in the report (a setting; 0 turns suppression off). */
+/** Counts below this are not shown in the report (the administrator's setting; 0 turns suppression off). */
 export function suppressionThreshold(db: Db): number {
-  const row = db.all<{ value: string }>(sql`select value from settings where key = ${SUPPRESSION_KEY}`)[0];
-  const n = row ? Number(row.value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_SUPPRESSION_THRESHOLD;
+  return readSuppressionThreshold(getSettings(db).reportSuppressionThreshold);
 }
 
 export function reportLists(db: Db): ReportLists {
@@ -44,6 +40,7 @@ export function reportLists(db: Db): ReportLists {
     refusalCorporate: of("refusal-reason-corporate"),
     outcomeSought: of("outcome-sought"),
     findings: of("finding"),
+    faultFindings: values.filter((v) => v.list === "finding" && v.code !== null && FAULT_FINDING_CODES.includes(v.code)).map((v) => v.label),
     ombudsmanDecisions: of("ombudsman-decision"),
     teams: teamNames,
     // Equality answers are stored as slugs of the census labels (app/domain/equality.ts).

@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../../test/db";
+import { importCsv } from "../../test/report-fixtures";
 import {
   attachments,
   auditLog,
@@ -24,6 +25,8 @@ import {
 import type { Db } from "./db.server";
 import { openDatabase } from "./db.server";
 import { applyRetention, getRetentionSettings, planRetention, retentionJob, RETENTION_JOB, updateRetentionSettings } from "./retention.server";
+import { annualReport } from "./report.server";
+import { IMPORTED_PERSON, importHistoric } from "./report-import.server";
 import { lastFinishedRun, nextRun, runDailyJobIfDue } from "./scheduler.server";
 
 const NOW = new Date("2026-11-30T03:00:00Z");
@@ -206,6 +209,40 @@ describe("the retention run", () => {
     expect(rows.map((r) => r.details)).toEqual([{ deleted: {}, anonymised: { refused: 2 }, equalityAnswers: 2, emailBodies: 0, drafts: 2, files: 2, failed: true }]);
     // The next run finds nothing left of either case to take.
     expect(planRetention(db, NOW).cases).toEqual([]);
+  });
+
+  it("keeps imported history: it holds no personal data, and the five-year tables count it (decision 047)", async () => {
+    const db = await createTestDb();
+    const dir = tempDir();
+    // A compliment and a refused complaint from the old case system, closed in 2019: a native
+    // compliment closed then has been deleted and a native complaint anonymised.
+    const csv = importCsv([
+      { source_reference: "OLD-C1", kind: "compliment", received_on: "2019-05-01", method_received: "Letter", team: "Fostering" },
+      { source_reference: "OLD-R1", kind: "complaint", process: "statutory", received_on: "2019-05-02", method_received: "Email", refusal_reason: "Out of time" },
+    ]);
+    expect(importHistoric(db, { csv, actorId: null, now: new Date("2020-01-01T10:00:00Z") }).status).toBe("imported");
+    const native = addCase(db, dir, { kind: "compliment", status: "closed", refusalReason: null });
+    const imported = () => db.select().from(representations).where(isNotNull(representations.importedAt)).orderBy(representations.id).all();
+    const before = imported();
+    const received2019 = () => annualReport(db, 2023).find((t) => t.id === "received")!.rows.map((r) => r.values[4]);
+    const tableBefore = received2019();
+
+    expect(planRetention(db, NOW).cases.map((c) => c.id)).toEqual([native.row.id]);
+    const counts = applyRetention(db, dir, NOW);
+
+    expect(counts.deleted).toEqual({ "compliment-or-comment": 1 });
+    expect(counts.anonymised).toEqual({});
+    expect(imported()).toEqual(before);
+    // Nothing personal to take: a placeholder name, no contact details, answers or child.
+    for (const r of before) expect(r).toMatchObject({ personName: IMPORTED_PERSON, personEmail: null, childName: null, personId: null, answers: {} });
+    expect(before.map((r) => [r.kind, r.anonymisedAt])).toEqual([
+      ["compliment", null],
+      ["complaint", null],
+    ]);
+    // 2019/20 is the oldest of the five years beside 2023/24 (statutory, corporate, other,
+    // compliments, comments, total): the native compliment went, the imported one is still counted.
+    expect(tableBefore).toEqual([1, 0, 0, 2, 0, 3]);
+    expect(received2019()).toEqual([1, 0, 0, 1, 0, 2]);
   });
 
   it("a dry run lists what would go and changes nothing", async () => {

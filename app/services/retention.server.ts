@@ -64,9 +64,11 @@ export function planRetention(db: Db, now = new Date()): RetentionPlan {
       eligibility: representations.eligibility,
       closedAt: representations.closedAt,
       anonymisedAt: representations.anonymisedAt,
+      importedAt: representations.importedAt,
     })
     .from(representations)
-    .where(and(isNotNull(representations.closedAt), isNull(representations.anonymisedAt)))
+    // Imported history holds no personal data and stays for the report (decision record 047).
+    .where(and(isNotNull(representations.closedAt), isNull(representations.anonymisedAt), isNull(representations.importedAt)))
     .all();
   const cases: RetentionPlanItem[] = [];
   for (const c of candidates) {

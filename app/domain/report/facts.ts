@@ -62,6 +62,8 @@ export interface ReportLists {
   refusalCorporate: string[];
   outcomeSought: string[];
   findings: string[];
+  /** The labels, as they are now, of the findings that mean fault was found (codes upheld and partially upheld), so a rename keeps them counted. */
+  faultFindings?: string[];
   ombudsmanDecisions: string[];
   teams: string[];
   equality: { ageBand: string[]; gender: string[]; disability: string[]; ethnicGroup: string[] };

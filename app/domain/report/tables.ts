@@ -65,7 +65,9 @@ export function isTableId(value: unknown): value is TableId {
   return typeof value === "string" && (tableIds as readonly string[]).includes(value);
 }
 
-/** Findings that mean the council was at fault (the "finding" list's labels). */
+/** Findings that mean the council was at fault: the "finding" list's codes (ReportLists.faultFindings holds their labels now). */
+export const FAULT_FINDING_CODES = ["upheld", "partially-upheld"];
+/** The seeded labels of those codes, for a caller that gives no `faultFindings`. */
 export const FAULT_FINDINGS = ["Upheld", "Partially upheld"];
 
 interface Context {
@@ -320,7 +322,7 @@ function stage1Findings(ctx: Context): ReportRow[] {
     const key = stage.finding ?? NOT_RECORDED;
     if (!counts.has(key)) counts.set(key, zeros(ctx.years));
     add(counts.get(key)!, column, 1);
-    if (stage.finding && FAULT_FINDINGS.includes(stage.finding)) add(fault, column, 1);
+    if (stage.finding && (ctx.lists.faultFindings ?? FAULT_FINDINGS).includes(stage.finding)) add(fault, column, 1);
     if (fact.stages.some((s) => s.kind === "statutory-stage2")) add(escalated, column, 1);
   }
   const rows = listBlock(ctx.years, ctx.lists.findings, counts, { totalKey: "report.rows.timescales.completed" });
