@@ -11,7 +11,7 @@ const HTML_AND_CSS_BUDGET = 30 * KB;
 // The issue asks for 110 KB. React DOM, Remix and i18next alone weigh 106 KB gzipped, so no page
 // that hydrates can meet it; what is left (the page's words, conform, our code) is 19 to 45 KB.
 // Decision record 036 says what would reach 110 KB. Lower this as pages get lighter; never raise it.
-const SCRIPT_BUDGET = 155 * KB;
+const SCRIPT_BUDGET = 110 * KB;
 
 type Kind = "document" | "stylesheet" | "script" | "font" | "other";
 interface Sent {
