@@ -219,7 +219,11 @@ async function expectNoViolations(scanned: Page, page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** With JavaScript on, typing before React hydrates is lost: wait for the root's mark. */
+/**
+ * With JavaScript on, wait for the page's script to have run (React's hydration on staff pages;
+ * the public script on public pages, which draws read-aloud and hides conditional questions):
+ * both set the root's mark. Typing before React hydrates is lost.
+ */
 export async function ready(page: Page) {
   // The URL changes when the new page's first bytes arrive; a streamed, compressed page may still be
   // arriving. Checks (axe, the Nu checker) judge the whole page, so wait until it has all loaded.
