@@ -17,6 +17,7 @@ import { factsOf, offeredStageActions, respondToStage } from "./stage-actions.se
 import { escalateStage } from "./stage-moves.server";
 import { currentStage } from "./stages.server";
 import { statementVersionsOf } from "./statements.server";
+import { exportSubjectAccess } from "./subject-access.server";
 
 // Stage 2's statement of complaint agreed online (decision record 041) and what people do online
 // waiting for staff (042), on a real database from the migrations. Stage 1 was received Monday
@@ -153,6 +154,17 @@ describe("the statement of complaint, shared by staff and answered online", () =
     shareStatement(db, officer, c.reference, { statement: STATEMENT }, at("2026-12-08"));
     answerStatement(db, session, { answer: "agreed" }, PUBLIC_URL, at("2026-12-09"));
     expect(currentStage(db, c.id)).toMatchObject({ statementAgreedOn: "2026-12-09", dueOn: before });
+  });
+
+  it("is in a subject access export, every version with the person's answer", async () => {
+    const { db, officer, c, session } = await setUp();
+    shareStatement(db, officer, c.reference, { statement: STATEMENT }, at("2026-12-08"));
+    answerStatement(db, session, { answer: "changes-asked", changes: CHANGES }, PUBLIC_URL, at("2026-12-09"));
+    const manager = { ...staffOf(db, "complaints-manager"), name: "Mo Manager" };
+    const [record] = exportSubjectAccess(db, manager, [{ id: c.id, asChild: false }], "json")!.representations as unknown as Array<{ stages: Array<{ statementVersions: unknown[] }> }>;
+    expect(record?.stages.at(-1)?.statementVersions).toEqual([
+      { version: 1, sharedAt: at("2026-12-08").toISOString(), sharedBy: "email", text: STATEMENT, answer: "changes-asked", answeredAt: at("2026-12-09").toISOString(), changesAsked: CHANGES },
+    ]);
   });
 
   it("keeps a letter with the words to post for a person with no email address", async () => {
