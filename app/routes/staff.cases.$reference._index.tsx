@@ -124,7 +124,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             const stage = currentStage(db, row.id);
             const versions = stage ? statementVersionsOf(db, stage.id) : [];
             const latest = latestVersion(versions);
-            return { status: statementStatus(versions, current.statementAgreedOn), version: latest?.version ?? 0, sharedOn: latest ? formatLongDate(londonDate(latest.sharedAt), "en") : null };
+            return {
+              status: statementStatus(versions, current.statementAgreedOn),
+              version: latest?.version ?? 0,
+              sharedOn: latest ? formatLongDate(londonDate(latest.sharedAt), "en") : null,
+              // The words as the person has them (the share page lists every version while it can be used).
+              body: latest?.body ?? null,
+            };
           })(),
         }
       : null,
@@ -408,6 +414,16 @@ export default function CasePage() {
               <strong>{t("case.statementStatus.label")}:</strong>{" "}
               {t(`case.statementStatus.${c.current.statement.status}`, { version: c.current.statement.version, date: c.current.statement.sharedOn })}
             </p>
+          ) : null}
+          {c.current.statement?.body ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">{t("case.statementStatus.read", { version: c.current.statement.version })}</span>
+              </summary>
+              <div className="govuk-details__text speakup-preserve-lines" data-testid="statement-words">
+                {c.current.statement.body}
+              </div>
+            </details>
           ) : null}
           {c.current.deadlines.length ? (
             <>

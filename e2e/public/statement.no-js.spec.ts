@@ -41,6 +41,8 @@ test("staff share the statement of complaint, the person asks for changes, then 
   await page.getByRole("button", { name: "Share with the person" }).click();
   await landed(page, new RegExp(`${casePage}$`));
   await expect(page.getByTestId("statement-status")).toContainText("Version 1 shared on");
+  await page.getByText("Read version 1 of the statement").click();
+  await expect(page.getByTestId("statement-words")).toContainText("Nobody said why.");
   const told = await waitForMail(request, (m) => m.to.includes(email) && m.subject.startsWith("Your statement of complaint is ready to read"));
   expect(told.text).toContain(`${baseURL}/check`);
   expect(told.text).not.toContain("Nobody said why");
