@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { experienceAnswers } from "../app/domain/check/experience";
+import { statementAnswers } from "../app/domain/check/statement";
 import { learningStates } from "../app/domain/learning";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
@@ -213,6 +214,38 @@ export const stages = sqliteTable(
 );
 
 /**
+ * Stage 2: the statement of complaint staff wrote up, one row per version shared with the person
+ * (decision record 041). A version is never changed once shared: when the person asks for
+ * changes, staff share a new one. The words and the person's changes are case content (timeline
+ * and this table only, never the audit).
+ */
+export const statements = sqliteTable(
+  "statements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    writtenById: integer("written_by_id").references(() => staffUsers.id),
+    sharedAt: integer("shared_at", { mode: "timestamp_ms" }).notNull(),
+    /** How the person was told: "email" (read it online) or "letter" (kept to post, with the words). */
+    sharedBy: text("shared_by").notNull(),
+    /** The person's answer online: agreed, or asked for changes (null: not answered yet). */
+    answer: text("answer"),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    /** What the person said is wrong (their words). */
+    changes: text("changes"),
+  },
+  (t) => [
+    uniqueIndex("statements_stage_version_idx").on(t.stageId, t.version),
+    check("statements_shared_by_check", oneOf("shared_by", ["email", "letter"])),
+    check("statements_answer_check", maybeOneOf("answer", statementAnswers)),
+  ],
+);
+
+/**
  * The people on a stage who are not simply its handler: Stage 2's Investigating Officer,
  * Independent Person and Adjudicating Officer, Stage 3's panel. They may be people from outside
  * the council, so a name, a staff account, or both.
@@ -354,8 +387,17 @@ export const caseEntries = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
     staffUserId: integer("staff_user_id").references(() => staffUsers.id),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * Something the person did online that waits for the complaints team (decision record 042):
+     * set when it is written, cleared when staff act on it (the move that settles it, or "dealt with").
+     */
+    awaitingStaffSince: integer("awaiting_staff_since", { mode: "timestamp_ms" }),
   },
-  (t) => [index("case_entries_representation_idx").on(t.representationId, t.at)],
+  (t) => [
+    index("case_entries_representation_idx").on(t.representationId, t.at),
+    // Only the few entries still waiting are in it, so the dashboard and the digest read them alone.
+    index("case_entries_awaiting_idx").on(t.awaitingStaffSince).where(sql`awaiting_staff_since IS NOT NULL`),
+  ],
 );
 
 /** Coding from the reference lists (nature, outcome sought, …); one primary nature per case. */

@@ -123,6 +123,12 @@ const KEEP: Record<AuditEntity, Keep> = {
     // A learning action raised on the case (its id, team, owner, due day; state is a stage's above).
     "learningActionId",
     "ownerId",
+    // Stage 2's statement of complaint (decision record 041): which version and how it went, never its words.
+    "statementVersion",
+    "sharedBy",
+    // Something the person did online, marked as dealt with (decision record 042): the entry and whether it waits.
+    "entryId",
+    "waiting",
   ]),
   attachment: new Set(["representationId"]),
   // A learning action (decision record 029): its state, team, owner and days. What will change, the

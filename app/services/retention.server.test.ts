@@ -20,6 +20,8 @@ import {
   representations,
   safeguardingConcerns,
   scheduledRuns,
+  stages,
+  statements,
   staffUsers,
 } from "../../db/schema";
 import type { Db } from "./db.server";
@@ -75,10 +77,15 @@ function addCase(db: Db, dir: string, values: Partial<typeof representations.$in
     .values({ representationId: row.id, template: "refusal", toAddress: row.personEmail ?? "x@example.com", subject: "Your complaint", textBody: `Dear ${name}`, htmlBody: `<p>Dear ${name}</p>`, nextAttemptAt: LONG_AGO, status: "pending" })
     .run();
   db.insert(caseEntries).values({ representationId: row.id, kind: "note", body: `Spoke to ${name}`, at: LONG_AGO }).run();
+  // A Stage 2 statement of complaint in the person's words (decision record 041).
+  const stage = db.insert(stages).values({ representationId: row.id, sequence: 9, kind: "statutory-stage2", state: "closed", startedOn: "2019-06-03" }).returning().get();
+  db.insert(statements).values({ stageId: stage.id, version: 1, body: `What ${name} complained about`, sharedAt: LONG_AGO, sharedBy: "letter" }).run();
   db.insert(safeguardingConcerns).values({ representationId: row.id, concern: "Bruise seen", flaggedAt: LONG_AGO }).run();
   const nature = db.select().from(referenceValues).get()!;
   db.insert(caseCodes).values({ representationId: row.id, list: nature.list, referenceValueId: nature.id, primary: true }).run();
-  return { row, files: [path.join(dir, storageKey), path.join(dir, draftKey)], name, draftId };
+  // The stage made the case's stored current stage (triggers): the case as it now is.
+  const stored = db.select().from(representations).where(eq(representations.id, row.id)).get()!;
+  return { row: stored, files: [path.join(dir, storageKey), path.join(dir, draftKey)], name, draftId };
 }
 
 function tempDir() {
@@ -140,6 +147,7 @@ describe("the retention run", () => {
       expect(db.select().from(equalityResponses).where(eq(equalityResponses.representationId, id)).all()).toEqual([]);
       expect(db.select().from(outbox).where(eq(outbox.representationId, id)).all()).toEqual([]);
       expect(db.select().from(caseEntries).where(eq(caseEntries.representationId, id)).all()).toEqual([]);
+      expect(db.select({ id: statements.id }).from(statements).innerJoin(stages, eq(stages.id, statements.stageId)).where(eq(stages.representationId, id)).all()).toEqual([]);
       expect(db.select().from(safeguardingConcerns).where(eq(safeguardingConcerns.representationId, id)).all()).toEqual([]);
       expect(db.select().from(drafts).where(eq(drafts.id, gone.draftId)).get()).toBeUndefined();
       expect(db.select().from(persons).where(eq(persons.id, gone.row.personId!)).get()).toBeUndefined();

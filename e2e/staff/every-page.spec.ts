@@ -62,6 +62,7 @@ const PAGES: Record<string, Entry> = {
   "staff.cases.$reference._index.tsx": { who: "manager", at: STAGE1 },
   "staff.cases.$reference_.audit.tsx": { who: "manager", at: `${STAGE1}/audit` },
   "staff.cases.$reference.agree-statement.tsx": { who: "manager", at: "/staff/cases/SU-DEM6-STMT/agree-statement" },
+  "staff.cases.$reference.share-statement.tsx": { who: "manager", at: "/staff/cases/SU-DEM6-STMT/share-statement" },
   "staff.cases.$reference.answer-ombudsman-enquiry.tsx": { who: "manager", at: "/staff/cases/SU-DEM8-LGSC/answer-ombudsman-enquiry" },
   "staff.cases.$reference.assign.tsx": { who: "manager", at: `${NEW}/assign` },
   "staff.cases.$reference.book-panel.tsx": { who: "manager", at: "/staff/cases/SU-DEM7-PANL/book-panel" },
