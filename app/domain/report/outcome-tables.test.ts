@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import casework from "../../locales/en/casework.json";
+import staff from "../../locales/en/staff.json";
 import { displayTable } from "./display";
 import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import { outcomeTableIds } from "./outcome-tables";
 import { buildReport, type ReportTable } from "./tables";
 
 const lists: ReportLists = {
@@ -241,5 +244,19 @@ describe("experience answers", () => {
       ["report.rows.experience.responseRate", 50, null],
     ]);
     expect(cells(t)[1]).toEqual(["report.rows.experience.answers.yes", 1, 100]);
+  });
+});
+
+describe("the words of the new tables", () => {
+  it("has a title and a counting rule for each table, and words for every fixed row", () => {
+    const words = (key: string): unknown => {
+      const [namespace, path] = key.includes(":") ? (key.split(":") as [string, string]) : ["staff", key];
+      const root: unknown = namespace === "casework" ? casework : staff;
+      return path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
+    };
+    const stages = (kind: ReportStage["kind"]) => stage(kind, "2025-05-01", { findingCode: "upheld", points: ["upheld"], actualOutcomes: [] });
+    const facts = [fact("2025-04-01", { youngPerson: true, stages: ["statutory-stage1", "statutory-stage2", "statutory-stage3", "corporate-stage1", "corporate-stage2"].map((k) => stages(k as ReportStage["kind"])) })];
+    const keys = outcomeTableIds.flatMap((id) => [`report.tables.${id}.title`, `report.tables.${id}.rule`, ...report(id, facts).rows.flatMap((r) => (r.labelKey ? [r.labelKey] : []))]);
+    expect(keys.filter((key) => typeof words(key) !== "string")).toEqual([]);
   });
 });
