@@ -63,6 +63,9 @@ function labelRows(ctx: OutcomeContext, order: string[], counts: Map<string, Cou
   });
 }
 
+/** Count rows with none in any year shown are left out, as tables.ts leaves out empty list values: the page stays short. */
+const someIn = (r: ReportRow) => r.kind !== "count" || r.values.some((n) => (n ?? 0) > 0);
+
 function tallyInto(map: Map<string, Counts>, years: number[], key: string, col: number) {
   const counts = map.get(key) ?? zeros(years);
   map.set(key, counts);
@@ -181,9 +184,9 @@ function learning(ctx: OutcomeContext): ReportRow[] {
   }
   return [
     heading("report.rows.learning.byState"),
-    ...learningStates.map((state) => row("count", `learning.states.${state}`, byState.get(state) ?? zeros(ctx.years), total)),
+    ...learningStates.map((state) => row("count", `learning.states.${state}`, byState.get(state) ?? zeros(ctx.years), total)).filter(someIn),
     row("subtotal", "report.rows.learning.raised", total),
-    row("count", "report.rows.learning.onTime", onTime, done),
+    ...[row("count", "report.rows.learning.onTime", onTime, done)].filter(someIn),
     heading("report.rows.learning.byTeam"),
     ...labelRows(ctx, ctx.lists.teams, byTeam, total),
     row("subtotal", "report.rows.learning.raised", total),
@@ -232,10 +235,10 @@ function experience(young: boolean) {
     const offered = zeros(ctx.years);
     for (const { col, fact } of completed(ctx, null)) if (!young || fact.youngPerson) add(offered, col);
     return [
-      ...experienceQuestions.flatMap((q) => [
-        heading(`report.rows.experience.questions.${q}`),
-        ...[...experienceAnswers, "unanswered" as const].map((a) => row("count", `report.rows.experience.answers.${a}`, answers.get(`${q}:${a}`) ?? zeros(ctx.years), responses)),
-      ]),
+      ...experienceQuestions.flatMap((q) => {
+        const shown = [...experienceAnswers, "unanswered" as const].map((a) => row("count", `report.rows.experience.answers.${a}`, answers.get(`${q}:${a}`) ?? zeros(ctx.years), responses)).filter(someIn);
+        return shown.length ? [heading(`report.rows.experience.questions.${q}`), ...shown] : [];
+      }),
       heading("report.rows.experience.rate"),
       row("subtotal", "report.rows.experience.responses", responses),
       row("subtotal", "report.rows.experience.offered", offered),
