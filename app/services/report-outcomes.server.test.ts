@@ -15,6 +15,7 @@ import { annualReport } from "./report.server";
 import { respondToStage } from "./stage-actions.server";
 import { escalateStage } from "./stage-moves.server";
 import { agreeStatement, nameStage2People } from "./later-stages.server";
+import { currentStage, peopleOfStages } from "./stages.server";
 
 // Financial year 2026/27: accepted Monday 23 November 2026, answered in December, Stage 2 in January.
 const NOW = new Date("2026-11-23T10:15:00Z");
@@ -79,6 +80,9 @@ describe("the report's tables over stages, learning, referrals and experience", 
     expect(agreeStatement(db, officer, c.reference, { agreedOn: "2026-12-10" }, at("2026-12-10")).ok).toBe(true);
     const stage2 = { finding: "partially-upheld", ...LETTER, adjudicatingOfficer: "Alex Adjudicator", points: stage2Points, actualOutcomeIds: [outcome("Apology")] };
     expect(respondToStage(db, officer, c.reference, stage2, STAGE2_SENT)).toMatchObject({ ok: true });
+    const io = peopleOfStages(db, [currentStage(db, c.id)!.id]).find((p) => p.role === "investigating-officer")!;
+    const noCompensation = { offeredPence: null, offeredOn: null, agreedPence: null, agreedOn: null, paidPence: null, paidOn: null };
+    expect(recordStageMoney(db, officer, c.reference, 2, { ...noCompensation, costs: [{ personId: io.id, costPence: 180000, paidTo: "Northshire Investigations Ltd" }] }, STAGE2_SENT)).toEqual({ ok: true });
 
     // The young person answers the experience questions once their Stage 1 is answered; the parent too.
     const young = youngPersonsReferral(db, officer);
@@ -116,12 +120,18 @@ describe("the report's tables over stages, learning, referrals and experience", 
     // Stage 1's fault is read from the codes: the parent's partly upheld, the young person's upheld.
     expect(table(tables, "stage1-findings").rows.find((r) => r.labelKey === "report.rows.findings.fault")?.values[0]).toBe(100);
     expect(cells(table(tables, "compensation"))).toEqual([
+      ["report.rows.compensation.title", null, null],
       ["report.rows.compensation.offeredCases", 1, null],
       ["report.rows.compensation.offered", 25000, null],
       ["report.rows.compensation.agreedCases", 1, null],
       ["report.rows.compensation.agreed", 30000, null],
       ["report.rows.compensation.paidCases", 1, null],
       ["report.rows.compensation.paid", 30000, null],
+      ["casework:stages.statutory-stage2", null, null],
+      ["report.rows.compensation.costed", 1, null],
+      ["casework:case.roles.investigating-officer", 180000, null],
+      ["casework:stages.statutory-stage3", null, null],
+      ["report.rows.compensation.costed", 0, null],
     ]);
     const learning = cells(table(tables, "learning-actions"));
     // States with no action in any of the five years are left out.

@@ -174,9 +174,9 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
 }
 
 /**
- * What issue 10's records add to the facts (decision 043), by four set reads keyed by stage and
+ * What issue 10's records add to the facts (decision 043), by five set reads keyed by stage and
  * representation id over indexed columns: each answered stage's finding code, compensation, actual
- * outcomes and points, and whether the public form made an advocacy referral.
+ * outcomes, points and costs by role, and whether the public form made an advocacy referral.
  */
 export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string; to: string }) {
   const stageById = new Map<number, ReportStage>();
@@ -199,6 +199,12 @@ export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string;
   for (const o of outcomes) stageById.get(o.stage_id)?.actualOutcomes?.push(o.label);
   const points = db.all<{ stage_id: number; finding: string }>(sql`select stage_id, finding from stage_points where stage_id in (${answered}) order by stage_id, position`);
   for (const p of points) stageById.get(p.stage_id)?.points?.push(p.finding);
+  const costs = db.all<{ stage_id: number; role: string; pence: number }>(sql`
+    select stage_id, role, sum(cost_pence) as pence from stage_people where stage_id in (${answered}) and cost_pence is not null group by stage_id, role`);
+  for (const c of costs) {
+    const stage = stageById.get(c.stage_id);
+    if (stage) stage.costsByRole = { ...stage.costsByRole, [c.role]: c.pence };
+  }
   const referred = new Set(
     db.all<{ id: number }>(sql`select id from representations where received_on between ${range.from} and ${range.to} and advocacy_referred = 1`).map((r) => r.id),
   );

@@ -30,6 +30,8 @@ export interface ReportStage {
   /** Each point of complaint's finding code. */
   points?: string[];
   compensation?: { offeredPence: number | null; agreedPence: number | null; paidPence: number | null };
+  /** The stage's people's recorded costs by their role ("investigating-officer", "panel-chair", …). */
+  costsByRole?: Record<string, number>;
 }
 
 export interface EqualityFact {

@@ -3,6 +3,7 @@ import casework from "../../locales/en/casework.json";
 import staff from "../../locales/en/staff.json";
 import { displayTable } from "./display";
 import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import { stagePersonRoles } from "../stages";
 import { outcomeTableIds } from "./outcome-tables";
 import { buildReport, type ReportTable } from "./tables";
 
@@ -136,7 +137,7 @@ describe("findings per point at Stage 2 and Stage 3", () => {
 });
 
 describe("compensation", () => {
-  it("sums each step by the year of the stage's response and counts a case once a year per step", () => {
+  it("sums each step by the year of the stage's response and counts a case once a year per step; Stage 2 and 3 costs by role", () => {
     const money = (offeredPence: number | null, agreedPence: number | null, paidPence: number | null) => ({ compensation: { offeredPence, agreedPence, paidPence } });
     const facts = [
       fact("2025-04-01", { stages: [stage("statutory-stage1", "2025-05-01", money(10000, 10000, 10000)), stage("statutory-stage2", "2025-09-01", money(50000, 40000, null))] }),
@@ -144,17 +145,30 @@ describe("compensation", () => {
       fact("2024-04-01", { stages: [stage("statutory-stage1", "2025-03-31", money(7000, 7000, 7000))] }),
       // The Ombudsman's remedies are counted in its own table.
       fact("2025-04-01", { stages: [stage("ombudsman", "2025-05-01", money(9999, 9999, 9999))] }),
+      fact("2025-04-01", { stages: [stage("statutory-stage2", "2025-10-01", { costsByRole: { "investigating-officer": 150000, "independent-person": 40000 } })] }),
+      fact("2025-04-01", { stages: [stage("statutory-stage2", "2025-11-01", { costsByRole: { "investigating-officer": 100000 } })] }),
+      fact("2025-04-01", { stages: [stage("statutory-stage3", "2026-01-10", { costsByRole: { "panel-chair": 30000, "panel-member": 20000 } })] }),
     ];
     const t = report("compensation", facts);
     expect(cells(t)).toEqual([
+      ["report.rows.compensation.title", null, null],
       ["report.rows.compensation.offeredCases", 2, null],
       ["report.rows.compensation.offered", 62500, null],
       ["report.rows.compensation.agreedCases", 1, null],
       ["report.rows.compensation.agreed", 50000, null],
       ["report.rows.compensation.paidCases", 1, null],
       ["report.rows.compensation.paid", 10000, null],
+      ["casework:stages.statutory-stage2", null, null],
+      // Three Stage 2s answered, two with a cost.
+      ["report.rows.compensation.costed", 2, null],
+      ["casework:case.roles.investigating-officer", 250000, null],
+      ["casework:case.roles.independent-person", 40000, null],
+      ["casework:stages.statutory-stage3", null, null],
+      ["report.rows.compensation.costed", 1, null],
+      ["casework:case.roles.panel-member", 20000, null],
+      ["casework:case.roles.panel-chair", 30000, null],
     ]);
-    expect(cells(t, 1)[5]).toEqual(["report.rows.compensation.paid", 7000, null]);
+    expect(cells(t, 1)[6]).toEqual(["report.rows.compensation.paid", 7000, null]);
   });
 });
 
@@ -254,7 +268,7 @@ describe("the words of the new tables", () => {
       const root: unknown = namespace === "casework" ? casework : staff;
       return path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
     };
-    const stages = (kind: ReportStage["kind"]) => stage(kind, "2025-05-01", { findingCode: "upheld", points: ["upheld"], actualOutcomes: [] });
+    const stages = (kind: ReportStage["kind"]) => stage(kind, "2025-05-01", { findingCode: "upheld", points: ["upheld"], actualOutcomes: [], costsByRole: Object.fromEntries(stagePersonRoles.map((r) => [r, 1])) });
     const facts = [fact("2025-04-01", { youngPerson: true, stages: ["statutory-stage1", "statutory-stage2", "statutory-stage3", "corporate-stage1", "corporate-stage2"].map((k) => stages(k as ReportStage["kind"])) })];
     const keys = outcomeTableIds.flatMap((id) => [`report.tables.${id}.title`, `report.tables.${id}.rule`, ...report(id, facts).rows.flatMap((r) => (r.labelKey ? [r.labelKey] : []))]);
     expect(keys.filter((key) => typeof words(key) !== "string")).toEqual([]);

@@ -2,7 +2,7 @@ import type { IsoDate } from "../calendar";
 import { experienceAnswers, experienceQuestions } from "../check/experience";
 import { learningStates } from "../learning";
 import { faultFindingCodes, findingCodes, isJudged } from "../outcomes";
-import type { StageKind } from "../stages";
+import { stagePersonRoles, type StageKind } from "../stages";
 import type { ReportExtras, ReportFact, ReportLists, ReportStage } from "./facts";
 import { wholePercent } from "./numbers";
 import type { ReportRow, RowKind } from "./tables";
@@ -138,7 +138,10 @@ function points(kind: "statutory-stage2" | "statutory-stage3", next: StageKind |
   };
 }
 
-/** Compensation at the council's stages, by the year of the stage's response: cases and amounts for each step. */
+/**
+ * Compensation at the council's stages, by the year of the stage's response: cases and amounts for
+ * each step; then the cost of Stage 2 and Stage 3 by role, with the number of cases that had one.
+ */
 function compensation(ctx: OutcomeContext): ReportRow[] {
   const steps = ["offered", "agreed", "paid"] as const;
   const cases = Object.fromEntries(steps.map((s) => [s, new Set<string>()])) as Record<(typeof steps)[number], Set<string>>;
@@ -161,7 +164,27 @@ function compensation(ctx: OutcomeContext): ReportRow[] {
       }
     }
   });
-  return steps.flatMap((step) => [row("count", `report.rows.compensation.${step}Cases`, count[step]), row("money", `report.rows.compensation.${step}`, pence[step])]);
+  const rows = [heading("report.rows.compensation.title"), ...steps.flatMap((step) => [row("count", `report.rows.compensation.${step}Cases`, count[step]), row("money", `report.rows.compensation.${step}`, pence[step])])];
+  // What Stage 2 and Stage 3 cost, by the role of who was paid (the cost table before gives the totals).
+  for (const kind of ["statutory-stage2", "statutory-stage3"] as const) {
+    const byRole = new Map<string, Counts>();
+    const costed = zeros(ctx.years);
+    for (const { col, stage } of completed(ctx, kind)) {
+      const entries = Object.entries(stage.costsByRole ?? {});
+      if (entries.length) add(costed, col);
+      for (const [role, amount] of entries) {
+        const values = byRole.get(role) ?? zeros(ctx.years);
+        byRole.set(role, values);
+        add(values, col, amount);
+      }
+    }
+    rows.push(heading(`casework:stages.${kind}`), row("count", "report.rows.compensation.costed", costed));
+    for (const role of stagePersonRoles) {
+      const values = byRole.get(role);
+      if (values) rows.push(row("money", `casework:case.roles.${role}`, values));
+    }
+  }
+  return rows;
 }
 
 /** Learning actions raised in the year by their state now, whether done by their due day, and by team. */
