@@ -85,6 +85,12 @@ export const representations = sqliteTable(
      */
     importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     sourceReference: text("source_reference"),
+    /**
+     * The public form's "I want an advocate" referral was sent to the advocacy provider (with the
+     * person's agreement). A coded fact kept when retention strips the answers, so the annual
+     * report can count referrals made (decision 043).
+     */
+    advocacyReferred: integer("advocacy_referred", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // The inbox reads and sorts on these (decision record 038). The current stage's id, kind and next
@@ -806,6 +812,11 @@ export const experienceResponses = sqliteTable(
     listened: text("listened"),
     again: text("again"),
     easyRead: integer("easy_read", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Made by the child or young person themselves, so the report can show young people's answers
+     * (decision 043); as coarse as `easyRead`. Null for answers given before it was kept.
+     */
+    youngPerson: integer("young_person", { mode: "boolean" }),
   },
   (t) => [
     index("experience_responses_month_idx").on(t.month),

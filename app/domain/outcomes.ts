@@ -18,7 +18,10 @@ export function isFindingCode(value: string | null | undefined): value is Findin
 /** The findings that judge a point on its merits; the others say it was not looked at in full. */
 const JUDGED = ["upheld", "partially-upheld", "not-upheld"] as const satisfies readonly FindingCode[];
 type Judged = (typeof JUDGED)[number];
-const isJudged = (code: string): code is Judged => (JUDGED as readonly string[]).includes(code);
+export const isJudged = (code: string): code is Judged => (JUDGED as readonly string[]).includes(code);
+
+/** Findings that mean the council was at fault; the annual report's "fault found" counts these. */
+export const faultFindingCodes: readonly FindingCode[] = ["upheld", "partially-upheld"];
 
 /**
  * THE rule for a complaint with several points: the complaint is upheld when every point judged

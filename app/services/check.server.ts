@@ -1,7 +1,8 @@
 import { rm } from "node:fs/promises";
 import { createHash, createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, gte, isNull, lt, lte } from "drizzle-orm";
-import { attachments, caseEntries, checkCodes, checkSessions, experienceResponses, outbox, representations, stages, statements } from "../../db/schema";
+import { attachments, caseEntries, checkCodes, checkSessions, experienceResponses, outbox, referenceValues, representations, stages, statements } from "../../db/schema";
+import { standingOf } from "../domain/eligibility";
 import { countExperience, isEmptyResponse, mayAskExperience, type ExperienceCounts, type ExperienceResponse } from "../domain/check/experience";
 import { checkCodeEmail, nextStageAskedEmail, personWroteEmail } from "../../emails/check";
 import { londonDate, type IsoDate } from "../domain/calendar";
@@ -469,8 +470,13 @@ export function answerExperience(db: Db, session: CheckSession, response: Experi
     const stage = row ? currentStage(tx, row.id) : null;
     if (!row || !stage || !mayAskExperience(stage)) return { ok: false as const, error: "not-offered" as const };
     if (!isEmptyResponse(response)) {
+      // Only whether a young person answered, by the received-from code as the report counts them (decision 043).
+      const receivedFromCode = row.receivedFrom
+        ? tx.select({ code: referenceValues.code }).from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, row.receivedFrom))).get()?.code
+        : undefined;
+      const youngPerson = standingOf({ receivedFrom: row.receivedFrom ?? undefined, receivedFromCode: receivedFromCode ?? undefined }) === "child";
       tx.insert(experienceResponses)
-        .values({ id: randomUUID(), stageKind: stage.kind, month: londonDate(now).slice(0, 7), easy: response.easy, listened: response.listened, again: response.again, easyRead: row.mode === "easy-read" })
+        .values({ id: randomUUID(), stageKind: stage.kind, month: londonDate(now).slice(0, 7), easy: response.easy, listened: response.listened, again: response.again, easyRead: row.mode === "easy-read", youngPerson })
         .run();
     }
     tx.update(stages).set({ experienceAnsweredAt: now }).where(eq(stages.id, stage.id)).run();

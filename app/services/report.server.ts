@@ -4,10 +4,12 @@ import demographics from "../../db/seed-data/demographics.json";
 import timescales from "../../db/seed-data/timescales.json";
 import { slugify } from "../domain/equality";
 import { standingOf } from "../domain/eligibility";
+import { isFindingCode } from "../domain/outcomes";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
-import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
+import { londonDate } from "../domain/calendar";
+import type { ExperienceFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
 import { readSuppressionThreshold } from "../domain/report/numbers";
-import { buildReport, FAULT_FINDING_CODES, type ReportTable, type TableId } from "../domain/report/tables";
+import { buildReport, type ReportTable, type TableId } from "../domain/report/tables";
 import { yearRange, yearsShown } from "../domain/report/years";
 import type { StageKind, StageState } from "../domain/stages";
 import { audit } from "./audit.server";
@@ -40,7 +42,8 @@ export function reportLists(db: Db): ReportLists {
     refusalCorporate: of("refusal-reason-corporate"),
     outcomeSought: of("outcome-sought"),
     findings: of("finding"),
-    faultFindings: values.filter((v) => v.list === "finding" && v.code !== null && FAULT_FINDING_CODES.includes(v.code)).map((v) => v.label),
+    findingCodes: values.filter((v) => v.list === "finding" && v.code !== null).map((v) => ({ code: v.code as string, label: v.label })),
+    actualOutcome: of("actual-outcome"),
     ombudsmanDecisions: of("ombudsman-decision"),
     teams: teamNames,
     // Equality answers are stored as slugs of the census labels (app/domain/equality.ts).
@@ -87,6 +90,7 @@ interface FactRow {
 }
 
 interface StageRow {
+  id: number;
   representation_id: number;
   kind: StageKind;
   state: StageState;
@@ -121,7 +125,7 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     left join equality_responses e on e.representation_id = r.id
     where r.id in ${inScope}`);
   const stageRows = db.all<StageRow>(sql`
-    select s.representation_id, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
+    select s.id, s.representation_id, s.kind, s.state, s.started_on, s.requested_on, s.responded_on,
       -- a stage's finding is the finding list's code (decision 028); the report's rows are its labels
       coalesce(fv.label, s.finding) as finding, s.panel_on, s.panel_report_on,
       s.ombudsman_decision, s.remedy_pence, (select sum(p.cost_pence) from stage_people p where p.stage_id = s.id) as cost_pence
@@ -135,14 +139,15 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     const list = stagesOf.get(s.representation_id) ?? [];
     stagesOf.set(s.representation_id, list);
     list.push({
-      kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on, finding: s.finding,
+      id: s.id, kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on, finding: s.finding,
       panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: s.cost_pence ?? 0,
     });
   }
   const soughtOf = new Map<number, string[]>();
   for (const o of sought) soughtOf.set(o.representation_id, [...(soughtOf.get(o.representation_id) ?? []), o.label]);
 
-  return rows.map((r) => ({
+  const facts = rows.map((r) => ({
+    id: r.id,
     kind: r.kind,
     process: r.process,
     status: r.status,
@@ -160,10 +165,69 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     imported: r.imported_at !== null,
     stages: stagesOf.get(r.id) ?? [],
   }));
+  outcomeFacts(db, facts, { from, to });
+  return facts;
+}
+
+/**
+ * What issue 10's records add to the facts (decision 043), by five set reads keyed by stage and
+ * representation id over indexed columns: each answered stage's finding code, compensation, actual
+ * outcomes, points and costs by role, and whether the public form made an advocacy referral.
+ */
+export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string; to: string }) {
+  const stageById = new Map<number, ReportStage>();
+  for (const f of facts) for (const s of f.stages) if (s.id !== undefined) stageById.set(s.id, s);
+  const answered = sql`select id from stages where responded_on between ${range.from} and ${range.to}`;
+  const stageRows = db.all<{ id: number; finding: string | null; offered: number | null; agreed: number | null; paid: number | null }>(sql`
+    select id, finding, compensation_offered_pence as offered, compensation_agreed_pence as agreed, compensation_paid_pence as paid
+    from stages where responded_on between ${range.from} and ${range.to}`);
+  for (const r of stageRows) {
+    const stage = stageById.get(r.id);
+    if (!stage) continue;
+    stage.findingCode = r.finding && isFindingCode(r.finding) ? r.finding : null;
+    stage.compensation = { offeredPence: r.offered, agreedPence: r.agreed, paidPence: r.paid };
+    stage.actualOutcomes = [];
+    stage.points = [];
+  }
+  const outcomes = db.all<{ stage_id: number; label: string }>(sql`
+    select c.stage_id, v.label from stage_codes c join reference_values v on v.id = c.reference_value_id
+    where c.list = 'actual-outcome' and c.stage_id in (${answered})`);
+  for (const o of outcomes) stageById.get(o.stage_id)?.actualOutcomes?.push(o.label);
+  const points = db.all<{ stage_id: number; finding: string }>(sql`select stage_id, finding from stage_points where stage_id in (${answered}) order by stage_id, position`);
+  for (const p of points) stageById.get(p.stage_id)?.points?.push(p.finding);
+  const costs = db.all<{ stage_id: number; role: string; pence: number }>(sql`
+    select stage_id, role, sum(cost_pence) as pence from stage_people where stage_id in (${answered}) and cost_pence is not null group by stage_id, role`);
+  for (const c of costs) {
+    const stage = stageById.get(c.stage_id);
+    if (stage) stage.costsByRole = { ...stage.costsByRole, [c.role]: c.pence };
+  }
+  const referred = new Set(
+    db.all<{ id: number }>(sql`select id from representations where received_on between ${range.from} and ${range.to} and advocacy_referred = 1`).map((r) => r.id),
+  );
+  for (const f of facts) f.advocacyReferred = f.id !== undefined && referred.has(f.id);
+}
+
+/** The experience answers and learning actions of the five years: not one representation's, so read by their own dates. */
+export function reportExtras(db: Db, year: number): ReportExtras {
+  const years = yearsShown(year);
+  const from = yearRange(years[years.length - 1] ?? year).from;
+  const to = yearRange(year).to;
+  const experience = db
+    .all<{ stage_kind: StageKind; month: string; easy: string | null; listened: string | null; again: string | null; young_person: number | null }>(sql`
+      select stage_kind, month, easy, listened, again, young_person from experience_responses where month between ${from.slice(0, 7)} and ${to.slice(0, 7)}`)
+    .map((e): ExperienceFact => ({ stageKind: e.stage_kind, month: e.month, easy: e.easy, listened: e.listened, again: e.again, youngPerson: e.young_person === null ? null : e.young_person === 1 }));
+  // Raised is a London day; a day either side of the UTC range catches the hours the clocks differ.
+  const dayMs = 86_400_000;
+  const learning = db
+    .all<{ created_at: number; state: string; team: string; due_on: string; done_on: string | null }>(sql`
+      select l.created_at, l.state, t.name as team, l.due_on, l.done_on from learning_actions l join teams t on t.id = l.team_id
+      where l.created_at between ${Date.parse(from) - dayMs} and ${Date.parse(to) + 2 * dayMs}`)
+    .map((l) => ({ raisedOn: londonDate(new Date(l.created_at)), state: l.state, team: l.team, dueOn: l.due_on, doneOn: l.done_on }));
+  return { experience, learning };
 }
 
 export function annualReport(db: Db, year: number, only?: TableId): ReportTable[] {
-  return buildReport({ year, facts: reportFacts(db, year), lists: reportLists(db), limits: reportLimits(db), only });
+  return buildReport({ year, facts: reportFacts(db, year), lists: reportLists(db), limits: reportLimits(db), extras: reportExtras(db, year), only });
 }
 
 export function savedNarrative(db: Db, year: number): { text: string; updatedAt: Date } | null {

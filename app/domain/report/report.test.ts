@@ -178,9 +178,9 @@ describe("tables from the lists", () => {
 
   it("gives Stage 1 findings, the share with fault and the escalation rate; Stage 2 and 3 costs; Ombudsman money", () => {
     const facts = [
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Upheld" }), stage("statutory-stage2", "2025-06-01", "2025-07-01", { costPence: 150000 })] }),
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Not upheld" })] }),
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Partially upheld" }), stage("ombudsman", "2025-06-01", "2025-09-01", { ombudsmanDecision: "Upheld - fault causing injustice", remedyPence: 25000 })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Upheld", findingCode: "upheld" }), stage("statutory-stage2", "2025-06-01", "2025-07-01", { costPence: 150000 })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Not upheld", findingCode: "not-upheld" })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Partially upheld", findingCode: "partially-upheld" }), stage("ombudsman", "2025-06-01", "2025-09-01", { ombudsmanDecision: "Upheld - fault causing injustice", remedyPence: 25000 })] }),
     ];
     const tables = buildReport({ year: 2025, facts, lists, limits });
     const f = table(tables, "stage1-findings");
