@@ -109,7 +109,7 @@ const PAGES: Record<string, Entry> = {
   "staff.learning.$id.tsx": { who: "manager", at: linkOn("/staff/learning", /^\/staff\/learning\/\d+$/) },
   "staff.learning._index.tsx": { who: "manager", at: "/staff/learning" },
   "staff.log.$draft.$step.tsx": { who: "manager", at: async (ctx) => (await startLog(ctx)).step },
-  // The same draft, its questions answered over HTTP up to its files, then past them.
+  // A complaint taken by phone: its questions answered over HTTP up to its files, then past them.
   "staff.log.$draft.attachments.tsx": { who: "manager", at: (ctx) => logUpTo(ctx, "attachments") },
   "staff.log.$draft.check-answers.tsx": { who: "manager", at: (ctx) => logUpTo(ctx, "check-answers") },
   "staff.log._index.tsx": { who: "manager", at: "/staff/log" },
@@ -282,7 +282,7 @@ test.describe("every staff page", () => {
   test.describe.configure({ timeout: 600_000 });
   test.use({ viewport: { width: 375, height: 800 } });
 
-  test("is listed here, and passes axe and the Nu checker with no horizontal scrolling at 375 px, as its user", async ({ page }) => {
+  test("is listed here, and passes axe and the Nu checker with no horizontal scrolling or squeezed table at 375 px, as its user", async ({ page }) => {
     const routes = fs.readdirSync(path.resolve("app/routes")).filter((f) => /^staff\..+\.tsx$/.test(f));
     // A new staff page must say here how to reach it.
     expect(Object.keys(PAGES).sort()).toEqual(routes.sort());
