@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { answerRows } from "~/components/answers";
 import { formatLanguageAndMode } from "~/i18n/i18n";
 import { CaseHeading } from "~/components/casework";
@@ -462,7 +463,8 @@ export default function CasePage() {
       </ul>
 
       {c.letters.length ? (
-        <table className="govuk-table" data-testid="letters-to-post">
+        <div className="speakup-card-list">
+        <table className="govuk-table speakup-cards" data-testid="letters-to-post">
           <caption className="govuk-table__caption govuk-table__caption--m">{t("letters.listTitle")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -484,8 +486,12 @@ export default function CasePage() {
                   <th scope="row" className="govuk-table__header">
                     {kind}
                   </th>
-                  <td className="govuk-table__cell">{l.written}</td>
                   <td className="govuk-table__cell">
+                    <CardLabel>{t("letters.written")}</CardLabel>
+                    {l.written}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <CardLabel>{t("letters.status")}</CardLabel>
                     {l.postedOn ? (
                       <strong className="govuk-tag govuk-tag--green">{t("letters.posted", { date: l.postedOn })}</strong>
                     ) : (
@@ -509,6 +515,7 @@ export default function CasePage() {
             })}
           </tbody>
         </table>
+        </div>
       ) : null}
 
       <h2 className="govuk-heading-m">{t("case.summary")}</h2>
@@ -618,7 +625,9 @@ export default function CasePage() {
       />
 
       {c.history.length ? (
-        <table className="govuk-table" data-testid="stage-history">
+        // Ten columns: below the tablet width each stage is a summary card.
+        <div className="speakup-card-list">
+        <table className="govuk-table speakup-cards" data-testid="stage-history">
           <caption className="govuk-table__caption govuk-table__caption--m">{t("case.history.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -635,15 +644,25 @@ export default function CasePage() {
                 <th scope="row" className="govuk-table__header">
                   {t(`stages.${st.kind}`)}
                 </th>
-                <td className="govuk-table__cell">{t(`stageStates.${st.state}`)}</td>
-                <td className="govuk-table__cell">{st.startedOn}</td>
-                <td className="govuk-table__cell">{st.dueOn ?? none}</td>
-                <td className="govuk-table__cell">{st.latestOn ?? none}</td>
-                <td className="govuk-table__cell">{st.extendedTo ?? none}</td>
-                <td className="govuk-table__cell">{st.respondedOn ?? none}</td>
-                <td className="govuk-table__cell">{st.finding ?? none}</td>
-                <td className="govuk-table__cell">{st.closedOn ?? none}</td>
+                {(
+                  [
+                    ["state", t(`stageStates.${st.state}`)],
+                    ["started", st.startedOn],
+                    ["due", st.dueOn ?? none],
+                    ["latest", st.latestOn ?? none],
+                    ["extended", st.extendedTo ?? none],
+                    ["responded", st.respondedOn ?? none],
+                    ["finding", st.finding ?? none],
+                    ["closed", st.closedOn ?? none],
+                  ] as const
+                ).map(([k, value]) => (
+                  <td key={k} className="govuk-table__cell">
+                    <CardLabel>{t(`case.history.${k}`)}</CardLabel>
+                    {value}
+                  </td>
+                ))}
                 <td className="govuk-table__cell">
+                  <CardLabel>{t("case.history.details")}</CardLabel>
                   {st.notes.length || st.people.length || st.facts.length ? (
                     <>
                       {st.notes.length ? (
@@ -666,6 +685,7 @@ export default function CasePage() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
 
       {c.history.length && c.kind === "complaint" ? <Outcomes outcomes={c.outcomes} sought={c.outcomesSought} /> : null}

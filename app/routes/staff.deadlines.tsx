@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
@@ -122,8 +123,8 @@ export default function DeadlinesPage() {
           {group.rows.length === 0 ? (
             <p className="govuk-body">{t("deadlines.none")}</p>
           ) : (
-            <div className="speakup-table-wrapper">
-              <table className="govuk-table" aria-labelledby={`group-${group.key}`}>
+            <div className="speakup-card-list">
+              <table className="govuk-table speakup-cards" aria-labelledby={`group-${group.key}`}>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
                     <th scope="col" className="govuk-table__header">
@@ -154,11 +155,24 @@ export default function DeadlinesPage() {
                           {row.reference}
                         </Link>
                       </td>
-                      <td className="govuk-table__cell">{t(`casework:stages.${row.stage}`)}</td>
-                      <td className="govuk-table__cell">{row.team ?? t("deadlines.unassigned")}</td>
-                      <td className="govuk-table__cell">{row.holder ?? t("deadlines.nobody")}</td>
-                      <td className="govuk-table__cell">{row.dueOn}</td>
                       <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.stageColumn")}</CardLabel>
+                        {t(`casework:stages.${row.stage}`)}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.teamColumn")}</CardLabel>
+                        {row.team ?? t("deadlines.unassigned")}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.holder")}</CardLabel>
+                        {row.holder ?? t("deadlines.nobody")}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t(group.key === "statementsNotAgreed" ? "deadlines.statementDue" : "deadlines.due")}</CardLabel>
+                        {row.dueOn}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.status")}</CardLabel>
                         <RagTag rag={row.rag} />
                       </td>
                     </tr>
