@@ -11,8 +11,8 @@ const { lang, dataset } = document.documentElement;
 const words = dataset.words === EASY_READ ? EASY_READ : isLanguage(lang) ? lang : defaultLanguage;
 const staffPage = window.location.pathname === "/staff" || window.location.pathname.startsWith("/staff/");
 
-// The page works before this runs (every public journey works without JavaScript); hydrating
-// waits for the page's words, one small fetch.
+// Only pages React hydrates load this: staff pages (public pages run app/browser/public-page.ts
+// instead; docs/decisions/046). Hydrating waits for the page's words, one small fetch.
 void loadPageWords(words, staffPage).then((resources) => {
   const i18n = createI18n(words, { resources });
   startTransition(() => {

@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -14,6 +15,8 @@ import { Footer, Header, SkipLink } from "./components/layout";
 import { errorPageKey } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DocumentTitle } from "./components/page-title";
+import { wantsReact } from "./components/page-scripts";
+import { publicScript } from "./browser/public-script.server";
 import { EASY_READ, languageOfWords, textDirection, type Language } from "./i18n/i18n";
 import { getPreferences, rememberChoice } from "./i18n/language.server";
 import { getDb } from "./services/db.server";
@@ -45,13 +48,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (remembered) throw remembered;
   const settings = getSettings(getDb());
   const { language, mode, words } = await getPreferences(request);
-  return { language, mode, words, councilName: settings.councilName };
+  return { language, mode, words, councilName: settings.councilName, publicScript: publicScript.src };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
+  // Public pages are not hydrated: they run one small script instead (docs/decisions/046).
+  const react = wantsReact(useMatches().map((match) => match.handle));
   // Without the root's data (an error before it loaded), the words i18next has decide; easy read
   // is a mode of English, never a language tag: lang="en", marked by its class and data-words.
   const words = data?.words ?? i18n.language;
@@ -87,8 +92,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="govuk-template__body">
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {react ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : data ? (
+          <script type="module" src={data.publicScript} />
+        ) : null}
       </body>
     </html>
   );

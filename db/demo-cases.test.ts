@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { addWorkingDays, isWorkingDay, londonDate, workingDaysUntil } from "../app/domain/calendar";
 import { ragStatus, stageClocks, statementOverdue, workingDaysLeft } from "../app/domain/stage-clocks";
-import { checkPanel, checkStageHandler, feedbackStateOf, type StageKind } from "../app/domain/stages";
+import { allowedActions, checkPanel, checkStageHandler, feedbackStateOf, type StageKind, type StageState } from "../app/domain/stages";
 import { findCaseFor, viewerOf } from "../app/services/case.server";
 import { activeRestrictions } from "../app/services/case-restrictions.server";
 import { concernsOf } from "../app/services/case-safeguarding.server";
@@ -188,6 +188,42 @@ describe.each(nows)("the demo started on %s", (_label, now) => {
     expect(lgsco.current!.nextDueOn).toBe(lgsco.current!.ombudsmanEnquiryDueOn);
     expect(ragStatus(today, lgsco.current!.nextDueOn!).rag).toBe("amber");
     expect(lgsco.history[2]!.panelReportOn! > lgsco.history[2]!.panelOn!).toBe(true);
+  });
+
+  it("has a Stage 1 on hold, its clock still running", async () => {
+    const db = await seeded;
+    const held = theCase(db, DEMO_CASES.stage1OnHold);
+    expect(held.current).toMatchObject({ kind: "statutory-stage1", state: "open", onHold: true });
+    expect(held.current!.onHoldReason).toBeTruthy();
+    expect(held.current!.nextDueOn).toBe(held.current!.dueOn);
+    expect(workingDaysLeft(today, held.current!.nextDueOn!)).toBeGreaterThan(0);
+  });
+
+  it("has a Stage 3 with the chair's report in and the council's response due, and one answered that may go to the Ombudsman", async () => {
+    const db = await seeded;
+    const reportIn = theCase(db, DEMO_CASES.stage3ReportIn);
+    expect(reportIn.history.map((s) => [s.kind, s.state])).toEqual([
+      ["statutory-stage1", "escalated"],
+      ["statutory-stage2", "escalated"],
+      ["statutory-stage3", "open"],
+    ]);
+    expect(reportIn.current!.panelReportOn! > reportIn.current!.panelOn!).toBe(true);
+    const clocks = stageClocks(clockFactsOf(reportIn.current!), clockSettings(db));
+    expect(reportIn.current!.nextDueOn).toBe(clocks.councilResponseBy);
+    expect(workingDaysLeft(today, reportIn.current!.nextDueOn!)).toBeGreaterThan(0);
+
+    const answered = theCase(db, DEMO_CASES.stage3Answered);
+    expect(answered.current).toMatchObject({ kind: "statutory-stage3", state: "responded", finding: "partially-upheld" });
+    expect(allowedActions({ kind: answered.current!.kind as StageKind, state: answered.current!.state as StageState }, "complaints-manager")).toContain("refer-to-ombudsman");
+  });
+
+  it("has an Ombudsman's decision with a remedy still to meet, due after today", async () => {
+    const db = await seeded;
+    const remedy = theCase(db, DEMO_CASES.ombudsmanRemedy);
+    expect(remedy.history.map((s) => s.kind)).toEqual(["statutory-stage1", "statutory-stage2", "statutory-stage3", "ombudsman"]);
+    expect(remedy.current).toMatchObject({ state: "responded", remedyMetOn: null, remedyPence: 50_000 });
+    expect(remedy.current!.remedyDueOn! > today).toBe(true);
+    expect(remedy.current!.nextDueOn).toBe(remedy.current!.remedyDueOn);
   });
 
   it("has corporate Stage 1 and Stage 2, Stage 2 held by someone other than Stage 1's handler", async () => {

@@ -16,12 +16,20 @@ import { acceptRepresentation, saveCoding, saveTriage } from "../app/services/ca
 import { addEntry, type Actor } from "../app/services/case.server";
 import { createRepresentation } from "../app/services/create-representation.server";
 import type { Db } from "../app/services/db.server";
-import { agreeStatement as agreeStatementOfComplaint, bookPanel as bookReviewPanel, nameStage2People, recordPanelReport as recordChairsReport, referToOmbudsman } from "../app/services/later-stages.server";
+import {
+  agreeStatement as agreeStatementOfComplaint,
+  answerOmbudsmanEnquiry,
+  bookPanel as bookReviewPanel,
+  nameStage2People,
+  recordOmbudsmanDecision,
+  recordPanelReport as recordChairsReport,
+  referToOmbudsman,
+} from "../app/services/later-stages.server";
 import { findRepresentationByReference } from "../app/services/representations.server";
 import { actualOutcomeOptions, recordStageMoney, type PointInput } from "../app/services/outcomes.server";
 import { moveLearningAction, raiseLearningAction, type MoveInput } from "../app/services/learning.server";
 import { draftResponse, extendStage, respondToStage } from "../app/services/stage-actions.server";
-import { closeStage as closeStageOf, escalateStage } from "../app/services/stage-moves.server";
+import { closeStage as closeStageOf, escalateStage, putStageOnHold } from "../app/services/stage-moves.server";
 import { askForNextStage } from "../app/services/check.server";
 import { currentStage } from "../app/services/stages.server";
 import { summarise } from "../app/services/submission.server";
@@ -47,6 +55,8 @@ export const DEMO_CASES = {
   stage1Due: "SU-DEM5-DUE2",
   /** Stage 1, overdue: received 14 working days ago. */
   stage1Overdue: "SU-DEM5-LATE",
+  /** Stage 1, on hold (which never stops its clock). */
+  stage1OnHold: "SU-DEM5-HELD",
   /** Stage 1, extended to 18 working days (in Urdu, letters by post). */
   stage1Extended: "SU-DEM5-XTND",
   /** Stage 1 answered; the person may still ask for Stage 2. */
@@ -59,8 +69,14 @@ export const DEMO_CASES = {
   stage2StatementWaiting: "SU-DEM6-STMT",
   /** Stage 3, review panel booked. */
   stage3PanelBooked: "SU-DEM7-PANL",
+  /** Stage 3, the panel's report recorded and the council's response to it due. */
+  stage3ReportIn: "SU-DEM7-RPRT",
+  /** Stage 3, the council's response to the panel sent: the person may go to the Ombudsman. */
+  stage3Answered: "SU-DEM7-ANSW",
   /** With the Ombudsman, its enquiry to answer. */
   ombudsman: "SU-DEM8-LGSC",
+  /** The Ombudsman decided: a remedy for the council to meet by a date still to come. */
+  ombudsmanRemedy: "SU-DEM8-RMDY",
   /** Corporate Stage 1; the person has a contact restriction due for review. */
   corporateStage1: "SU-DEM9-CRPA",
   /** Corporate Stage 2, held by someone other than Stage 1's handler. */
@@ -119,13 +135,17 @@ export function seedDemoCases(db: Db, options: { now: Date; publicUrl: string })
   newDueSoon(d);
   stage1Due(d);
   stage1Overdue(d);
+  stage1OnHold(d);
   stage1Extended(d);
   stage1Responded(d);
   closedAfterStage1(d);
   stage2WithInvestigator(d);
   stage2StatementWaiting(d);
   stage3PanelBooked(d);
+  stage3ReportIn(d);
+  stage3Answered(d);
   withTheOmbudsman(d);
+  ombudsmanRemedy(d);
   corporateStage1(d);
   corporateStage2(d);
   earlyResolution(d);
@@ -398,6 +418,26 @@ function stage1Overdue(d: Demo) {
   accept(d, DEMO_CASES.stage1Overdue, { daysAgo: 13, receivedFrom: "Foster carer", nature: "Insufficient support", team: d.fostering, manager: d.otherTeamManager });
 }
 
+function stage1OnHold(d: Demo) {
+  complaint(d, DEMO_CASES.stage1OnHold, {
+    receivedDaysAgo: 5,
+    method: "Telephone",
+    relationship: "parent",
+    fullName: "Carys Morgan",
+    childName: "Evan Morgan",
+    contact: { contactMethod: "phone", phone: "01632 960715" },
+    description: "Evan's short breaks were stopped after his review and nobody told us why. We found out when the respite centre rang to cancel.",
+    whenAbout: "Since October",
+    outcomes: ["explanation", "decision-review"],
+    team: d.childrenInCare,
+  });
+  accept(d, DEMO_CASES.stage1OnHold, { daysAgo: 4, receivedFrom: "Parent", nature: "Provision or service withdrawn", team: d.childrenInCare, manager: d.teamManager });
+  must(
+    putStageOnHold(d.db, d.officer, DEMO_CASES.stage1OnHold, { reason: "Ms Morgan is in hospital and asked us to wait until she is home before we call." }, ago(d, 2, "10:30")),
+    "putting Stage 1 on hold",
+  );
+}
+
 function stage1Extended(d: Demo) {
   complaint(d, DEMO_CASES.stage1Extended, {
     receivedDaysAgo: 12,
@@ -613,6 +653,86 @@ function withTheOmbudsman(d: Demo) {
   recordPanelReport(d, DEMO_CASES.ombudsman, 46);
   respond(d, DEMO_CASES.ombudsman, d.officer, "partially-upheld", 40);
   openOmbudsmanEnquiry(d, DEMO_CASES.ombudsman, { receivedDaysAgo: 17, ombudsmanReference: "26 004 817", answerWithinWorkingDays: 20 });
+}
+
+/**
+ * Stages 1 and 2 answered and Stage 3 asked for, each on its clock: `start` working days ago the
+ * complaint came in, and every step follows at the same gaps as the other Stage 3 cases.
+ */
+function toStage3(d: Demo, reference: string, start: number, person: Person) {
+  complaint(d, reference, { ...person, receivedDaysAgo: start, method: "Email", team: d.childrenInCare });
+  accept(d, reference, { daysAgo: start - 1, receivedFrom: "Parent", eligibility: { childStatus: ["in-need"] }, nature: "Assessment process", team: d.childrenInCare, manager: d.teamManager });
+  respond(d, reference, d.teamManager, "not-upheld", start - 9);
+  escalate(d, reference, start - 19, `${person.fullName} asked for Stage 2 by email.`);
+  agreeStatement(d, reference, start - 22);
+  nameStage2(d, reference, start - 23, { name: "Alistair Finch", costPence: 87_500 });
+  respond(d, reference, d.officer, "partially-upheld", start - 40);
+  escalate(d, reference, start - 50, `${person.fullName} asked for a review panel.`);
+  // Booked 2 working days after the request, to meet 10 working days after that.
+  bookPanel(d, reference, start - 52, 10, [
+    { person: "Beverley Oduya", chair: true },
+    { person: "Tom Lindqvist", chair: false },
+    { person: "Sunita Parmar", chair: false },
+  ]);
+}
+
+function stage3ReportIn(d: Demo) {
+  // The panel met 8 working days ago; the chair's report came 3 working days later, so the
+  // council's response is due in 10 working days.
+  toStage3(d, DEMO_CASES.stage3ReportIn, 70, {
+    relationship: "parent",
+    fullName: "Neil Ashworth",
+    childName: "Poppy Ashworth",
+    contact: { contactMethod: "email", email: "neil.ashworth@example.com" },
+    description: "The child and family assessment for Poppy was finished without anyone speaking to her school or to me, and it says I refused a visit I never knew about.",
+    whenAbout: "In the summer",
+    outcomes: ["assessment", "record-view"],
+  });
+  recordPanelReport(d, DEMO_CASES.stage3ReportIn, 5);
+}
+
+function stage3Answered(d: Demo) {
+  // The council answered the panel 10 working days ago: the person may now go to the Ombudsman.
+  toStage3(d, DEMO_CASES.stage3Answered, 90, {
+    relationship: "parent",
+    fullName: "Farah Haddad",
+    childName: "Yusuf Haddad",
+    contact: { contactMethod: "email", email: "farah.haddad@example.com" },
+    description: "Yusuf's assessment was used to refuse him a place at the family centre, but it describes a different boy's needs and was never shared with us.",
+    whenAbout: "In the spring",
+    outcomes: ["assessment", "apology"],
+  });
+  recordPanelReport(d, DEMO_CASES.stage3Answered, 25);
+  respond(d, DEMO_CASES.stage3Answered, d.officer, "partially-upheld", 10);
+}
+
+function ombudsmanRemedy(d: Demo) {
+  toStage3(d, DEMO_CASES.ombudsmanRemedy, 150, {
+    relationship: "parent",
+    fullName: "Owen Pritchard",
+    childName: "Lily Pritchard",
+    contact: { contactMethod: "email", email: "owen.pritchard@example.com" },
+    description: "The council's assessment of Lily's needs left out her diagnosis, and her support was cut because of it. It took a year to put right.",
+    whenAbout: "Last year",
+    outcomes: ["assessment", "compensation"],
+  });
+  recordPanelReport(d, DEMO_CASES.ombudsmanRemedy, 85);
+  respond(d, DEMO_CASES.ombudsmanRemedy, d.officer, "partially-upheld", 75);
+  openOmbudsmanEnquiry(d, DEMO_CASES.ombudsmanRemedy, { receivedDaysAgo: 50, ombudsmanReference: "26 002 391", answerWithinWorkingDays: 20 });
+  const reference = DEMO_CASES.ombudsmanRemedy;
+  must(answerOmbudsmanEnquiry(d.db, d.officer, reference, { answeredOn: day(d, 40) }, ago(d, 40, "15:00")), `answering the Ombudsman on ${reference}`);
+  // Fault causing injustice: an apology and £500 within 20 working days of the decision.
+  const decidedOn = day(d, 6);
+  must(
+    recordOmbudsmanDecision(
+      d.db,
+      d.officer,
+      reference,
+      { decidedOn, decision: "Upheld - fault causing injustice", remedy: "Apologise to Mr Pritchard and pay him £500 for the distress and time lost.", remedyPence: 50_000, remedyDueOn: addWorkingDays(decidedOn, 20) },
+      ago(d, 6, "12:00"),
+    ),
+    `the Ombudsman's decision on ${reference}`,
+  );
 }
 
 function corporateStage1(d: Demo) {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { experienceAnswers } from "../app/domain/check/experience";
+import { statementAnswers } from "../app/domain/check/statement";
 import { learningStates } from "../app/domain/learning";
-import { findingCodes } from "../app/domain/outcomes";
 import { stageKinds, stagePersonRoles, stageStates } from "../app/domain/stages";
 
 /** A CHECK that a text column holds one of the domain's values (the list is the domain's, not repeated here). */
@@ -85,6 +85,12 @@ export const representations = sqliteTable(
      */
     importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     sourceReference: text("source_reference"),
+    /**
+     * The public form's "I want an advocate" referral was sent to the advocacy provider (with the
+     * person's agreement). A coded fact kept when retention strips the answers, so the annual
+     * report can count referrals made (decision 043).
+     */
+    advocacyReferred: integer("advocacy_referred", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // The inbox reads and sorts on these (decision record 038). The current stage's id, kind and next
@@ -178,8 +184,8 @@ export const stages = sqliteTable(
     handlerId: integer("handler_id").references(() => staffUsers.id),
     respondedOn: text("responded_on"),
     /**
-     * The finding for the complaint: the "finding" reference list's code (app/domain/outcomes.ts,
-     * decision record 028). A stage answered before codes were kept may still hold a label.
+     * The finding for the complaint: a code of the "finding" reference list (app/domain/outcomes.ts,
+     * decision records 028 and 048). The service checks it against the list.
      */
     finding: text("finding"),
     // Compensation offered, agreed and paid in this stage: whole pence, each with its day.
@@ -232,6 +238,38 @@ export const stages = sqliteTable(
 );
 
 /**
+ * Stage 2: the statement of complaint staff wrote up, one row per version shared with the person
+ * (decision record 041). A version is never changed once shared: when the person asks for
+ * changes, staff share a new one. The words and the person's changes are case content (timeline
+ * and this table only, never the audit).
+ */
+export const statements = sqliteTable(
+  "statements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => stages.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    writtenById: integer("written_by_id").references(() => staffUsers.id),
+    sharedAt: integer("shared_at", { mode: "timestamp_ms" }).notNull(),
+    /** How the person was told: "email" (read it online) or "letter" (kept to post, with the words). */
+    sharedBy: text("shared_by").notNull(),
+    /** The person's answer online: agreed, or asked for changes (null: not answered yet). */
+    answer: text("answer"),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    /** What the person said is wrong (their words). */
+    changes: text("changes"),
+  },
+  (t) => [
+    uniqueIndex("statements_stage_version_idx").on(t.stageId, t.version),
+    check("statements_shared_by_check", oneOf("shared_by", ["email", "letter"])),
+    check("statements_answer_check", maybeOneOf("answer", statementAnswers)),
+  ],
+);
+
+/**
  * The people on a stage who are not simply its handler: Stage 2's Investigating Officer,
  * Independent Person and Adjudicating Officer, Stage 3's panel. They may be people from outside
  * the council, so a name, a staff account, or both.
@@ -276,7 +314,9 @@ export const stagePoints = sqliteTable(
     finding: text("finding").notNull(),
     reasons: text("reasons").notNull(),
   },
-  (t) => [uniqueIndex("stage_points_stage_position_idx").on(t.stageId, t.position), check("stage_points_finding_check", oneOf("finding", findingCodes))],
+  // No CHECK on the finding: it is a code of the "finding" list, which a council adds to (decision
+  // record 048); respondToStage checks it against the list's values.
+  (t) => [uniqueIndex("stage_points_stage_position_idx").on(t.stageId, t.position)],
 );
 
 /**
@@ -371,8 +411,17 @@ export const caseEntries = sqliteTable(
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
     staffUserId: integer("staff_user_id").references(() => staffUsers.id),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * Something the person did online that waits for the complaints team (decision record 042):
+     * set when it is written, cleared when staff act on it (the move that settles it, or "dealt with").
+     */
+    awaitingStaffSince: integer("awaiting_staff_since", { mode: "timestamp_ms" }),
   },
-  (t) => [index("case_entries_representation_idx").on(t.representationId, t.at)],
+  (t) => [
+    index("case_entries_representation_idx").on(t.representationId, t.at),
+    // Only the few entries still waiting are in it, so the dashboard and the digest read them alone.
+    index("case_entries_awaiting_idx").on(t.awaitingStaffSince).where(sql`awaiting_staff_since IS NOT NULL`),
+  ],
 );
 
 /** Coding from the reference lists (nature, outcome sought, …); one primary nature per case. */
@@ -589,8 +638,10 @@ export const referenceValues = sqliteTable(
     list: text("list").notNull(),
     label: text("label").notNull(),
     /**
-     * A value's stable name where rules depend on it (the received-from list: who may use the
-     * statutory procedure). The label is the council's to rename; the code never changes.
+     * A value's stable name: what cases and rules store and read (received-from: who may use the
+     * statutory procedure; findings). The label is the council's to rename; the code never changes.
+     * Seeded values that rules read have their own (db/seed-data); every other value gets
+     * `value-<id>` when it is added (decision record 048).
      */
     code: text("code"),
     groupLabel: text("group_label"),
@@ -779,6 +830,11 @@ export const experienceResponses = sqliteTable(
     listened: text("listened"),
     again: text("again"),
     easyRead: integer("easy_read", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Made by the child or young person themselves, so the report can show young people's answers
+     * (decision 043); as coarse as `easyRead`. Null for answers given before it was kept.
+     */
+    youngPerson: integer("young_person", { mode: "boolean" }),
   },
   (t) => [
     index("experience_responses_month_idx").on(t.month),

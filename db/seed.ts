@@ -9,6 +9,7 @@ import refusalReasons from "./seed-data/refusal-reasons.json";
 import representationTypes from "./seed-data/representation-types.json";
 import type { Db } from "../app/services/db.server";
 import { hashPassword } from "../app/services/auth.server";
+import { assignMissingCodes } from "../app/services/reference-lists.server";
 import { defaultSettings } from "../app/services/settings.server";
 import { DEFAULT_TEAM_EASY_READ_NAMES, DEFAULT_TEAMS } from "./default-teams";
 import { seedDemoCases } from "./demo-cases";
@@ -73,6 +74,8 @@ export async function seedDatabase(db: Db, options: { demo: boolean; now?: Date;
           .run();
       });
     }
+    // Seeded values no rule reads carry no code in db/seed-data: they get their generated one.
+    assignMissingCodes(tx);
     DEFAULT_TEAMS.forEach((name, index) => {
       tx.insert(teams).values({ name, easyReadName: DEFAULT_TEAM_EASY_READ_NAMES[name], sortOrder: index }).onConflictDoNothing().run();
     });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -46,6 +47,51 @@ export async function exclusively<T>(
   }
 }
 
+/**
+ * Checks that passed in this run, shared by every worker and project: a page whose HTML is the
+ * same, scanned at the same size, gives the same answer, so it is scanned once (the persons'
+ * journeys share most of their pages). Only passes are kept; the folder is emptied with the
+ * server's database at the start of each run. `name` says which check, `content` is what it judged.
+ */
+const passedChecks = path.resolve(`e2e/.artifacts/${process.env.E2E_PORT || 3210}/passed-checks`);
+
+function passedKey(name: string, content: string | Buffer) {
+  return path.join(passedChecks, `${name}-${createHash("sha256").update(content).digest("hex")}`);
+}
+
+function passedBefore(key: string): string | null {
+  // E2E_RESCAN=1 scans every page every time (to measure, or to rule the memory out).
+  if (process.env.E2E_RESCAN) return null;
+  try {
+    return fs.readFileSync(key, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+function rememberPass(key: string, detail = "") {
+  fs.mkdirSync(passedChecks, { recursive: true });
+  fs.writeFileSync(key, detail);
+}
+
+/** The page as a check judges it: its markup without scripts (which neither axe nor layout reads). */
+async function markupOf(page: Page) {
+  return (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+}
+
+/**
+ * Runs `check` once per distinct page: the same markup at the same window size, with scripts on
+ * or off, that passed `name` before (in any test of this run) is not checked again.
+ */
+async function oncePerPage(page: Page, name: string, check: (scriptable: Page) => Promise<void>) {
+  const markup = await markupOf(page);
+  const viewport = page.viewportSize();
+  const key = passedKey(`${name}-${jsOn() ? "js" : "nojs"}-${viewport?.width}x${viewport?.height}`, markup);
+  if (passedBefore(key) !== null) return;
+  await onScriptablePage(page, check, markup);
+  rememberPass(key);
+}
+
 /** One scripting tab per test page, kept for the whole test: a new context per scan is slow. */
 const scriptableCopies = new Map<Page, Promise<Page>>();
 
@@ -70,13 +116,11 @@ function scriptableCopyOf(page: Page): Promise<Page> {
  */
 export async function onScriptablePage(
   page: Page,
-  check: (scriptable: Page) => Promise<void>
+  check: (scriptable: Page) => Promise<void>,
+  markup?: string
 ) {
   if (jsOn()) return check(page);
-  const html = (await page.content()).replace(
-    /<script\b[\s\S]*?<\/script>/gi,
-    ""
-  );
+  const html = markup ?? (await markupOf(page));
   const copy = await scriptableCopyOf(page);
   const viewport = page.viewportSize();
   if (viewport) await copy.setViewportSize(viewport);
@@ -91,12 +135,12 @@ export async function onScriptablePage(
 
 /** Scans the page as it is now with axe-core; any violation fails the test. */
 export async function expectAccessible(page: Page) {
-  await onScriptablePage(page, (scanned) => expectNoViolations(scanned, page));
+  await oncePerPage(page, "axe", (scanned) => expectNoViolations(scanned, page));
 }
 
 /** WCAG 1.4.10 reflow: nothing makes the page wider than the window (checked at 320px). */
 export async function expectNoHorizontalScroll(page: Page) {
-  await onScriptablePage(page, async (scriptable) => {
+  await oncePerPage(page, "reflow", async (scriptable) => {
     await scriptable.evaluate(() => document.fonts.ready);
     const widths = await scriptable.evaluate(() => ({
       content: document.documentElement.scrollWidth,
@@ -114,7 +158,7 @@ export async function expectNoHorizontalScroll(page: Page) {
  * inside the window with room to spare at its edges (WCAG 2.4.11: focus not hidden; 2.5.8).
  */
 export async function expectNothingOverlaps(page: Page) {
-  await onScriptablePage(page, async (scriptable) => {
+  await oncePerPage(page, "overlap", async (scriptable) => {
     await scriptable.evaluate(() => document.fonts.ready);
     const problems = await scriptable.evaluate(() => {
       const selector =
@@ -219,7 +263,11 @@ async function expectNoViolations(scanned: Page, page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-/** With JavaScript on, typing before React hydrates is lost: wait for the root's mark. */
+/**
+ * With JavaScript on, wait for the page's script to have run (React's hydration on staff pages;
+ * the public script on public pages, which draws read-aloud and hides conditional questions):
+ * both set the root's mark. Typing before React hydrates is lost.
+ */
 export async function ready(page: Page) {
   // The URL changes when the new page's first bytes arrive; a streamed, compressed page may still be
   // arriving. Checks (axe, the Nu checker) judge the whole page, so wait until it has all loaded.
@@ -311,9 +359,17 @@ export const test = base.extend<{ closeScriptableCopies: void }>({
           async (body) => {
             if (body.includes(0)) nulPages.push(response.url());
             if (!isHtml) return;
+            // The same bytes pass or fail the same: only the scripts' nonce changes per request.
+            const key = passedKey("nu", body.toString("utf8").replace(/ nonce="[^"]*"/g, ""));
+            const warnings = passedBefore(key);
+            if (warnings !== null) {
+              for (const warning of JSON.parse(warnings) as string[]) htmlWarnings.add(warning);
+              return;
+            }
             const found = await checkHtml(NU_CHECKER_URL, page, body);
             htmlErrors.push(...found.errors);
             for (const warning of found.warnings) htmlWarnings.add(warning);
+            if (found.errors.length === 0) rememberPass(key, JSON.stringify(found.warnings));
           },
           () => undefined // The page moved on before its body could be read: nothing to check.
         )

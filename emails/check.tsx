@@ -20,7 +20,7 @@ export function checkCodeEmail(t: TFunction, lang: string, dir: "ltr" | "rtl", d
  * Tells the complaints team the person asked online for the next stage. Like every email to
  * staff it carries no personal data and none of the person's words: staff read them on the case.
  */
-export function nextStageAskedEmail(t: TFunction, d: { reference: string; nextStage: string; askedOn: string; late: boolean; caseUrl: string }): RenderedEmail {
+export function nextStageAskedEmail(t: TFunction, d: { reference: string; nextStage: string; askedOn: string; late: boolean; caseUrl: string; restricted?: boolean }): RenderedEmail {
   return renderEmail({
     lang: "en",
     dir: "ltr",
@@ -29,18 +29,23 @@ export function nextStageAskedEmail(t: TFunction, d: { reference: string; nextSt
       t("casework:nextStageAskedEmail.asked", { reference: d.reference, stage: d.nextStage, date: d.askedOn }),
       ...(d.late ? [t("casework:nextStageAskedEmail.late")] : []),
       t("casework:nextStageAskedEmail.confirm"),
+      ...(d.restricted ? [t("casework:personWroteEmail.restricted")] : []),
     ],
     link: { href: d.caseUrl, text: t("casework:nextStageAskedEmail.open") },
   });
 }
 
 /** Tells the complaints team the person withdrew, or sent something, online. No personal data. */
-export function personWroteEmail(t: TFunction, d: { reference: string; what: "withdrew" | "sent"; caseUrl: string }): RenderedEmail {
+export function personWroteEmail(
+  t: TFunction,
+  d: { reference: string; what: "withdrew" | "sent" | "statement-agreed" | "statement-changes"; caseUrl: string; restricted?: boolean },
+): RenderedEmail {
   return renderEmail({
     lang: "en",
     dir: "ltr",
     subject: t(`casework:personWroteEmail.${d.what}.subject`, { reference: d.reference }),
-    paragraphs: [t(`casework:personWroteEmail.${d.what}.body`, { reference: d.reference })],
+    // A contact restriction's words stay on the case; the email only says there is one (decision record 042).
+    paragraphs: [t(`casework:personWroteEmail.${d.what}.body`, { reference: d.reference }), ...(d.restricted ? [t("casework:personWroteEmail.restricted")] : [])],
     link: { href: d.caseUrl, text: t("casework:personWroteEmail.open") },
   });
 }

@@ -14,7 +14,7 @@ export interface DigestLine {
 
 export interface DigestSection {
   /** staff:reminders.sections.* */
-  key: "overdue" | "due-today" | "due-soon" | "safeguarding" | "restrictions" | "learning";
+  key: "overdue" | "due-today" | "due-soon" | "online" | "safeguarding" | "restrictions" | "learning";
   lines: DigestLine[];
 }
 

@@ -4,14 +4,14 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** What the build is made from, relative to the project's root. */
-export const buildSources = ["app", "remix.config.js", "package.json", "package-lock.json", "tsconfig.json", "scripts/build-css.mjs"];
+export const buildSources = ["app", "remix.config.js", "package.json", "package-lock.json", "tsconfig.json", "scripts/build-css.mjs", "scripts/build-browser-script.mjs"];
 
 function newest(file) {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
-  // app/styles/generated is written by the build itself.
-  if (file.endsWith(path.join("styles", "generated"))) return 0;
+  // app/styles/generated and app/browser/generated are written by the build itself.
+  if (path.basename(file) === "generated") return 0;
   return Math.max(stat.mtimeMs, ...fs.readdirSync(file).map((name) => newest(path.join(file, name))));
 }
 

@@ -35,7 +35,7 @@ const output =
         tables,
         t,
         threshold,
-        summary: savedNarrative(db, year)?.text ?? draftNarrative(tables, yearsShown(year).map(yearLabel)),
+        summary: savedNarrative(db, year)?.text ?? draftNarrative(tables, yearsShown(year).map(yearLabel), threshold),
         councilName: getSettings(db).councilName,
       });
 if (values.out) fs.writeFileSync(values.out, output);

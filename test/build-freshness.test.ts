@@ -65,4 +65,15 @@ describe("needsBuild", () => {
     fs.rmSync(path.join(root, "app/routes/page.tsx"));
     expect(needsBuild(root)).toBe(true);
   });
+
+  it("ignores the public pages' script the build bundles into app/browser/generated, not its sources", () => {
+    write("app/browser/generated/public-page.json", 200);
+    write("build/index.js", 100);
+    write("public/build/entry.client-ABC.js", 100);
+    expect(needsBuild(root)).toBe(false);
+    write("app/browser/generated/public-page.json", 50);
+    expect(needsBuild(root)).toBe(false);
+    write("app/browser/read-aloud.ts", 50);
+    expect(needsBuild(root)).toBe(true);
+  });
 });

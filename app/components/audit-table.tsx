@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AuditChange } from "~/domain/audit-sentence";
+import { CardLabel } from "~/components/card-label";
 
 export interface AuditTableRow {
   id: number;
@@ -17,8 +18,9 @@ export interface AuditTableRow {
 export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: string }) {
   const { t } = useTranslation("staff");
   return (
-    <div className="speakup-table-wrapper">
-      <table className="govuk-table" data-testid="audit">
+    // Below the tablet width each entry is a summary card, its changes listed under its sentence.
+    <div className="speakup-card-list">
+      <table className="govuk-table speakup-cards" data-testid="audit">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -35,6 +37,7 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
             <tr className="govuk-table__row" key={row.id} data-at={row.iso}>
               <td className="govuk-table__cell">{row.sentence}</td>
               <td className="govuk-table__cell">
+                {row.detailsWithheld || row.changes.length ? <CardLabel>{t("auditEntry.changesCaption")}</CardLabel> : null}
                 {row.detailsWithheld ? (
                   t("audit.withheld")
                 ) : row.changes.length ? (
@@ -59,8 +62,14 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
                           <th scope="row" className="govuk-table__header">
                             {c.field}
                           </th>
-                          <td className="govuk-table__cell">{c.from ?? ""}</td>
-                          <td className="govuk-table__cell">{c.to}</td>
+                          <td className="govuk-table__cell">
+                            <CardLabel>{t("auditEntry.from")}</CardLabel>
+                            {c.from ?? ""}
+                          </td>
+                          <td className="govuk-table__cell">
+                            <CardLabel>{t("auditEntry.to")}</CardLabel>
+                            {c.to}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,6 +1,8 @@
 import { getInputProps, getTextareaProps, type DefaultValue, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { characterCountWords } from "~/domain/character-count-words";
 import { optionId as idOfOption } from "~/domain/html-id";
 
 // GOV.UK Design System markup for questions and errors. Every field sets aria-invalid and
@@ -70,7 +72,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   }, [signature]);
   if (!errors.length) return null;
   return (
-    <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary">
+    <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary" data-module="govuk-error-summary">
       <div role="alert">
         <h2 className="govuk-error-summary__title">{t("errorSummaryTitle")}</h2>
         <div className="govuk-error-summary__body">
@@ -172,7 +174,8 @@ interface TextareaFieldProps {
 
 /** A textarea with a character count that informs but never truncates. */
 export function TextareaField({ field, label, hint, maxLength, rows = 8, isPageHeading }: TextareaFieldProps) {
-  const { t } = useTranslation("form");
+  const { t, i18n } = useTranslation("form");
+  const words = useRouteLoaderData<{ words?: string; language?: string }>("root");
   const id = field.name;
   const invalid = Boolean(field.errors?.length);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -187,7 +190,14 @@ export function TextareaField({ field, label, hint, maxLength, rows = 8, isPageH
   const length = typeof field.value === "string" ? field.value.length : 0;
   const remaining = maxLength - length;
   return (
-    <div className="govuk-character-count">
+    // GOV.UK Frontend's character count counts as the person types on pages React does not
+    // hydrate (public pages), in the page's words (docs/decisions/046); React does it on staff pages.
+    <div
+      className="govuk-character-count"
+      data-module="govuk-character-count"
+      data-maxlength={maxLength}
+      {...characterCountWords((key) => i18n.getResource(words?.words ?? i18n.language, "form", key) as string | undefined, words?.language ?? "en", t("characterCount.remaining", { count: 0 }))}
+    >
       <div className={formGroupClass(invalid)}>
         {isPageHeading ? <h1 className="govuk-label-wrapper">{labelElement}</h1> : labelElement}
         {hint ? (
@@ -203,7 +213,7 @@ export function TextareaField({ field, label, hint, maxLength, rows = 8, isPageH
           required={undefined}
           maxLength={undefined}
           minLength={undefined}
-          className={invalid ? "govuk-textarea govuk-textarea--error" : "govuk-textarea"}
+          className={invalid ? "govuk-textarea govuk-js-character-count govuk-textarea--error" : "govuk-textarea govuk-js-character-count"}
           rows={rows}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy(hintId, errorId, countId)}
@@ -280,6 +290,9 @@ export function RadiosField<T extends string>({ field, legend, hint, options, is
                   defaultChecked={field.initialValue === option.value}
                   aria-describedby={optionHintId}
                   aria-controls={option.conditional && hydrated ? conditionalId : undefined}
+                  // Public pages are not hydrated: GOV.UK Frontend's Radios turns this into
+                  // aria-controls and hides the questions until the option is chosen.
+                  data-aria-controls={option.conditional ? conditionalId : undefined}
                   onChange={() => setSelected(option.value)}
                 />
                 <label className="govuk-label govuk-radios__label" htmlFor={optionId}>

@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear, scalePoint, type ScaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import type { TFunction } from "i18next";
-import { displayTable, type DisplayRow } from "~/domain/report/display";
+import { displayTable, SECONDARY_TEXT, type DisplayRow } from "~/domain/report/display";
 import type { ReportRow, ReportTable } from "~/domain/report/tables";
 import { yearLabel } from "~/domain/report/years";
 
@@ -14,6 +14,15 @@ import { yearLabel } from "~/domain/report/years";
 
 export function rowLabel(t: TFunction, row: ReportRow): string {
   return row.labelKey ? t(row.labelKey, { ...row.labelParams }) : row.label ?? "";
+}
+
+/** Under the report's introduction: the threshold this report used, or that nothing is hidden. */
+export function SuppressionNote({ t, threshold }: { t: TFunction; threshold: number }) {
+  return (
+    <p className="govuk-body" data-testid="suppression-note">
+      {threshold > 1 ? t("staff:report.thresholdUsed", { threshold, max: threshold - 1, symbol: SECONDARY_TEXT }) : t("staff:report.suppressionOff")}
+    </p>
+  );
 }
 
 export function ReportTableView({ table, t, threshold, csvHref }: { table: ReportTable; t: TFunction; threshold: number; csvHref?: string }) {
@@ -55,11 +64,12 @@ export function ReportTableView({ table, t, threshold, csvHref }: { table: Repor
         </table>
       </div>
       {table.chart ? <BarChart table={table} rows={shown.rows} t={t} title={t("staff:report.chart", { table: title, year: yearLabel(table.years[0] ?? 0) })} /> : null}
-      {table.id === "received" ? <TrendChart table={table} threshold={threshold} t={t} /> : null}
+      {table.id === "received" ? <TrendChart table={table} rows={shown.rows} t={t} /> : null}
       <p className="govuk-body-s">
         <strong>{t("staff:report.howCounted")}</strong> {t(`staff:report.tables.${table.id}.rule`)}
         {table.percentages ? ` ${t("staff:report.rounding")}` : ""} {t("staff:report.omitted")}
         {shown.suppressionApplied ? ` ${t("staff:report.suppressed", { max: threshold - 1, threshold })}` : ""}
+        {shown.secondaryApplied ? ` ${t("staff:report.secondary", { symbol: SECONDARY_TEXT })}` : ""}
       </p>
       {csvHref ? (
         <p className="govuk-body-s speakup-no-print">
@@ -154,10 +164,12 @@ export function GridLines({ y, right }: { y: ScaleLinear<number, number>; right:
 }
 
 /** Statutory and corporate complaints over the five years, oldest first; a suppressed year is a gap. */
-function TrendChart({ table, threshold, t }: { table: ReportTable; threshold: number; t: TFunction }) {
+function TrendChart({ table, rows, t }: { table: ReportTable; rows: DisplayRow[]; t: TFunction }) {
   const series = ["complaint-statutory", "complaint-corporate"].map((key, i) => {
-    const row = table.rows.find((r) => r.labelKey === `report.rows.received.${key}`);
-    const values = [...(row?.values ?? [])].reverse();
+    const shown = rows.find((r) => r.row.labelKey === `report.rows.received.${key}`);
+    const row = shown?.row;
+    // A hidden count (small, or hidden so that a small one cannot be worked out) is a gap: null.
+    const values = [...(row?.values ?? []).map((v, year) => (shown?.cells[year]?.value.suppressed ? null : v))].reverse();
     return { key, label: row ? rowLabel(t, row) : key, colour: i === 0 ? "#1d70b8" : "#d4351c", dash: i === 0 ? undefined : "6 4", values };
   });
   const years = [...table.years].reverse().map(yearLabel);
@@ -165,9 +177,8 @@ function TrendChart({ table, threshold, t }: { table: ReportTable; threshold: nu
   const x = scalePoint<string>().domain(years).range([50, CHART_WIDTH - 20]);
   const top = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const y = scaleLinear().domain([0, top]).nice().range([height - 30, 20]);
-  const shows = (v: number | null) => v !== null && !(v > 0 && v < threshold);
   const path = line<number | null>()
-    .defined((v) => shows(v))
+    .defined((v) => v !== null)
     .x((_, i) => x(years[i] ?? "") ?? 0)
     .y((v) => y(v ?? 0));
   return (

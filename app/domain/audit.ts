@@ -123,6 +123,12 @@ const KEEP: Record<AuditEntity, Keep> = {
     // A learning action raised on the case (its id, team, owner, due day; state is a stage's above).
     "learningActionId",
     "ownerId",
+    // Stage 2's statement of complaint (decision record 041): which version and how it went, never its words.
+    "statementVersion",
+    "sharedBy",
+    // Something the person did online, marked as dealt with (decision record 042): the entry and whether it waits.
+    "entryId",
+    "waiting",
   ]),
   attachment: new Set(["representationId"]),
   // A learning action (decision record 029): its state, team, owner and days. What will change, the
@@ -135,7 +141,7 @@ const KEEP: Record<AuditEntity, Keep> = {
   // values, council details and timescales are published or set by the council, not about a child
   // or a person.
   team: new Set(["name", "email", "easyReadName"]),
-  reference_value: new Set(["list", "label", "note"]),
+  reference_value: new Set(["list", "label", "note", "code"]),
   settings: "all",
   // A retention run: counts by kind of record and whether it failed; never a reference or a name.
   // The annual report (decision 032): a year's summary saved (never its words), a historic import's counts.

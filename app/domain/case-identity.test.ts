@@ -13,6 +13,8 @@ describe("nextCaseAction", () => {
   it("offers the stage's forward move, never an answer to an event", () => {
     expect(nextCaseAction(["extend", "respond", "withdraw", "put-on-hold", "triage"], "open")).toBe("respond");
     expect(nextCaseAction(["respond", "agree-statement", "name-investigator"], "open")).toBe("agree-statement");
+    // Stage 2: the statement is written and shared before anyone can agree it (decision record 041).
+    expect(nextCaseAction(["respond", "share-statement", "agree-statement"], "open")).toBe("share-statement");
     expect(nextCaseAction(["take-off-hold", "withdraw"], "open")).toBe("take-off-hold");
     expect(nextCaseAction(["close", "escalate", "reopen"], "open")).toBe("close");
   });

@@ -7,6 +7,7 @@
 const forwardMoves = [
   "decision",
   "take-off-hold",
+  "share-statement",
   "agree-statement",
   "name-investigator",
   "book-panel",

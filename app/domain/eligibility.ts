@@ -50,7 +50,8 @@ export function standingOf(a: Pick<EligibilityAnswers, "receivedFrom" | "receive
   if (code && CHILD.has(code)) return "child";
   if (code && LISTED.has(code)) return "listed";
   if (code === "advocate") return "advocate";
-  // Includes values a council adds later (they have no code): the safe default is to ask about standing.
+  // Includes values a council adds later (their generated codes, decision record 048, are none of
+  // these): the safe default is to ask about standing.
   return "other";
 }
 

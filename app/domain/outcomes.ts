@@ -4,7 +4,10 @@
  * rule below and the annual report count codes, never words.
  */
 
-/** The findings the rules and the report know; a value of the list without one of these codes is not offered. */
+/**
+ * The findings the rules know. A value a council adds to the list gets a generated code (decision
+ * record 048): it can be recorded, and the rule below counts it as not judged on the merits.
+ */
 export const findingCodes = ["upheld", "partially-upheld", "not-upheld", "resolved-early", "withdrawn", "not-investigated"] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
@@ -15,7 +18,10 @@ export function isFindingCode(value: string | null | undefined): value is Findin
 /** The findings that judge a point on its merits; the others say it was not looked at in full. */
 const JUDGED = ["upheld", "partially-upheld", "not-upheld"] as const satisfies readonly FindingCode[];
 type Judged = (typeof JUDGED)[number];
-const isJudged = (code: string): code is Judged => (JUDGED as readonly string[]).includes(code);
+export const isJudged = (code: string): code is Judged => (JUDGED as readonly string[]).includes(code);
+
+/** Findings that mean the council was at fault; the annual report's "fault found" counts these. */
+export const faultFindingCodes: readonly FindingCode[] = ["upheld", "partially-upheld"];
 
 /**
  * THE rule for a complaint with several points: the complaint is upheld when every point judged

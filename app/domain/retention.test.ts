@@ -46,6 +46,9 @@ describe("retention: when a closed case's personal data goes", () => {
     expect(retentionDecision({ ...closedComplaint, status: "new" }, defaultRetention, later)).toBeNull();
     expect(retentionDecision({ ...closedComplaint, closedAt: null }, defaultRetention, later)).toBeNull();
     expect(retentionDecision({ ...closedComplaint, anonymisedAt: later }, defaultRetention, later)).toBeNull();
+    // Imported history holds no personal data: nothing to take (decision record 047).
+    expect(retentionDecision({ ...closedComplaint, importedAt: new Date("2020-01-01T00:00:00Z") }, defaultRetention, later)).toBeNull();
+    expect(retentionDecision({ ...closedComplaint, kind: "compliment", importedAt: new Date("2020-01-01T00:00:00Z") }, defaultRetention, later)).toBeNull();
   });
 
   it("a looked-after child's complaint is kept 75 years, never less than the care record", () => {

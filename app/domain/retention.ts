@@ -29,6 +29,8 @@ export interface RetentionFacts {
   childStatus: readonly string[];
   closedAt: Date | null;
   anonymisedAt: Date | null;
+  /** Set on history imported from a council's old case system (decision record 033). */
+  importedAt?: Date | null;
 }
 
 export function retentionKindOf(c: Pick<RetentionFacts, "kind" | "status" | "process" | "childStatus">): RetentionKind {
@@ -67,10 +69,11 @@ export interface RetentionDecision {
 
 /**
  * Whether a case's personal data is due to go today. Only a closed case has a clock (an open, new
- * or triaged one is kept); a case already anonymised has nothing left to take.
+ * or triaged one is kept); a case already anonymised has nothing left to take, and nor has
+ * imported history, which never held any: it is kept for the five-year tables (decision record 047).
  */
 export function retentionDecision(c: RetentionFacts, settings: RetentionSettings, now: Date): RetentionDecision | null {
-  if (c.closedAt === null || c.anonymisedAt !== null) return null;
+  if (c.closedAt === null || c.anonymisedAt !== null || (c.importedAt ?? null) !== null) return null;
   if (!hasEnded(c.status)) return null;
   const kind = retentionKindOf(c);
   const closedOn = londonDate(c.closedAt);

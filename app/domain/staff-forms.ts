@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { cleanLine, cleanMultiline, LIMITS } from "./form/fields";
 import { allRoles, checkRoleSet } from "./permissions";
 import { normaliseRecoveryCode } from "./recovery-codes";
+import { MAX_SUPPRESSION_THRESHOLD } from "./report/numbers";
 import { corporateRespondFroms, stage2ClockStarts } from "./stage-clocks";
 
 // The back office's account and administration forms. Shared by the server and the browser;
@@ -149,6 +150,12 @@ export const settingsSchema = z.object({
     z.refine((v: string) => Number(v) >= 1 && Number(v) <= 6000, "staff:errors.outboxPerMinute.invalid"),
   ),
   publishImprovements: z.enum(["yes", "no"], { error: "staff:errors.publishImprovements.required" }),
+  // 0 turns suppression off; above 20 a small council's tables would be mostly hidden.
+  reportSuppressionThreshold: z.string({ error: "staff:errors.reportSuppressionThreshold.required" }).check(
+    z.overwrite((v: string) => v.trim()),
+    z.regex(/^\d{1,2}$/, "staff:errors.reportSuppressionThreshold.invalid"),
+    z.refine((v: string) => Number(v) <= MAX_SUPPRESSION_THRESHOLD, "staff:errors.reportSuppressionThreshold.invalid"),
+  ),
 });
 
 /** A whole number of working days, 0 to 100. */

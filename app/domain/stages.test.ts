@@ -25,8 +25,9 @@ import {
 
 // Three sets of facts: A nothing done yet; B everything true at once (on hold, statement agreed,
 // investigator named, panel booked and reported, remedy outstanding, the Ombudsman's enquiry
-// answered, response overdue, extended to the maximum); C part way (statement agreed, panel booked, nothing else).
-const FACTS: Record<"A" | "B" | "C", StageFacts> = {
+// answered, response overdue, extended to the maximum); C part way (statement agreed, panel booked, nothing else);
+// D a statement of complaint shared with the person and waiting for their answer (decision record 041).
+const FACTS: Record<"A" | "B" | "C" | "D", StageFacts> = {
   A: {},
   B: {
     onHold: true,
@@ -40,6 +41,7 @@ const FACTS: Record<"A" | "B" | "C", StageFacts> = {
     atMaximum: true,
   },
   C: { statementAgreed: true, panelBooked: true },
+  D: { statementWaiting: true },
 };
 
 const ROLE_LETTERS: Record<string, string> = {
@@ -47,6 +49,7 @@ const ROLE_LETTERS: Record<string, string> = {
   M: "complaints-manager",
   T: "team-manager",
   I: "investigator",
+  P: "person",
 };
 
 // The expected matrix, written by hand from the issue and the Regulations rather than from the
@@ -56,29 +59,32 @@ const SIMPLE = "early-resolution case-concern";
 const CORPORATE = "corporate-stage1 corporate-stage2";
 const ALL_COUNCIL = `${SIMPLE} statutory-stage1 statutory-stage2 statutory-stage3 ${CORPORATE}`;
 const EXPECTED = `
-${SIMPLE} statutory-stage1 ${CORPORATE} | open | respond | OMT | ABC
+${SIMPLE} statutory-stage1 ${CORPORATE} | open | respond | OMT | ABCD
 statutory-stage2 | open | respond | OMT | B
-statutory-stage1 statutory-stage2 ${CORPORATE} | open | extend | OM | AC
-${ALL_COUNCIL} | open | withdraw | OM | ABC
-${ALL_COUNCIL} | open | put-on-hold | OMT | AC
+statutory-stage1 statutory-stage2 ${CORPORATE} | open | extend | OM | ACD
+${ALL_COUNCIL} | open | withdraw | OMP | ABCD
+${ALL_COUNCIL} | open | put-on-hold | OMT | ACD
 ${ALL_COUNCIL} | open | take-off-hold | OMT | B
-statutory-stage1 | open | escalate | OM | B
-${ALL_COUNCIL} | responded | close | OM | ABC
-${SIMPLE} statutory-stage1 statutory-stage2 corporate-stage1 | responded | escalate | OM | ABC
-statutory-stage3 corporate-stage2 | responded | refer-to-ombudsman | OM | ABC
-ombudsman | open | answer-ombudsman-enquiry | OM | AC
-${ALL_COUNCIL} ombudsman | closed | reopen | OM | ABC
-${ALL_COUNCIL} ombudsman | withdrawn | reopen | OM | ABC
-statutory-stage2 | open | agree-statement | OMI | A
-statutory-stage2 | open | name-investigator | OM | ABC
-statutory-stage3 | open | book-panel | OM | AC
+statutory-stage1 | open | escalate | OMP | B
+${ALL_COUNCIL} | responded | close | OM | ABCD
+${SIMPLE} statutory-stage1 statutory-stage2 corporate-stage1 | responded | escalate | OMP | ABCD
+statutory-stage3 corporate-stage2 | responded | refer-to-ombudsman | OM | ABCD
+ombudsman | open | answer-ombudsman-enquiry | OM | ACD
+${ALL_COUNCIL} ombudsman | closed | reopen | OM | ABCD
+${ALL_COUNCIL} ombudsman | withdrawn | reopen | OM | ABCD
+statutory-stage2 | open | share-statement | OMI | A
+statutory-stage2 | open | agree-statement | OMI | AD
+statutory-stage2 | open | agree-statement | P | D
+statutory-stage2 | open | ask-statement-changes | P | D
+statutory-stage2 | open | name-investigator | OM | ABCD
+statutory-stage3 | open | book-panel | OM | ACD
 statutory-stage3 | open | record-panel-report | OM | C
 statutory-stage3 | open | record-council-response | OM | B
-ombudsman | open | record-ombudsman-decision | OM | ABC
-ombudsman | responded | close | OM | AC
+ombudsman | open | record-ombudsman-decision | OM | ABCD
+ombudsman | responded | close | OM | ACD
 ombudsman | responded | record-remedy-met | OM | B
-${ALL_COUNCIL} ombudsman | open | correct-dates | OM | ABC
-${ALL_COUNCIL} ombudsman | responded | correct-dates | OM | ABC
+${ALL_COUNCIL} ombudsman | open | correct-dates | OM | ABCD
+${ALL_COUNCIL} ombudsman | responded | correct-dates | OM | ABCD
 `;
 
 const expectedAllowed = new Set<string>();
@@ -89,14 +95,14 @@ for (const line of EXPECTED.trim().split("\n")) {
       for (const set of sets) expectedAllowed.add(`${kind} ${state} ${action} ${ROLE_LETTERS[letter]} ${set}`);
 }
 
-const everyRole = [...caseRoles, "administrator"];
+const everyRole = [...caseRoles, "person", "administrator"];
 
 describe("the transition table", () => {
-  const cases: Array<[StageKind, StageState, (typeof stageActions)[number], string, "A" | "B" | "C"]> = [];
+  const cases: Array<[StageKind, StageState, (typeof stageActions)[number], string, "A" | "B" | "C" | "D"]> = [];
   for (const kind of stageKinds)
     for (const state of stageStates)
       for (const action of stageActions)
-        for (const role of everyRole) for (const set of ["A", "B", "C"] as const) cases.push([kind, state, action, role, set]);
+        for (const role of everyRole) for (const set of ["A", "B", "C", "D"] as const) cases.push([kind, state, action, role, set]);
 
   it("allows exactly the expected moves and refuses every other, with a reason", () => {
     const mismatches: string[] = [];
@@ -112,6 +118,7 @@ describe("the transition table", () => {
         finding: "Upheld",
         person: "An Investigating Officer",
         decision: "Upheld - fault causing injustice",
+        statement: "What the complaint is about.",
         panel: [
           { person: "A", chair: true },
           { person: "B", chair: false },
@@ -125,7 +132,7 @@ describe("the transition table", () => {
     }
     expect(mismatches).toEqual([]);
     expect(allowed).toBe(expectedAllowed.size);
-    expect(cases.length).toBe(stageKinds.length * stageStates.length * stageActions.length * everyRole.length * 3);
+    expect(cases.length).toBe(stageKinds.length * stageStates.length * stageActions.length * everyRole.length * 4);
   });
 
   it("moves each allowed action to the expected state", () => {

@@ -84,7 +84,9 @@ export const stageActions = [
   "reopen",
   "put-on-hold",
   "take-off-hold",
+  "share-statement",
   "agree-statement",
+  "ask-statement-changes",
   "name-investigator",
   "book-panel",
   "record-panel-report",
@@ -105,6 +107,8 @@ export interface StageFacts {
   onHold?: boolean;
   /** Stage 2: the statement of complaint is agreed with the person. */
   statementAgreed?: boolean;
+  /** Stage 2: a version of the statement was shared with the person and waits for their answer (decision record 041). */
+  statementWaiting?: boolean;
   /** Stage 2: an Investigating Officer is named. */
   investigatorNamed?: boolean;
   /** Stage 3: the review panel has a date and members. */
@@ -136,6 +140,8 @@ const guards = {
   "on-hold": { holds: (f: StageFacts) => Boolean(f.onHold), refusal: "not-on-hold" },
   "statement-agreed": { holds: (f: StageFacts) => Boolean(f.statementAgreed), refusal: "statement-not-agreed" },
   "statement-not-agreed": { holds: (f: StageFacts) => !f.statementAgreed, refusal: "statement-already-agreed" },
+  "statement-waiting": { holds: (f: StageFacts) => Boolean(f.statementWaiting), refusal: "statement-not-waiting" },
+  "statement-not-waiting": { holds: (f: StageFacts) => !f.statementWaiting, refusal: "statement-waiting" },
   "investigator-named": { holds: (f: StageFacts) => Boolean(f.investigatorNamed), refusal: "no-investigator" },
   "panel-booked": { holds: (f: StageFacts) => Boolean(f.panelBooked), refusal: "panel-not-booked" },
   "panel-report-not-recorded": { holds: (f: StageFacts) => !f.panelReportRecorded, refusal: "panel-report-already-recorded" },
@@ -152,7 +158,7 @@ export type Guard = keyof typeof guards;
  * What the person doing it must give. "reason-if-late": a request for the next stage after its
  * window (see escalationWindowEndsOn) is accepted, with a recorded reason.
  */
-export type Requirement = "reason" | "date" | "new-date" | "finding" | "person" | "panel" | "decision" | "reason-if-late";
+export type Requirement = "reason" | "date" | "new-date" | "finding" | "person" | "panel" | "decision" | "reason-if-late" | "statement";
 
 export interface TransitionRow {
   action: StageAction;
@@ -221,6 +227,12 @@ export const transitions: readonly TransitionRow[] = [
     when: ["statement-not-agreed"],
     requires: ["date"],
   },
+  // Agreed online (decision record 041): staff share the statement they wrote up (a new version
+  // when the person asked for changes, never while one waits for an answer); the person agrees it,
+  // which records the day as staff's agree-statement does, or says what is wrong.
+  { action: "share-statement", from: ["open"], to: "open", kinds: ["statutory-stage2"], roles: [...TEAM, "investigator"], when: ["statement-not-agreed", "statement-not-waiting"], requires: ["statement"] },
+  { action: "agree-statement", from: ["open"], to: "open", kinds: ["statutory-stage2"], roles: ["person"], when: ["statement-not-agreed", "statement-waiting"], requires: ["date"] },
+  { action: "ask-statement-changes", from: ["open"], to: "open", kinds: ["statutory-stage2"], roles: ["person"], when: ["statement-not-agreed", "statement-waiting"], requires: ["reason"] },
   { action: "name-investigator", from: ["open"], to: "open", kinds: ["statutory-stage2"], roles: TEAM, when: [], requires: ["person"] },
   { action: "book-panel", from: ["open"], to: "open", kinds: ["statutory-stage3"], roles: TEAM, when: ["panel-report-not-recorded"], requires: ["date", "panel"] },
   {
@@ -253,6 +265,8 @@ export interface TransitionInput {
   person?: string | null;
   panel?: readonly PanelMember[] | null;
   decision?: string | null;
+  /** Stage 2: the words of the statement of complaint being shared. */
+  statement?: string | null;
 }
 
 export type Refusal =
@@ -268,6 +282,7 @@ export type Refusal =
   | "person-required"
   | "decision-required"
   | "late-reason-required"
+  | "statement-required"
   | PanelProblem;
 
 export type TransitionCheck = { ok: true; to: StageState; late: boolean } | { ok: false; refusal: Refusal };
@@ -310,6 +325,8 @@ function unmet(requirement: Requirement, input: TransitionInput, facts: StageFac
       return present(input.decision) ? null : "decision-required";
     case "panel":
       return input.panel ? checkPanel(input.panel, facts.stage2IndependentPerson) : "panel-not-three";
+    case "statement":
+      return present(input.statement) ? null : "statement-required";
     case "reason-if-late":
       return isLateRequest(input.date, facts.escalationWindowEndsOn) && !present(input.reason) ? "late-reason-required" : null;
   }

@@ -35,8 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teams: teamOptions(db, { easyRead }),
     language,
     // Which thing they just did, for the banner (PRG: the page after the post says it worked).
-    banner: (["asked", "sent", "withdrawn", "answered"] as const).find((k) => new URL(request.url).searchParams.get(k) === "true") ?? null,
+    banner: (["asked", "sent", "withdrawn", "answered", "agreed", "changes"] as const).find((k) => new URL(request.url).searchParams.get(k) === "true") ?? null,
     mayWithdraw: seen.mayWithdraw,
+    // Stage 2's statement of complaint (decision record 041): where it stands, and whether it waits for them.
+    statement: seen.view.statement ? { status: seen.view.statement.status, agreedOn: date(seen.view.statement.agreedOn), mayAnswer: seen.mayAnswerStatement } : null,
+    mayMessage: seen.view.mayMessage,
     mayAskExperience: seen.mayAskExperience,
     stages: seen.view.stages.map((st) => ({
       ...st,
@@ -91,7 +94,18 @@ export default function CheckComplaintPage() {
               </h2>
             </div>
             <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t({ asked: "complaint.askedBanner", sent: "send.sentBanner", withdrawn: "withdraw.doneBanner", answered: "experience.thanks" }[d.banner])}</p>
+              <p className="govuk-notification-banner__heading">{
+                  t(
+                    {
+                      asked: "complaint.askedBanner",
+                      sent: "send.sentBanner",
+                      withdrawn: "withdraw.doneBanner",
+                      answered: "experience.thanks",
+                      agreed: "statement.agreedBanner",
+                      changes: "statement.changesBanner",
+                    }[d.banner],
+                  )
+                }</p>
             </div>
           </div>
         ) : null}
@@ -111,14 +125,39 @@ export default function CheckComplaintPage() {
           </>
         ) : null}
 
+        {d.statement ? (
+          <>
+            <h2 className="govuk-heading-m">{t("statement.title")}</h2>
+            <p className="govuk-body" data-testid="statement-status">
+              {d.statement.status === "agreed"
+                ? d.statement.agreedOn
+                  ? t("statement.agreed", { date: d.statement.agreedOn })
+                  : t("statement.agreedNoDate")
+                : d.statement.status === "changes-asked"
+                  ? t("statement.changesAsked")
+                  : t("statement.waiting")}
+            </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/check/statement">
+                {t(d.statement.mayAnswer ? "statement.linkAnswer" : "statement.link")}
+              </Link>
+            </p>
+          </>
+        ) : null}
+
         <h2 className="govuk-heading-m">{t("complaint.nextHeading")}</h2>
         <NextStep next={d.next} ombudsman={d.ombudsman} stageName={stageName} />
         <ul className="govuk-list" data-testid="check-actions">
-          <li>
-            <Link className="govuk-link" to="/check/send">
-              {t("complaint.actions.send")}
-            </Link>
-          </li>
+          {d.mayMessage ? (
+            <li>
+              <Link className="govuk-link" to="/check/send">
+                {t("complaint.actions.send")}
+              </Link>
+            </li>
+          ) : (
+            // A contact restriction limits messages (decision record 042); its words are never shown.
+            <li>{t("complaint.writeAsAgreed")}</li>
+          )}
           {d.mayAskExperience ? (
             <li>
               <Link className="govuk-link" to="/check/experience">

@@ -7,7 +7,7 @@ import { BackLink } from "~/components/layout";
 import type { RouteHandle } from "~/components/page-title";
 import { ACCEPT_ATTRIBUTE, problemMessage, problemStatus } from "~/domain/attachments";
 import { discardBody, isMultipart, receiveUpload } from "~/services/attachments.server";
-import { sendInformation } from "~/services/check.server";
+import { personCase, sendInformation } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
 import { config } from "~/services/config.server";
 import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
@@ -22,7 +22,9 @@ import { getDb } from "~/services/db.server";
 export const handle: RouteHandle = { title: (t) => t("check:send.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCheckSession(getDb(), request);
+  const db = getDb();
+  const session = await requireCheckSession(db, request);
+  if (!personCase(db, session)?.view.mayMessage) throw redirect("/check/complaint");
   return null;
 }
 
@@ -46,6 +48,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.ok) return redirect("/check/complaint?sent=true");
   if (result.error === "empty") return data(submission.reply({ fieldErrors: { message: ["check:errors.messageOrFile"] } }), { status: 400 });
   if (result.error === "rate-limited") return data(submission.reply({ fieldErrors: { message: ["check:errors.tooManyMessages"] } }), { status: 429 });
+  // A contact restriction limits messages (decision record 042): the complaint page says how to write instead.
+  if (result.error === "restricted") throw redirect("/check/complaint");
   return data(submission.reply({ fieldErrors: { file: [`form:${problemMessage(result.error)}`] } }), { status: problemStatus(result.error) });
 }
 

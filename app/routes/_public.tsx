@@ -2,12 +2,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ExitThisPage } from "~/components/exit-this-page";
+import type { PageScripts } from "~/components/page-scripts";
 import { Footer, Header, SkipLink } from "~/components/layout";
 import { PreferencesBar } from "~/components/preferences";
 import { defaultLanguage, easyReadUnavailable } from "~/i18n/i18n";
 import type { loader as rootLoader } from "~/root";
 import { getDb } from "~/services/db.server";
 import { getSettings } from "~/services/settings.server";
+
+// Public pages work without JavaScript and are not hydrated: they run the small public script
+// (app/browser/public-page.ts) under the 110 KB budget. A page that truly needs React on the
+// client says `handle = { react: true }` (docs/decisions/046).
+export const handle: PageScripts = { react: false };
 
 export async function loader(_: LoaderFunctionArgs) {
   const s = getSettings(getDb());

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors, TextField } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
@@ -171,11 +172,7 @@ function InboxPage() {
     );
   };
   // Below the tablet width each row is a card: each value carries its column's name.
-  const label = (key: string) => (
-    <span className="speakup-card-label" aria-hidden="true">
-      {t(key)}
-    </span>
-  );
+  const label = (key: string) => <CardLabel>{t(key)}</CardLabel>;
   return (
     <>
       <ErrorSummary

@@ -39,7 +39,11 @@ const groups = [
   { heading: "ombudsman", fields: ["ombudsmanName", "ombudsmanWebsite", "ombudsmanPhone"] },
   { heading: "outbox", fields: ["outboxPerMinute"] },
   { heading: "publicPage", fields: ["publishImprovements"] },
+  { heading: "report", fields: ["reportSuppressionThreshold"] },
 ] as const;
+
+/** Short number fields and their hints. */
+const numberFields: Record<string, string> = { outboxPerMinute: "settings.outboxPerMinuteHint", reportSuppressionThreshold: "settings.reportSuppressionThresholdHint" };
 
 export default function SettingsPage() {
   const { settings } = useLoaderData<typeof loader>();
@@ -77,8 +81,8 @@ export default function SettingsPage() {
                     field={fields[name]}
                     type={name.endsWith("Email") ? "email" : name.endsWith("Phone") ? "tel" : "text"}
                     label={t(`settings.fields.${name}`)}
-                    hint={name === "outboxPerMinute" ? t("settings.outboxPerMinuteHint") : undefined}
-                    width={name === "outboxPerMinute" ? "4" : undefined}
+                    hint={numberFields[name] ? t(numberFields[name]) : undefined}
+                    width={numberFields[name] ? "4" : undefined}
                     spellCheck={name.endsWith("Email") || name.endsWith("Url") || name.endsWith("Website") ? false : undefined}
                   />
                 ),

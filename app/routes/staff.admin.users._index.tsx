@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CardLabel } from "~/components/card-label";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
 import { listStaff } from "~/services/accounts.server";
@@ -26,8 +27,9 @@ export default function UsersPage() {
       <Link to="/staff/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
         {t("users.invite")}
       </Link>
-      <div className="speakup-table-wrapper">
-        <table className="govuk-table" data-testid="users">
+      {/* Below the tablet width each user is a summary card, as in the inbox. */}
+      <div className="speakup-card-list">
+        <table className="govuk-table speakup-cards" data-testid="users">
           <caption className="govuk-table__caption govuk-table__caption--m">{t("users.caption", { count: users.length })}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -46,10 +48,20 @@ export default function UsersPage() {
                     {user.name}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{user.email}</td>
-                <td className="govuk-table__cell">{user.roles.map((r) => t(`roles.${r}`)).join(", ")}</td>
-                <td className="govuk-table__cell">{user.teams.map((team) => team.name).join(", ") || t("account.noTeams")}</td>
+                <td className="govuk-table__cell speakup-card-anywhere">
+                  <CardLabel>{t("users.email")}</CardLabel>
+                  {user.email}
+                </td>
                 <td className="govuk-table__cell">
+                  <CardLabel>{t("users.roles")}</CardLabel>
+                  {user.roles.map((r) => t(`roles.${r}`)).join(", ")}
+                </td>
+                <td className="govuk-table__cell">
+                  <CardLabel>{t("users.teams")}</CardLabel>
+                  {user.teams.map((team) => team.name).join(", ") || t("account.noTeams")}
+                </td>
+                <td className="govuk-table__cell">
+                  <CardLabel>{t("users.status")}</CardLabel>
                   <strong className={`govuk-tag ${user.status === "active" ? "govuk-tag--green" : user.status === "invited" ? "govuk-tag--blue" : "govuk-tag--grey"}`}>
                     {t(`users.statuses.${user.status}`)}
                   </strong>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { answerRows } from "~/components/answers";
 import { formatLanguageAndMode } from "~/i18n/i18n";
 import { CaseHeading } from "~/components/casework";
@@ -32,7 +33,7 @@ import { caseCoding } from "~/services/case-triage.server";
 import { contactSafetyNotes } from "~/services/case-view.server";
 import { addNote, caseTimeline, staffNames } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
-import { stageHistory, type StageView } from "~/services/stages.server";
+import { currentStage, stageHistory, type StageView } from "~/services/stages.server";
 import { caseOutcomes, findingLabeller } from "~/services/outcomes.server";
 import { listLearningActions } from "~/services/learning.server";
 import { LearningTag } from "~/components/learning-tag";
@@ -40,6 +41,9 @@ import { keptLetters } from "~/services/letters.server";
 import { postalAddressOf } from "~/domain/letters";
 import { readForm } from "~/services/form-data.server";
 import { teamOptions } from "~/services/public-teams.server";
+import { markDealtWith, waitingRequests } from "~/services/online-requests.server";
+import { statementVersionsOf } from "~/services/statements.server";
+import { latestVersion, statementStatus } from "~/domain/check/statement";
 
 const noteSchema = z.object({ note: requireText("note", 5000) });
 
@@ -115,6 +119,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           facts: factsOf(current),
           // The person asked online ("Check your complaint"); staff confirm it by escalating.
           askedOnline: current.nextStageAskedOn && isRunning(current.state) ? date(current.nextStageAskedOn) : null,
+          // Stage 2's statement of complaint, shared and agreed online (decision record 041).
+          statement: (() => {
+            if (current.kind !== "statutory-stage2") return null;
+            const stage = currentStage(db, row.id);
+            const versions = stage ? statementVersionsOf(db, stage.id) : [];
+            const latest = latestVersion(versions);
+            return {
+              status: statementStatus(versions, current.statementAgreedOn),
+              version: latest?.version ?? 0,
+              sharedOn: latest ? formatLongDate(londonDate(latest.sharedAt), "en") : null,
+              // The words as the person has them (the share page lists every version while it can be used).
+              body: latest?.body ?? null,
+            };
+          })(),
         }
       : null,
     history: history.map((st) => ({
@@ -154,6 +172,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Any case may raise a learning action (decision record 029): "you said, we did".
       ...(can(staff.roles, "learning.manage") && row.importedAt === null ? ["learning"] : []),
     ],
+    // What the person did online that waits for staff (decision record 042), oldest first.
+    waiting: waitingRequests(db, "all", { representationId: row.id }).map((w) => ({ entryId: w.entryId, kind: w.kind, since: formatDateTime(w.since, "en") })),
+    mayDealWith: can(staff.roles, "cases.respond") && row.importedAt === null,
     learning: can(staff.roles, "learning.manage")
       ? listLearningActions(db, staff, { representationId: row.id }).map((a) => ({ id: a.id, change: a.change, team: a.team, dueOn: formatLongDate(a.dueOn, "en"), state: a.state, overdue: a.overdue }))
       : [],
@@ -226,8 +247,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
+  const form = await readForm(request);
+  if (form.get("intent") === "dealt-with") {
+    // Something the person did online, read and acted on (decision record 042).
+    const { staff, row } = await caseAction(db, request, params.reference, "cases.respond");
+    const id = String(form.get("entryId") ?? "");
+    if (/^\d{1,12}$/.test(id)) markDealtWith(db, staff, row.reference, Number(id));
+    return redirect(`/staff/cases/${row.reference}`);
+  }
   const { staff, row } = await caseAction(db, request, params.reference, "cases.view");
-  const submission = parseWithZod(await readForm(request), {
+  const submission = parseWithZod(form, {
     schema: noteSchema,
   });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -311,6 +340,34 @@ export default function CasePage() {
         </div>
       ) : null}
 
+      {c.waiting.length > 0 ? (
+        <section className="govuk-notification-banner" aria-labelledby="waiting-title" data-testid="waiting-online">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="waiting-title">
+              {t("case.waiting.title")}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <ul className="govuk-list">
+              {c.waiting.map((w) => (
+                <li key={w.entryId}>
+                  {t("case.waiting.line", { what: t(`case.waiting.kinds.${w.kind}`), date: w.since })}
+                  {c.mayDealWith ? (
+                    <Form method="post" className="speakup-inline-form">
+                      <input type="hidden" name="intent" value="dealt-with" />
+                      <input type="hidden" name="entryId" value={w.entryId} />
+                      <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2" data-module="govuk-button">
+                        {t("case.waiting.dealtWith")}
+                        <span className="govuk-visually-hidden">: {t(`case.waiting.kinds.${w.kind}`)}, {w.since}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </section>
+      ) : null}
       {c.current ? (
         <div className="govuk-inset-text" data-testid="current-stage">
           <h2 className="govuk-heading-m">
@@ -353,6 +410,22 @@ export default function CasePage() {
               </strong>
             </div>
           ) : null}
+          {c.current.statement ? (
+            <p className="govuk-body" data-testid="statement-status">
+              <strong>{t("case.statementStatus.label")}:</strong>{" "}
+              {t(`case.statementStatus.${c.current.statement.status}`, { version: c.current.statement.version, date: c.current.statement.sharedOn })}
+            </p>
+          ) : null}
+          {c.current.statement?.body ? (
+            <details className="govuk-details">
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">{t("case.statementStatus.read", { version: c.current.statement.version })}</span>
+              </summary>
+              <div className="govuk-details__text speakup-preserve-lines" data-testid="statement-words">
+                {c.current.statement.body}
+              </div>
+            </details>
+          ) : null}
           {c.current.deadlines.length ? (
             <>
               <h3 className="govuk-heading-s">{t("case.deadlinesTitle")}</h3>
@@ -390,7 +463,8 @@ export default function CasePage() {
       </ul>
 
       {c.letters.length ? (
-        <table className="govuk-table" data-testid="letters-to-post">
+        <div className="speakup-card-list">
+        <table className="govuk-table speakup-cards" data-testid="letters-to-post">
           <caption className="govuk-table__caption govuk-table__caption--m">{t("letters.listTitle")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -412,8 +486,12 @@ export default function CasePage() {
                   <th scope="row" className="govuk-table__header">
                     {kind}
                   </th>
-                  <td className="govuk-table__cell">{l.written}</td>
                   <td className="govuk-table__cell">
+                    <CardLabel>{t("letters.written")}</CardLabel>
+                    {l.written}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <CardLabel>{t("letters.status")}</CardLabel>
                     {l.postedOn ? (
                       <strong className="govuk-tag govuk-tag--green">{t("letters.posted", { date: l.postedOn })}</strong>
                     ) : (
@@ -437,6 +515,7 @@ export default function CasePage() {
             })}
           </tbody>
         </table>
+        </div>
       ) : null}
 
       <h2 className="govuk-heading-m">{t("case.summary")}</h2>
@@ -546,7 +625,9 @@ export default function CasePage() {
       />
 
       {c.history.length ? (
-        <table className="govuk-table" data-testid="stage-history">
+        // Ten columns: below the tablet width each stage is a summary card.
+        <div className="speakup-card-list">
+        <table className="govuk-table speakup-cards" data-testid="stage-history">
           <caption className="govuk-table__caption govuk-table__caption--m">{t("case.history.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -563,15 +644,25 @@ export default function CasePage() {
                 <th scope="row" className="govuk-table__header">
                   {t(`stages.${st.kind}`)}
                 </th>
-                <td className="govuk-table__cell">{t(`stageStates.${st.state}`)}</td>
-                <td className="govuk-table__cell">{st.startedOn}</td>
-                <td className="govuk-table__cell">{st.dueOn ?? none}</td>
-                <td className="govuk-table__cell">{st.latestOn ?? none}</td>
-                <td className="govuk-table__cell">{st.extendedTo ?? none}</td>
-                <td className="govuk-table__cell">{st.respondedOn ?? none}</td>
-                <td className="govuk-table__cell">{st.finding ?? none}</td>
-                <td className="govuk-table__cell">{st.closedOn ?? none}</td>
+                {(
+                  [
+                    ["state", t(`stageStates.${st.state}`)],
+                    ["started", st.startedOn],
+                    ["due", st.dueOn ?? none],
+                    ["latest", st.latestOn ?? none],
+                    ["extended", st.extendedTo ?? none],
+                    ["responded", st.respondedOn ?? none],
+                    ["finding", st.finding ?? none],
+                    ["closed", st.closedOn ?? none],
+                  ] as const
+                ).map(([k, value]) => (
+                  <td key={k} className="govuk-table__cell">
+                    <CardLabel>{t(`case.history.${k}`)}</CardLabel>
+                    {value}
+                  </td>
+                ))}
                 <td className="govuk-table__cell">
+                  <CardLabel>{t("case.history.details")}</CardLabel>
                   {st.notes.length || st.people.length || st.facts.length ? (
                     <>
                       {st.notes.length ? (
@@ -594,6 +685,7 @@ export default function CasePage() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
 
       {c.history.length && c.kind === "complaint" ? <Outcomes outcomes={c.outcomes} sought={c.outcomesSought} /> : null}

@@ -5,6 +5,7 @@ import { line } from "d3-shape";
 import { useTranslation } from "react-i18next";
 import type { RouteHandle } from "~/components/page-title";
 import { londonDate } from "~/domain/calendar";
+import { can } from "~/domain/permissions";
 import { yearLabel } from "~/domain/report/years";
 import { requireStaff } from "~/services/auth.server";
 import { DUE_SOON_WORKING_DAYS, managersDashboard } from "~/services/dashboard.server";
@@ -15,8 +16,9 @@ export const handle: RouteHandle = { title: (t) => t("staff:dashboard.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
-  await requireStaff(db, request, "report.view");
-  return managersDashboard(db, londonDate(new Date()));
+  const staff = await requireStaff(db, request, "report.view");
+  // The register is for those who work on learning actions; an administrator sees the count only.
+  return { ...managersDashboard(db, londonDate(new Date())), mayOpenLearning: can(staff.roles, "learning.manage") };
 }
 
 const WIDTH = 640;
@@ -61,6 +63,18 @@ export default function DashboardPage() {
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{t("dashboard.dueSoon", { days: DUE_SOON_WORKING_DAYS })}</dt>
               <dd className="govuk-summary-list__value">{d.dueSoon}</dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">{t("dashboard.learningOverdue")}</dt>
+              <dd className="govuk-summary-list__value" data-testid="learning-overdue">
+                {d.mayOpenLearning && d.learningOverdue > 0 ? (
+                  <Link className="govuk-link" to="/staff/learning?due=overdue">
+                    {t("dashboard.learningOverdueLink", { count: d.learningOverdue })}
+                  </Link>
+                ) : (
+                  d.learningOverdue
+                )}
+              </dd>
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{t("dashboard.youngPeople")}</dt>
@@ -130,7 +144,6 @@ export default function DashboardPage() {
           </tbody>
         </table>
       </div>
-      <p className="govuk-body">{t("dashboard.learningNext")}</p>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
@@ -18,6 +19,7 @@ import { staffNames, viewerOf } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
 import { runningDeadlines } from "~/services/deadlines.server";
 import { overdueLearningActions } from "~/services/learning.server";
+import { waitingRequests } from "~/services/online-requests.server";
 import { can } from "~/domain/permissions";
 
 // A GET form, as the inbox's filters: works without JavaScript and can be bookmarked.
@@ -51,7 +53,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .filter((a) => !f.team || teams.find((t) => String(t.id) === f.team)?.name === a.team)
         .map((a) => ({ id: a.id, reference: a.reference, team: a.team, owner: a.owner, dueOn: formatLongDate(a.dueOn, "en") }))
     : null;
+  // What people did online that waits for staff (decision record 042), on the cases this person may see.
+  const online = waitingRequests(db, viewerOf(db, staff), { teamId: f.team ? Number(f.team) : undefined }).map((w) => ({
+    entryId: w.entryId,
+    reference: w.reference,
+    kind: w.kind,
+    since: formatLongDate(londonDate(w.since), "en"),
+  }));
   return {
+    online,
     learning,
     lastResult: submission.status === "success" ? null : submission.reply(),
     filters: Object.fromEntries(url.searchParams.entries()),
@@ -113,8 +123,8 @@ export default function DeadlinesPage() {
           {group.rows.length === 0 ? (
             <p className="govuk-body">{t("deadlines.none")}</p>
           ) : (
-            <div className="speakup-table-wrapper">
-              <table className="govuk-table" aria-labelledby={`group-${group.key}`}>
+            <div className="speakup-card-list">
+              <table className="govuk-table speakup-cards" aria-labelledby={`group-${group.key}`}>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
                     <th scope="col" className="govuk-table__header">
@@ -145,11 +155,24 @@ export default function DeadlinesPage() {
                           {row.reference}
                         </Link>
                       </td>
-                      <td className="govuk-table__cell">{t(`casework:stages.${row.stage}`)}</td>
-                      <td className="govuk-table__cell">{row.team ?? t("deadlines.unassigned")}</td>
-                      <td className="govuk-table__cell">{row.holder ?? t("deadlines.nobody")}</td>
-                      <td className="govuk-table__cell">{row.dueOn}</td>
                       <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.stageColumn")}</CardLabel>
+                        {t(`casework:stages.${row.stage}`)}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.teamColumn")}</CardLabel>
+                        {row.team ?? t("deadlines.unassigned")}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.holder")}</CardLabel>
+                        {row.holder ?? t("deadlines.nobody")}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t(group.key === "statementsNotAgreed" ? "deadlines.statementDue" : "deadlines.due")}</CardLabel>
+                        {row.dueOn}
+                      </td>
+                      <td className="govuk-table__cell">
+                        <CardLabel>{t("deadlines.status")}</CardLabel>
                         <RagTag rag={row.rag} />
                       </td>
                     </tr>
@@ -161,6 +184,25 @@ export default function DeadlinesPage() {
           )}
         </section>
       ))}
+      <section aria-labelledby="group-online" data-testid="deadlines-online">
+        <h2 className="govuk-heading-m" id="group-online">
+          {t("deadlines.online")} <span className="govuk-caption-m">{t("deadlines.count", { count: d.online.length })}</span>
+        </h2>
+        <p className="govuk-body">{t("deadlines.onlineIntro")}</p>
+        {d.online.length === 0 ? (
+          <p className="govuk-body">{t("deadlines.none")}</p>
+        ) : (
+          <ul className="govuk-list">
+            {d.online.map((w) => (
+              <li key={w.entryId}>
+                <Link className="govuk-link" to={`/staff/cases/${w.reference}`}>
+                  {t("deadlines.onlineLine", { reference: w.reference, what: t(`reminders.online.${w.kind}`), date: w.since })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {d.learning ? (
         <section aria-labelledby="group-learning" data-testid="deadlines-learning">
           <h2 className="govuk-heading-m" id="group-learning">

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { CardLabel } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import { LearningTag } from "~/components/learning-tag";
@@ -74,8 +75,8 @@ export default function LearningRegisterPage() {
       {d.rows.length === 0 ? (
         <p className="govuk-body">{t("learning.none")}</p>
       ) : (
-        <div className="speakup-table-wrapper">
-          <table className="govuk-table" data-testid="learning-register">
+        <div className="speakup-card-list">
+          <table className="govuk-table speakup-cards" data-testid="learning-register">
             <caption className="govuk-table__caption govuk-table__caption--m">{t("learning.count", { count: d.rows.length })}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -95,14 +96,25 @@ export default function LearningRegisterPage() {
                     </Link>
                   </td>
                   <td className="govuk-table__cell">
+                    <CardLabel>{t("learning.reference")}</CardLabel>
                     <Link className="govuk-link" to={`/staff/cases/${row.reference}`}>
                       {row.reference}
                     </Link>
                   </td>
-                  <td className="govuk-table__cell">{row.team}</td>
-                  <td className="govuk-table__cell">{row.owner}</td>
-                  <td className="govuk-table__cell">{row.dueOn}</td>
                   <td className="govuk-table__cell">
+                    <CardLabel>{t("learning.teamColumn")}</CardLabel>
+                    {row.team}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <CardLabel>{t("learning.owner")}</CardLabel>
+                    {row.owner}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <CardLabel>{t("learning.dueColumn")}</CardLabel>
+                    {row.dueOn}
+                  </td>
+                  <td className="govuk-table__cell">
+                    <CardLabel>{t("learning.statusColumn")}</CardLabel>
                     <LearningTag state={row.state} overdue={row.overdue} />
                   </td>
                 </tr>

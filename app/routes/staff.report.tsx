@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { ErrorSummary, SelectField, summaryErrors, TextareaField } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
-import { ReportTableView } from "~/components/report";
+import { ReportTableView, SuppressionNote } from "~/components/report";
 import { londonDate } from "~/domain/calendar";
 import { formatDateTime } from "~/domain/dates";
 import { draftNarrative } from "~/domain/report/narrative";
@@ -48,14 +48,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tables = await annualReportOffThread(db, year);
   const saved = savedNarrative(db, year);
   const t = fixedT("en", "staff");
-  const draft = draftNarrative(tables, yearsShown(year).map(yearLabel))
+  const threshold = suppressionThreshold(db);
+  const draft = draftNarrative(tables, yearsShown(year).map(yearLabel), threshold)
     .map((s) => t(s.key, s.params))
     .join(" ");
   return {
     year,
     years: years.map((y) => ({ value: String(y), label: t("report.yearOption", { year: yearLabel(y), from: y, to: y + 1 }) })),
     tables,
-    threshold: suppressionThreshold(db),
+    threshold,
     summary: saved?.text ?? draft,
     savedAt: saved ? formatDateTime(saved.updatedAt, "en") : null,
     justSaved: url.searchParams.get("saved") === "1",
@@ -92,6 +93,7 @@ export default function ReportPage() {
       ) : null}
       <h1 className="govuk-heading-l">{t("report.title", { year: yearLabel(d.year) })}</h1>
       <p className="govuk-body">{t("report.intro")}</p>
+      <SuppressionNote t={t} threshold={d.threshold} />
       <Form method="get" action="/staff/report" className="speakup-no-print" {...getFormProps(yearForm)}>
         <SelectField field={yearFields.year} label={t("report.yearLabel")} placeholder={t("report.latestYear")} options={d.years} />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">

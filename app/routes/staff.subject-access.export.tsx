@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CardLabel } from "~/components/card-label";
 import type { RouteHandle } from "~/components/page-title";
 import { SummaryList } from "~/components/summary-list";
 import { formatLanguageAndMode } from "~/i18n/i18n";
@@ -36,8 +37,9 @@ const when = (iso: string) => formatDateTime(new Date(iso), "en");
 
 function Table({ caption, headers, rows, testId }: { caption: string; headers: string[]; rows: Array<{ key: string; cells: ReactNode[] }>; testId: string }) {
   return (
-    <div className="speakup-table-wrapper">
-      <table className="govuk-table" data-testid={testId}>
+    // Below the tablet width each row is a summary card (on paper, a table).
+    <div className="speakup-card-list">
+      <table className="govuk-table speakup-cards" data-testid={testId}>
         <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -53,6 +55,7 @@ function Table({ caption, headers, rows, testId }: { caption: string; headers: s
             <tr className="govuk-table__row" key={row.key}>
               {row.cells.map((cell, i) => (
                 <td className="govuk-table__cell speakup-preserve-lines" key={i}>
+                  {i > 0 && headers[i] ? <CardLabel>{headers[i]}</CardLabel> : null}
                   {cell}
                 </td>
               ))}

@@ -39,7 +39,7 @@ function offered(db: Db, list: string, label: string, current: string | null): b
   return referenceOptions(db, list, current ? [current] : []).some((o) => o.label === label);
 }
 
-/** The stable code of a received-from value, by its label now (null for a value a council added). */
+/** The stable code of a received-from value, by its label now (a council's own value has a generated one, decision record 048). */
 function receivedFromCode(db: Db, label: string): string | null {
   return db.select({ code: referenceValues.code }).from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, label))).get()?.code ?? null;
 }

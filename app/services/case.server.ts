@@ -65,6 +65,12 @@ export type EntryKind =
   | "stage-taken-off-hold"
   | "stage-dates-corrected"
   | "statement-agreed"
+  /** Stage 2: staff shared a version of the statement of complaint with the person (decision record 041). */
+  | "statement-shared"
+  /** Stage 2: the person asked online for changes to the statement (their words). */
+  | "statement-changes-asked"
+  /** Staff marked something the person did online as dealt with (decision record 042). */
+  | "online-request-dealt-with"
   | "people-named"
   | "panel-booked"
   | "panel-report"
@@ -78,8 +84,19 @@ export type EntryKind =
 /** Adds a line to the case's timeline; call it inside the change's transaction. */
 export function addEntry(
   db: Db,
-  entry: { representationId: number; kind: EntryKind; staffUserId: number | null; body?: string | null; channel?: string | null; details?: Record<string, unknown>; at?: Date },
+  entry: {
+    representationId: number;
+    kind: EntryKind;
+    staffUserId: number | null;
+    body?: string | null;
+    channel?: string | null;
+    details?: Record<string, unknown>;
+    at?: Date;
+    /** Something the person did online that waits for staff (decision record 042). */
+    awaitingStaff?: boolean;
+  },
 ) {
+  const at = entry.at ?? new Date();
   db.insert(caseEntries)
     .values({
       representationId: entry.representationId,
@@ -88,7 +105,8 @@ export function addEntry(
       body: entry.body ?? null,
       channel: entry.channel ?? null,
       details: entry.details ?? null,
-      at: entry.at ?? new Date(),
+      at,
+      awaitingStaffSince: entry.awaitingStaff ? at : null,
     })
     .run();
 }

@@ -105,7 +105,7 @@ describe("triage and decisions", () => {
     // Still a parent: no question about parental responsibility, and Stage 1 may be chosen.
     expect(acceptRepresentation(db, officer, c.reference, { decision: "statutory-stage1", personAgreed: false }, NOW)).toEqual({ ok: true });
 
-    // A value the council added has no code: its standing is asked about.
+    // A value the council added has a generated code no rule knows: its standing is asked about.
     expect(addValue(db, { actorId: officer.id, list: "received-from", label: "Parent's partner" })).toBe("added");
     const added = addCase(db, { dueOn: null });
     saveTriage(db, officer, added.reference, { representationType: "Complaint", process: "statutory", eligibility: { ...ELIGIBLE, receivedFrom: "Parent's partner" } });

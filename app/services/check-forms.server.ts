@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import * as z from "zod/mini";
 import { normaliseCheckCode } from "~/domain/check/access";
 import { experienceAnswers } from "~/domain/check/experience";
-import { LATE_MAX, MESSAGE_MAX, REASON_MAX, UNRESOLVED_MAX } from "~/domain/check/limits";
+import { CHANGES_MAX, LATE_MAX, MESSAGE_MAX, REASON_MAX, UNRESOLVED_MAX } from "~/domain/check/limits";
 import { cleanMultiline } from "~/domain/form/fields";
 import { normaliseReference } from "~/domain/reference-number";
 
@@ -36,6 +36,11 @@ export const checkForms = {
   }),
   send: z.object({
     message: z.optional(z.string().check(z.overwrite(cleanMultiline), z.maxLength(MESSAGE_MAX, "check:errors.messageTooLong"))),
+  }),
+  statementChanges: z.object({
+    changes: z
+      .string({ error: "check:errors.changesRequired" })
+      .check(z.overwrite(cleanMultiline), z.minLength(1, "check:errors.changesRequired"), z.maxLength(CHANGES_MAX, "check:errors.changesTooLong")),
   }),
   withdraw: z.object({
     reason: z

@@ -287,7 +287,7 @@ describe("the experience questions", () => {
     expect(answerExperience(db, session, { easy: "no" }, LATER)).toEqual({ ok: false, error: "not-offered" });
 
     const rows = db.select().from(experienceResponses).all();
-    expect(rows).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), stageKind: "statutory-stage1", month: "2026-12", easy: "partly", listened: "yes", again: null, easyRead: false }]);
+    expect(rows).toEqual([{ id: expect.stringMatching(/^[0-9a-f-]{36}$/), stageKind: "statutory-stage1", month: "2026-12", easy: "partly", listened: "yes", again: null, easyRead: false, youngPerson: false }]);
     // Nothing in the row points back at the case.
     expect(JSON.stringify(rows)).not.toContain(c.reference);
     expect(experienceReport(db, { from: "2026-12", to: "2026-12" })).toMatchObject({ responses: 1, easy: { partly: 1 }, listened: { yes: 1 }, again: { unanswered: 1 } });

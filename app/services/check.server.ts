@@ -1,6 +1,8 @@
+import { rm } from "node:fs/promises";
 import { createHash, createHmac, hkdfSync, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, gte, isNull, lt, lte } from "drizzle-orm";
-import { attachments, caseEntries, checkCodes, checkSessions, experienceResponses, outbox, representations, stages } from "../../db/schema";
+import { attachments, caseEntries, checkCodes, checkSessions, experienceResponses, outbox, referenceValues, representations, stages, statements } from "../../db/schema";
+import { standingOf } from "../domain/eligibility";
 import { countExperience, isEmptyResponse, mayAskExperience, type ExperienceCounts, type ExperienceResponse } from "../domain/check/experience";
 import { checkCodeEmail, nextStageAskedEmail, personWroteEmail } from "../../emails/check";
 import { londonDate, type IsoDate } from "../domain/calendar";
@@ -21,7 +23,11 @@ import { factsOf } from "./stage-actions.server";
 import { applyWithdrawal, nextStageOf } from "./stage-moves.server";
 import { storeUploadOnCase, type ReceivedFile } from "./attachments.server";
 import type { UploadProblem } from "../domain/attachments";
-import { clockFactsOf, currentStage, stagesOf } from "./stages.server";
+import { clockFactsOf, currentStage, stagesOf, type StageRow } from "./stages.server";
+import { activeRestrictions } from "./case-restrictions.server";
+import { latestVersion } from "../domain/check/statement";
+import { updateStage } from "./later-stages.server";
+import { statementVersionsOf } from "./statements.server";
 
 /**
  * "Check your complaint" (decision record 030): the person on a complaint (or the advocate who
@@ -186,6 +192,8 @@ export interface PersonCase {
   mayWithdraw: boolean;
   /** The optional experience questions are offered about the current stage. */
   mayAskExperience: boolean;
+  /** A shared statement of complaint waits for their answer (the transition table, as the person). */
+  mayAnswerStatement: boolean;
 }
 
 function nextStepOf(db: Db, row: Representation, today: IsoDate): Pick<PersonCase, "next" | "ombudsmanNext"> {
@@ -215,16 +223,30 @@ export function personCase(db: Db, session: CheckSession, now = new Date()): Per
     if (!row || row.anonymisedAt !== null) return null;
     const today = londonDate(now);
     const settings = clockSettings(tx);
+    const all = stagesOf(tx, row.id);
+    // The latest Stage 2's statement (a case reaches Stage 2 once, unless reopened).
+    const stage2 = all.filter((s) => s.kind === "statutory-stage2").at(-1);
     const view = personView({
       mail: caseEmails(tx, row.id),
       entries: tx.select().from(caseEntries).where(eq(caseEntries.representationId, row.id)).orderBy(asc(caseEntries.at)).all(),
       files: tx.select().from(attachments).where(eq(attachments.representationId, row.id)).all(),
-      stages: stagesOf(tx, row.id).map((s) => ({ ...s, replyDueOn: stageClocks(clockFactsOf(s), settings).respondBy ?? s.dueOn })),
+      stages: all.map((s) => ({ ...s, replyDueOn: stageClocks(clockFactsOf(s), settings).respondBy ?? s.dueOn })),
+      statement: stage2 ? { versions: statementVersionsOf(tx, stage2.id), agreedOn: (stage2.statementAgreedOn as IsoDate | null) ?? null } : null,
+      restricted: activeRestrictions(tx, row).length > 0,
     });
     audit(tx, { staffUserId: null, action: "case.viewed-by-person", entity: "representation", entityId: row.id, at: now });
     const stage = currentStage(tx, row.id);
-    const mayWithdraw = stage ? allowedActions({ kind: stage.kind as StageKind, state: stage.state as StageState }, "person", factsOf(tx, stage, today).facts).includes("withdraw") : false;
-    return { reference: row.reference, receivedOn: row.receivedOn, answers: row.answers, view, ...nextStepOf(tx, row, today), mayWithdraw, mayAskExperience: mayAskExperience(stage) };
+    const personMoves = stage ? allowedActions({ kind: stage.kind as StageKind, state: stage.state as StageState }, "person", factsOf(tx, stage, today).facts) : [];
+    return {
+      reference: row.reference,
+      receivedOn: row.receivedOn,
+      answers: row.answers,
+      view,
+      ...nextStepOf(tx, row, today),
+      mayWithdraw: personMoves.includes("withdraw"),
+      mayAskExperience: mayAskExperience(stage),
+      mayAnswerStatement: personMoves.includes("agree-statement"),
+    };
   });
 }
 
@@ -261,7 +283,15 @@ export function askForNextStage(
       .where(eq(stages.id, stage.id))
       .run();
     // What is unresolved is case content: on the timeline for staff, never in the audit or the email.
-    addEntry(tx, { representationId: row.id, kind: "next-stage-asked", staffUserId: null, at: now, body: input.unresolved.trim(), details: { from: kind, to: nextKind, askedOn: today, late: check.late } });
+    addEntry(tx, {
+      representationId: row.id,
+      kind: "next-stage-asked",
+      staffUserId: null,
+      at: now,
+      body: input.unresolved.trim(),
+      details: { from: kind, to: nextKind, askedOn: today, late: check.late },
+      awaitingStaff: true,
+    });
     const settings = getSettings(tx);
     const staffT = createI18n("en").t;
     const mail = nextStageAskedEmail(staffT, {
@@ -270,6 +300,7 @@ export function askForNextStage(
       askedOn: formatLongDate(today, "en"),
       late: check.late,
       caseUrl: `${input.publicUrl}/staff/cases/${row.reference}/escalate`,
+      restricted: activeRestrictions(tx, row).length > 0,
     });
     tx.insert(outbox)
       .values({
@@ -296,9 +327,9 @@ export function askForNextStage(
 }
 
 /** Tells the complaints team the person did something online; no personal data, a link to the case. */
-function tellTeam(tx: Db, row: Representation, what: "withdrew" | "sent", publicUrl: string, now: Date) {
+function tellTeam(tx: Db, row: Representation, what: "withdrew" | "sent" | "statement-agreed" | "statement-changes", publicUrl: string, now: Date) {
   const staffT = createI18n("en").t;
-  const mail = personWroteEmail(staffT, { reference: row.reference, what, caseUrl: `${publicUrl}/staff/cases/${row.reference}` });
+  const mail = personWroteEmail(staffT, { reference: row.reference, what, caseUrl: `${publicUrl}/staff/cases/${row.reference}`, restricted: activeRestrictions(tx, row).length > 0 });
   tx.insert(outbox)
     .values({ representationId: row.id, template: `person-${what}`, toAddress: getSettings(tx).complaintsTeamEmail, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now, createdAt: now })
     .run();
@@ -326,10 +357,70 @@ export function withdrawOnline(db: Db, session: CheckSession, input: { reason: s
   });
 }
 
+export type StatementResult = { ok: true } | { ok: false; error: "not-offered" | "changes-required" };
+
+/**
+ * The person answers the statement of complaint shared with them (decision record 041): agrees
+ * it, or says what is wrong. Allowed exactly when the transition table lets the person make that
+ * move now (a shared version waits, the statement is not agreed, Stage 2 is open). Agreeing
+ * records today on the stage, which starts the Stage 2 clock when the council counts it from the
+ * statement; asking for changes keeps their words on the version and the timeline. Either way
+ * the timeline entry waits for staff, the complaints team is emailed (no words) and the audit
+ * says what happened (dates and the version, never the words).
+ */
+export function answerStatement(
+  db: Db,
+  session: CheckSession,
+  input: { answer: "agreed" } | { answer: "changes-asked"; changes: string },
+  publicUrl: string,
+  now = new Date(),
+): StatementResult {
+  const today = londonDate(now);
+  const changes = input.answer === "changes-asked" ? input.changes.trim() : null;
+  return db.transaction((tx): StatementResult => {
+    const row = tx.select().from(representations).where(eq(representations.id, session.representationId)).get();
+    const stage = row ? currentStage(tx, row.id) : null;
+    if (!row || !stage) return { ok: false, error: "not-offered" };
+    const action = input.answer === "agreed" ? "agree-statement" : "ask-statement-changes";
+    const check = checkTransition({ kind: stage.kind as StageKind, state: stage.state as StageState }, action, "person", factsOf(tx, stage, today).facts, { date: today, reason: changes });
+    if (!check.ok) return { ok: false, error: check.refusal === "reason-required" ? "changes-required" : "not-offered" };
+    const latest = latestVersion(statementVersionsOf(tx, stage.id));
+    if (!latest) return { ok: false, error: "not-offered" };
+    tx.update(statements).set({ answer: input.answer, answeredAt: now, changes }).where(eq(statements.id, latest.id)).run();
+    let dates: { before: Record<string, unknown>; after: Record<string, unknown> } = { before: {}, after: {} };
+    if (input.answer === "agreed") {
+      const updated: StageRow = updateStage(tx, stage, { statementAgreedOn: today }, check.to, now);
+      dates = {
+        before: { statementAgreedOn: stage.statementAgreedOn, dueOn: stage.dueOn, nextDueOn: stage.nextDueOn },
+        after: { statementAgreedOn: today, dueOn: updated.dueOn, latestOn: updated.latestOn, nextDueOn: updated.nextDueOn },
+      };
+    }
+    addEntry(tx, {
+      representationId: row.id,
+      kind: input.answer === "agreed" ? "statement-agreed" : "statement-changes-asked",
+      staffUserId: null,
+      at: now,
+      body: changes,
+      details: input.answer === "agreed" ? { agreedOn: today, version: latest.version, online: true } : { version: latest.version, online: true },
+      awaitingStaff: true,
+    });
+    tellTeam(tx, row, input.answer === "agreed" ? "statement-agreed" : "statement-changes", publicUrl, now);
+    audit(tx, {
+      staffUserId: null,
+      action: input.answer === "agreed" ? "case.statement-agreed-by-person" : "case.statement-changes-asked",
+      entity: "representation",
+      entityId: row.id,
+      at: now,
+      details: { before: { stageId: stage.id, ...dates.before }, after: { stageId: stage.id, statementVersion: latest.version, ...dates.after } },
+    });
+    return { ok: true };
+  });
+}
+
 /** Messages (with or without a file) one complaint may receive online in a day. */
 export const MESSAGES_PER_DAY = 10;
 
-export type SendResult = { ok: true } | { ok: false; error: "empty" | "rate-limited" | UploadProblem };
+export type SendResult = { ok: true } | { ok: false; error: "empty" | "rate-limited" | "restricted" | UploadProblem };
 
 /**
  * The person sends more information, a document, or both, to their complaint: the file is
@@ -344,6 +435,12 @@ export async function sendInformation(
 ): Promise<SendResult> {
   const message = input.message.trim();
   if (!message && !input.file) return { ok: false, error: "empty" };
+  // A contact restriction limits messages: they go by the route the person was told (decision record 042).
+  const row = db.select().from(representations).where(eq(representations.id, session.representationId)).get();
+  if (!row || activeRestrictions(db, row).length > 0) {
+    if (input.file) await rm(input.file.tempPath, { force: true });
+    return { ok: false, error: "restricted" };
+  }
   if (!withinLimit(db, `check-send:${session.representationId}`, { limit: MESSAGES_PER_DAY, windowMs: 24 * 60 * 60 * 1000, now })) return { ok: false, error: "rate-limited" };
   let files = 0;
   if (input.file) {
@@ -354,7 +451,7 @@ export async function sendInformation(
   db.transaction((tx) => {
     const row = tx.select().from(representations).where(eq(representations.id, session.representationId)).get();
     if (!row) return;
-    addEntry(tx, { representationId: row.id, kind: "correspondence-in", channel: "online", staffUserId: null, at: now, body: message || null, details: { online: true, files } });
+    addEntry(tx, { representationId: row.id, kind: "correspondence-in", channel: "online", staffUserId: null, at: now, body: message || null, details: { online: true, files }, awaitingStaff: true });
     tellTeam(tx, row, "sent", input.publicUrl, now);
     audit(tx, { staffUserId: null, action: "case.information-sent-by-person", entity: "representation", entityId: row.id, at: now, details: { after: { files } } });
   });
@@ -373,8 +470,13 @@ export function answerExperience(db: Db, session: CheckSession, response: Experi
     const stage = row ? currentStage(tx, row.id) : null;
     if (!row || !stage || !mayAskExperience(stage)) return { ok: false as const, error: "not-offered" as const };
     if (!isEmptyResponse(response)) {
+      // Only whether a young person answered, by the received-from code as the report counts them (decision 043).
+      const receivedFromCode = row.receivedFrom
+        ? tx.select({ code: referenceValues.code }).from(referenceValues).where(and(eq(referenceValues.list, "received-from"), eq(referenceValues.label, row.receivedFrom))).get()?.code
+        : undefined;
+      const youngPerson = standingOf({ receivedFrom: row.receivedFrom ?? undefined, receivedFromCode: receivedFromCode ?? undefined }) === "child";
       tx.insert(experienceResponses)
-        .values({ id: randomUUID(), stageKind: stage.kind, month: londonDate(now).slice(0, 7), easy: response.easy, listened: response.listened, again: response.again, easyRead: row.mode === "easy-read" })
+        .values({ id: randomUUID(), stageKind: stage.kind, month: londonDate(now).slice(0, 7), easy: response.easy, listened: response.listened, again: response.again, easyRead: row.mode === "easy-read", youngPerson })
         .run();
     }
     tx.update(stages).set({ experienceAnsweredAt: now }).where(eq(stages.id, stage.id)).run();

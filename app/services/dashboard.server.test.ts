@@ -6,7 +6,9 @@ import { financialYearOf } from "../domain/report/years";
 import { acceptedComplaint, staffOf } from "../../test/cases";
 import { createTestDb } from "../../test/db";
 import { importCsv } from "../../test/report-fixtures";
+import { teams } from "../../db/schema";
 import { managersDashboard } from "./dashboard.server";
+import { moveLearningAction, raiseLearningAction } from "./learning.server";
 import { importHistoric } from "./report-import.server";
 
 describe("the managers' dashboard", () => {
@@ -21,8 +23,16 @@ describe("the managers' dashboard", () => {
     const officer = staffOf(db, "complaints-officer");
     // Received 30 days ago: its Stage 1 (10 working days) is overdue; one received today is not yet due soon.
     const earlier = new Date(now.getTime() - 30 * 86_400_000);
-    acceptedComplaint(db, officer, { now: earlier });
+    const old = acceptedComplaint(db, officer, { now: earlier });
     acceptedComplaint(db, officer, { now });
+    // Learning actions raised then: one due the next day (now overdue), one done after its day (not), one due in a year.
+    const [team] = db.select().from(teams).limit(1).all();
+    const raise = (dueOn: string) => raiseLearningAction(db, officer, old.reference, { change: "Write sooner", teamId: team!.id, ownerId: officer.id, dueOn }, earlier);
+    raise(addCalendarDays(londonDate(earlier), 1));
+    const done = raise(addCalendarDays(londonDate(earlier), 2));
+    if (!done.ok) throw new Error(done.error);
+    expect(moveLearningAction(db, officer, done.id, "complete", { evidence: "Letters go out in a week" }, now)).toEqual({ ok: true });
+    raise(addCalendarDays(today, 365));
     const lastYearSameDay = addCalendarDays(today, -364);
     importHistoric(db, {
       csv: importCsv([
@@ -35,6 +45,7 @@ describe("the managers' dashboard", () => {
     expect(d.openByStage).toEqual([{ kind: "statutory-stage1", count: 2 }]);
     expect(d.overdue).toBe(1);
     expect(d.dueSoon).toBe(0);
+    expect(d.learningOverdue).toBe(1);
     const thisMonth = d.months.find((m) => m.month === today.slice(0, 7))!;
     expect(thisMonth.thisYear).toBeGreaterThanOrEqual(2); // the one today and the import today (and the overdue one, within this month)
     expect(d.months.reduce((s, m) => s + m.thisYear, 0) + d.months.reduce((s, m) => s + m.lastYear, 0)).toBe(4);

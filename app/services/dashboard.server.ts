@@ -4,6 +4,7 @@ import { childCodes } from "../domain/eligibility";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
 import { dashboard } from "../domain/report/dashboard";
 import { financialYearOf, yearRange } from "../domain/report/years";
+import { isOpenLearning, learningStates } from "../domain/learning";
 import { runningStates, stageKinds } from "../domain/stages";
 import type { Db } from "./db.server";
 
@@ -11,7 +12,7 @@ import type { Db } from "./db.server";
 export const DUE_SOON_WORKING_DAYS = 5;
 
 /**
- * The managers' dashboard: five aggregate queries over indexed columns (stages by state and
+ * The managers' dashboard: six aggregate queries over indexed columns (stages by state and
  * next_due_on, representations by received_on), whatever the number of records. Imported
  * history counts too: it is closed, so it shows only in the months received.
  */
@@ -53,6 +54,9 @@ export function managersDashboard(db: Db, today: IsoDate) {
     join equality_responses e on e.representation_id = r.id
     where r.received_on between ${from} and ${to} and ${eform}`)[0];
   const year1 = { ...counts, answered: answered?.n ?? 0 };
+  // Open and past the due day, as the register's "overdue" filter (learning_actions_state_due_idx).
+  const openLearning = sql.join(learningStates.filter(isOpenLearning).map((s) => sql`${s}`), sql`, `);
+  const learning = db.all<{ n: number }>(sql`select count(*) as n from learning_actions where state in (${openLearning}) and due_on < ${today}`)[0];
   const order = (kind: string) => (stageKinds as readonly string[]).indexOf(kind);
   return dashboard(year, {
     openByStage: open.map((o) => ({ kind: o.kind, count: o.n })).sort((a, b) => order(a.kind) - order(b.kind)),
@@ -63,5 +67,6 @@ export function managersDashboard(db: Db, today: IsoDate) {
     youngPeopleThisYear: year1?.young ?? 0,
     offeredThisYear: year1?.offered ?? 0,
     answeredThisYear: year1?.answered ?? 0,
+    learningOverdue: learning?.n ?? 0,
   });
 }

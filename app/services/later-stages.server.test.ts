@@ -79,7 +79,7 @@ describe("Stage 2", () => {
     // Statement flagged if not agreed by Mon 21 Dec (10 working days from Mon 7 Dec); response by
     // Thu 14 Jan 2027 (25: 8-11 Dec 4, 14-18 9, 21-24 13, 29-31 16, 4-8 Jan 21, 11-14 25).
     expect(currentStage(db, c.id)).toMatchObject({ kind: "statutory-stage2", state: "open", dueOn: "2027-01-14", nextDueOn: "2026-12-21" });
-    expect(offeredStageActions(db, officer, rowOf(db, c.id), at("2026-12-08"))).toEqual(["extend", "withdraw", "put-on-hold", "agree-statement", "name-investigator", "correct-dates"]);
+    expect(offeredStageActions(db, officer, rowOf(db, c.id), at("2026-12-08"))).toEqual(["extend", "withdraw", "put-on-hold", "share-statement", "agree-statement", "name-investigator", "correct-dates"]);
     expect(investigatorOptions(db)).toEqual([{ id: investigator.id, name: "Indira Investigator" }]);
 
     expect(nameStage2People(db, officer, c.reference, { investigator: { staffUserId: investigator.id, costPence: 120000 }, independentPerson: { name: "Rowan Independent", costPence: 45050 } }, at("2026-12-08"))).toEqual({ ok: true, result: null });
@@ -110,7 +110,8 @@ describe("Stage 2", () => {
     expect(inbox()).toEqual([c.reference]);
     expect(findCaseFor(db, investigator, c.reference)?.id).toBe(c.id);
     expect(findCaseFor(db, investigator, other.reference)).toBeNull();
-    expect(offeredStageActions(db, investigator, rowOf(db, c.id), at("2026-12-08"))).toEqual(["agree-statement"]);
+    // They may write the statement up and share it with the person too (decision record 041).
+    expect(offeredStageActions(db, investigator, rowOf(db, c.id), at("2026-12-08"))).toEqual(["share-statement", "agree-statement"]);
     expect(nameStage2People(db, investigator, c.reference, { investigator: { name: "Someone" }, independentPerson: { name: "Else" } }, at("2026-12-08"))).toEqual({ ok: false, error: "role" });
     expect(agreeStatement(db, investigator, c.reference, { agreedOn: "2026-12-08" }, at("2026-12-08"))).toEqual({ ok: true, result: null });
 

@@ -1,8 +1,16 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { representations, stagePeople, stages, staffUsers } from "../../db/schema";
+import { representations, stagePeople, stages, staffUsers, statements } from "../../db/schema";
+import { statementSharedLetter } from "../../emails/statement";
+import { nextVersion } from "../domain/check/statement";
+import { letterEmailOf } from "../domain/letters";
+import { createI18n, isLanguage, isMode } from "../i18n/i18n";
+import { sendLetterToPerson } from "./letters.server";
+import { getSettings } from "./settings.server";
+import { statementVersionsOf } from "./statements.server";
 import { londonDate, type IsoDate } from "../domain/calendar";
 import { stageClocks, type StageClocks } from "../domain/stage-clocks";
 import { caseStatusOf, checkTransition, isUndecidedStatus, type PanelMember, type Refusal, type StageAction, type StageKind, type StageState, type TransitionInput } from "../domain/stages";
+import { settleRequests } from "./online-requests.server";
 import { addEntry, changeCase, type Actor, type EntryKind, type Representation } from "./case.server";
 import { referenceOptions } from "./case-triage.server";
 import type { Db } from "./db.server";
@@ -75,6 +83,8 @@ function moveStage<T>(
       return null;
     }
     addEntry(tx, { representationId: row.id, kind: change.entry.kind, staffUserId: actor.id, at: now, details: change.entry.details });
+    // A request the person made online that this move answers stops waiting (decision record 042).
+    settleRequests(tx, row.id, action);
     return { result: change.result, before: { stageId: stage.id, ...change.before }, after: { stageId: stage.id, ...change.after } };
   });
   if (done.ok) return { ok: true, result: done.result };
@@ -82,7 +92,7 @@ function moveStage<T>(
 }
 
 /** Writes facts onto the stage and recomputes its stored clock from them. */
-function updateStage(tx: Db, stage: StageRow, set: Partial<StageRow>, state: StageState, now: Date): StageRow {
+export function updateStage(tx: Db, stage: StageRow, set: Partial<StageRow>, state: StageState, now: Date): StageRow {
   const next = { ...stage, ...set, state };
   return tx
     .update(stages)
@@ -124,6 +134,38 @@ export function agreeStatement(db: Db, actor: Actor, reference: string, input: {
       before: { statementAgreedOn: stage.statementAgreedOn, dueOn: stage.dueOn, nextDueOn: stage.nextDueOn },
       after: { statementAgreedOn: input.agreedOn, dueOn: updated.dueOn, latestOn: updated.latestOn, nextDueOn: updated.nextDueOn },
       entry: { kind: "statement-agreed", details: { agreedOn: input.agreedOn } },
+    };
+  });
+}
+
+/**
+ * Shares the statement of complaint staff wrote up with the person (decision record 041): a new
+ * version (never changing one already shared), and a letter saying it waits for them: by email,
+ * to read and answer online, or kept to post with the words. The words stay in the statements
+ * table; the timeline and the audit say only which version and how it went.
+ */
+export function shareStatement(db: Db, actor: Actor, reference: string, input: { statement: string }, now = new Date()): MoveResult<{ version: number; sharedBy: "email" | "letter" }> {
+  const statement = input.statement.trim();
+  return moveStage(db, actor, reference, "share-statement", { statement }, now, (tx, row, stage) => {
+    const version = nextVersion(statementVersionsOf(tx, stage.id));
+    const language = isLanguage(row.language) ? row.language : "en";
+    const mode = isMode(row.mode) ? row.mode : "standard";
+    const settings = getSettings(tx);
+    const letter = statementSharedLetter(createI18n(language, { mode }).t, {
+      reference: row.reference,
+      byPost: letterEmailOf(row) === null,
+      statement,
+      councilName: settings.councilName,
+      complaintsTeamPhone: settings.complaintsTeamPhone,
+      complaintsTeamEmail: settings.complaintsTeamEmail,
+    });
+    const sharedBy = sendLetterToPerson(tx, { representationId: row.id, language, template: "statement-shared", letter, staffUserId: actor.id, now });
+    tx.insert(statements).values({ stageId: stage.id, version, body: statement, writtenById: actor.id, sharedAt: now, sharedBy }).run();
+    return {
+      result: { version, sharedBy },
+      before: { statementVersion: version - 1 },
+      after: { statementVersion: version, sharedBy },
+      entry: { kind: "statement-shared", details: { version, sharedBy } },
     };
   });
 }

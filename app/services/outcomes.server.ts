@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { referenceValues, stageCodes, stagePeople, stagePoints, stages } from "../../db/schema";
-import { caseFinding, checkCompensation, findingFromPoints, findingReasonOf, isFindingCode, moneyTotals, type Compensation, type CompensationProblem, type FindingCode, type FindingReason } from "../domain/outcomes";
+import { caseFinding, checkCompensation, findingFromPoints, findingReasonOf, moneyTotals, type Compensation, type CompensationProblem, type FindingReason } from "../domain/outcomes";
 import type { StagePersonRole } from "../domain/stages";
 import { changeCase, type Actor } from "./case.server";
 import type { Db } from "./db.server";
@@ -8,14 +8,15 @@ import { caseCoding, referenceOptions, type ReferenceOption } from "./case-triag
 import { peopleOfStages, stagesOf } from "./stages.server";
 
 export interface FindingOption {
-  code: FindingCode;
+  /** One of the domain's codes, or a council's own value's generated one (decision record 048). */
+  code: string;
   label: string;
 }
 
 /**
- * The findings staff may record now: the "finding" list's current values that carry one of the
- * domain's codes (decision record 028). A value a council added has no code and is not offered:
- * neither the overall-finding rule nor the report could count it.
+ * The findings staff may record now: the "finding" list's current values, by code (decision
+ * records 028 and 048). A council's own value has a generated code: the report counts it under its
+ * label, and the overall-finding rule treats it as not judged on the merits.
  */
 export function findingOptions(db: Db): FindingOption[] {
   return db
@@ -24,7 +25,7 @@ export function findingOptions(db: Db): FindingOption[] {
     .where(eq(referenceValues.list, "finding"))
     .orderBy(asc(referenceValues.sortOrder), asc(referenceValues.label))
     .all()
-    .filter((v): v is { code: FindingCode; label: string; retiredAt: null } => v.retiredAt === null && isFindingCode(v.code))
+    .filter((v): v is { code: string; label: string; retiredAt: null } => v.retiredAt === null && v.code !== null)
     .map((v) => ({ code: v.code, label: v.label }));
 }
 
@@ -71,7 +72,7 @@ export function saveStageOutcomes(tx: Db, stageId: number, input: { points: read
 }
 
 export interface StageOutcome {
-  points: Array<{ position: number; point: string; finding: FindingCode; reasons: string }>;
+  points: Array<{ position: number; point: string; finding: string; reasons: string }>;
   actualOutcomes: Array<{ id: number; label: string; retired: boolean }>;
 }
 
@@ -80,7 +81,7 @@ export function outcomesOfStages(db: Db, stageIds: readonly number[]): Map<numbe
   const byStage = new Map<number, StageOutcome>(stageIds.map((id) => [id, { points: [], actualOutcomes: [] }]));
   if (stageIds.length === 0) return byStage;
   const points = db.select().from(stagePoints).where(inArray(stagePoints.stageId, [...stageIds])).orderBy(asc(stagePoints.position)).all();
-  for (const p of points) byStage.get(p.stageId)?.points.push({ position: p.position, point: p.point, finding: p.finding as FindingCode, reasons: p.reasons });
+  for (const p of points) byStage.get(p.stageId)?.points.push({ position: p.position, point: p.point, finding: p.finding, reasons: p.reasons });
   const codes = db
     .select({ stageId: stageCodes.stageId, id: referenceValues.id, label: referenceValues.label, retiredAt: referenceValues.retiredAt })
     .from(stageCodes)

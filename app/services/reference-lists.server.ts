@@ -37,20 +37,32 @@ function labelTaken(db: Db, list: string, label: string, exceptId?: number) {
   return Boolean(db.select({ id: referenceValues.id }).from(referenceValues).where(exceptId === undefined ? same : and(same, ne(referenceValues.id, exceptId))).get());
 }
 
+/**
+ * Gives every value without a code its generated one, `value-<id>` (decision record 048): unique,
+ * and never changed by a rename, so cases and rules can hold it as they hold the seeded codes.
+ * The same statement as migration 0016's hand-written part: keep them in step.
+ */
+export function assignMissingCodes(db: Db) {
+  db.run(sql`update reference_values set code = 'value-' || id where code is null`);
+}
+
 export function addValue(db: Db, input: { actorId: number; list: string; label: string; note?: string; now?: Date }): "added" | "taken" {
   const now = input.now ?? new Date();
   return db.transaction((tx) => {
     if (labelTaken(tx, input.list, input.label)) return "taken";
     const sortOrder = (tx.select({ max: sql<number>`coalesce(max(${referenceValues.sortOrder}), 0)` }).from(referenceValues).where(eq(referenceValues.list, input.list)).get()?.max ?? 0) + 1;
-    const row = tx.insert(referenceValues).values({ list: input.list, label: input.label, note: input.note ?? null, sortOrder }).returning().get();
-    audit(tx, { staffUserId: input.actorId, action: "reference-value.added", entity: "reference_value", entityId: row.id, at: now, details: { list: input.list, after: { label: row.label, note: row.note } } });
+    const inserted = tx.insert(referenceValues).values({ list: input.list, label: input.label, note: input.note ?? null, sortOrder }).returning({ id: referenceValues.id }).get();
+    assignMissingCodes(tx);
+    const row = findValue(tx, input.list, inserted.id)!;
+    audit(tx, { staffUserId: input.actorId, action: "reference-value.added", entity: "reference_value", entityId: row.id, at: now, details: { list: input.list, after: { label: row.label, note: row.note, code: row.code } } });
     return "added";
   });
 }
 
 /**
- * Renames a value. Cases store the value (by id in case_codes, by label in older columns), so a
- * rename is for corrections; a different meaning should be a new value with the old one retired.
+ * Renames a value. Its code stays, so cases that hold the code (findings) or its id (case_codes)
+ * follow the new words; older columns hold the label. A rename is for corrections: a different
+ * meaning should be a new value with the old one retired.
  */
 export function renameValue(db: Db, input: { actorId: number; list: string; id: number; label: string; note?: string; now?: Date }): "updated" | "taken" | "not-found" {
   const now = input.now ?? new Date();

@@ -12,6 +12,7 @@ import { rolesOf, staffTeamIds } from "./auth.server";
 import type { Db } from "./db.server";
 import { runningDeadlines, type DeadlineRow } from "./deadlines.server";
 import { overdueLearningActions } from "./learning.server";
+import { waitingRequests } from "./online-requests.server";
 import type { DailyJob } from "./scheduler.server";
 import { getSettings } from "./settings.server";
 
@@ -34,7 +35,8 @@ function caseUrl(publicUrl: string, reference: string) {
  * deadline overdue, due today or within 3 working days (the stage's handler or the case's
  * responding manager, and its named Investigating Officers), listing only cases they may see; and
  * one to the complaints team's address with all of them, safeguarding referrals not recorded after
- * a working day, contact restrictions due for review and learning actions overdue. Reads only. Nothing on a non-working day.
+ * a working day, contact restrictions due for review, learning actions overdue and what people did
+ * online that waits for the complaints team. Reads only. Nothing on a non-working day.
  */
 export function planReminders(db: Db, now: Date, publicUrl: string): PlannedDigest[] {
   const today = londonDate(now);
@@ -100,6 +102,16 @@ export function planReminders(db: Db, now: Date, publicUrl: string): PlannedDige
     }
     const sections: DigestSection[] = [
       ...sectionsOf(rows),
+      // What people did online that waits for staff (decision record 042): the reference, what and when, never their words.
+      {
+        key: "online",
+        lines: waitingRequests(db, "all").map((w) => ({
+          reference: w.reference,
+          what: t(`staff:reminders.online.${w.kind}`),
+          date: formatLongDate(londonDate(w.since), "en"),
+          url: caseUrl(publicUrl, w.reference),
+        })),
+      },
       {
         key: "safeguarding",
         lines: concerns.map((c) => ({ reference: c.reference, what: "", date: formatLongDate(londonDate(c.flaggedAt), "en"), url: caseUrl(publicUrl, c.reference) })),

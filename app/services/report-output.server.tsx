@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
-import { ReportTableView, rowLabel } from "../components/report";
+import { ReportTableView, rowLabel, SuppressionNote } from "../components/report";
 import { displayTable } from "../domain/report/display";
 import type { NarrativeSentence } from "../domain/report/narrative";
 import type { ReportTable } from "../domain/report/tables";
@@ -49,6 +49,7 @@ export function reportHtml(input: { year: number; tables: ReportTable[]; t: TFun
         {input.councilName}: {t("staff:report.title", { year: yearLabel(input.year) })}
       </h1>
       <p className="govuk-body">{t("staff:report.intro")}</p>
+      <SuppressionNote t={t} threshold={input.threshold} />
       <h2 className="govuk-heading-m">{t("staff:report.narrative.title")}</h2>
       {summary.map((p, i) => (
         <p className="govuk-body" key={i}>

@@ -4,15 +4,17 @@ import demographics from "../../db/seed-data/demographics.json";
 import timescales from "../../db/seed-data/timescales.json";
 import { slugify } from "../domain/equality";
 import { standingOf } from "../domain/eligibility";
+import { isFindingCode } from "../domain/outcomes";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
-import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
-import { DEFAULT_SUPPRESSION_THRESHOLD } from "../domain/report/numbers";
+import { londonDate } from "../domain/calendar";
+import type { ExperienceFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
+import { readSuppressionThreshold } from "../domain/report/numbers";
 import { buildReport, type ReportTable, type TableId } from "../domain/report/tables";
 import { yearRange, yearsShown } from "../domain/report/years";
 import type { StageKind, StageState } from "../domain/stages";
 import { audit } from "./audit.server";
 import type { Db } from "./db.server";
-import { effectiveTimescales } from "./settings.server";
+import { effectiveTimescales, getSettings } from "./settings.server";
 
 /**
  * The annual report's reads (decisions 032 and 044): three queries over indexed columns
@@ -20,13 +22,9 @@ import { effectiveTimescales } from "./settings.server";
  * then the counting in app/domain/report. No query per record.
  */
 
-const SUPPRESSION_KEY = "reportSuppressionThreshold";
-
-/** Counts below this are not shown in the report (a setting; 0 turns suppression off). */
+/** Counts below this are not shown in the report (the administrator's setting; 0 turns suppression off). */
 export function suppressionThreshold(db: Db): number {
-  const row = db.all<{ value: string }>(sql`select value from settings where key = ${SUPPRESSION_KEY}`)[0];
-  const n = row ? Number(row.value) : NaN;
-  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_SUPPRESSION_THRESHOLD;
+  return readSuppressionThreshold(getSettings(db).reportSuppressionThreshold);
 }
 
 export function reportLists(db: Db): ReportLists {
@@ -44,6 +42,8 @@ export function reportLists(db: Db): ReportLists {
     refusalCorporate: of("refusal-reason-corporate"),
     outcomeSought: of("outcome-sought"),
     findings: of("finding"),
+    findingCodes: values.filter((v) => v.list === "finding" && v.code !== null).map((v) => ({ code: v.code as string, label: v.label })),
+    actualOutcome: of("actual-outcome"),
     ombudsmanDecisions: of("ombudsman-decision"),
     teams: teamNames,
     // Equality answers are stored as slugs of the census labels (app/domain/equality.ts).
@@ -115,6 +115,7 @@ export function reportFactQueries(year: number) {
     select id from representations indexed by representations_report_idx where received_on between ${from} and ${to}
     union all select value from json_each(${JSON.stringify(lateIds)})`;
   return {
+    range: { from, to },
     // The short lists (received-from codes, team names, finding labels) and the equality answers
     // and costs are read apart and joined in memory: a join here would be half a million index
     // lookups for each.
@@ -167,7 +168,7 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     list.push([
       s.sequence,
       {
-        kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on,
+        id: s.id, kind: s.kind, state: s.state, startedOn: s.started_on, requestedOn: s.requested_on, respondedOn: s.responded_on,
         finding: s.finding === null ? null : (findingLabels.get(s.finding) ?? s.finding),
         panelOn: s.panel_on, panelReportOn: s.panel_report_on, ombudsmanDecision: s.ombudsman_decision, remedyPence: s.remedy_pence, costPence: costOf.get(s.id) ?? 0,
       },
@@ -182,7 +183,8 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
   // In the order of the stages (a union of two parts promises no order, and the index gives it within each case).
   const inOrder = (list: Array<[number, ReportStage]> | undefined): ReportStage[] => (list ? list.sort((a, b) => a[0] - b[0]).map((s) => s[1]) : []);
 
-  return rows.map((r) => ({
+  const facts = rows.map((r) => ({
+    id: r.id,
     kind: r.kind,
     process: r.process,
     status: r.status,
@@ -200,10 +202,69 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
     imported: r.imported_at !== null,
     stages: inOrder(stagesOf.get(r.id)),
   }));
+  outcomeFacts(db, facts, queries.range);
+  return facts;
+}
+
+/**
+ * What issue 10's records add to the facts (decision 043), by five set reads keyed by stage and
+ * representation id over indexed columns: each answered stage's finding code, compensation, actual
+ * outcomes, points and costs by role, and whether the public form made an advocacy referral.
+ */
+export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string; to: string }) {
+  const stageById = new Map<number, ReportStage>();
+  for (const f of facts) for (const s of f.stages) if (s.id !== undefined) stageById.set(s.id, s);
+  const answered = sql`select id from stages where responded_on between ${range.from} and ${range.to}`;
+  const stageRows = db.all<{ id: number; finding: string | null; offered: number | null; agreed: number | null; paid: number | null }>(sql`
+    select id, finding, compensation_offered_pence as offered, compensation_agreed_pence as agreed, compensation_paid_pence as paid
+    from stages where responded_on between ${range.from} and ${range.to}`);
+  for (const r of stageRows) {
+    const stage = stageById.get(r.id);
+    if (!stage) continue;
+    stage.findingCode = r.finding && isFindingCode(r.finding) ? r.finding : null;
+    stage.compensation = { offeredPence: r.offered, agreedPence: r.agreed, paidPence: r.paid };
+    stage.actualOutcomes = [];
+    stage.points = [];
+  }
+  const outcomes = db.all<{ stage_id: number; label: string }>(sql`
+    select c.stage_id, v.label from stage_codes c join reference_values v on v.id = c.reference_value_id
+    where c.list = 'actual-outcome' and c.stage_id in (${answered})`);
+  for (const o of outcomes) stageById.get(o.stage_id)?.actualOutcomes?.push(o.label);
+  const points = db.all<{ stage_id: number; finding: string }>(sql`select stage_id, finding from stage_points where stage_id in (${answered}) order by stage_id, position`);
+  for (const p of points) stageById.get(p.stage_id)?.points?.push(p.finding);
+  const costs = db.all<{ stage_id: number; role: string; pence: number }>(sql`
+    select stage_id, role, sum(cost_pence) as pence from stage_people where stage_id in (${answered}) and cost_pence is not null group by stage_id, role`);
+  for (const c of costs) {
+    const stage = stageById.get(c.stage_id);
+    if (stage) stage.costsByRole = { ...stage.costsByRole, [c.role]: c.pence };
+  }
+  const referred = new Set(
+    db.all<{ id: number }>(sql`select id from representations where received_on between ${range.from} and ${range.to} and advocacy_referred = 1`).map((r) => r.id),
+  );
+  for (const f of facts) f.advocacyReferred = f.id !== undefined && referred.has(f.id);
+}
+
+/** The experience answers and learning actions of the five years: not one representation's, so read by their own dates. */
+export function reportExtras(db: Db, year: number): ReportExtras {
+  const years = yearsShown(year);
+  const from = yearRange(years[years.length - 1] ?? year).from;
+  const to = yearRange(year).to;
+  const experience = db
+    .all<{ stage_kind: StageKind; month: string; easy: string | null; listened: string | null; again: string | null; young_person: number | null }>(sql`
+      select stage_kind, month, easy, listened, again, young_person from experience_responses where month between ${from.slice(0, 7)} and ${to.slice(0, 7)}`)
+    .map((e): ExperienceFact => ({ stageKind: e.stage_kind, month: e.month, easy: e.easy, listened: e.listened, again: e.again, youngPerson: e.young_person === null ? null : e.young_person === 1 }));
+  // Raised is a London day; a day either side of the UTC range catches the hours the clocks differ.
+  const dayMs = 86_400_000;
+  const learning = db
+    .all<{ created_at: number; state: string; team: string; due_on: string; done_on: string | null }>(sql`
+      select l.created_at, l.state, t.name as team, l.due_on, l.done_on from learning_actions l join teams t on t.id = l.team_id
+      where l.created_at between ${Date.parse(from) - dayMs} and ${Date.parse(to) + 2 * dayMs}`)
+    .map((l) => ({ raisedOn: londonDate(new Date(l.created_at)), state: l.state, team: l.team, dueOn: l.due_on, doneOn: l.done_on }));
+  return { experience, learning };
 }
 
 export function annualReport(db: Db, year: number, only?: TableId): ReportTable[] {
-  return buildReport({ year, facts: reportFacts(db, year), lists: reportLists(db), limits: reportLimits(db), only });
+  return buildReport({ year, facts: reportFacts(db, year), lists: reportLists(db), limits: reportLimits(db), extras: reportExtras(db, year), only });
 }
 
 export function savedNarrative(db: Db, year: number): { text: string; updatedAt: Date } | null {

@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../../test/db";
+import { importCsv } from "../../test/report-fixtures";
 import {
   attachments,
   auditLog,
@@ -19,11 +20,15 @@ import {
   representations,
   safeguardingConcerns,
   scheduledRuns,
+  stages,
+  statements,
   staffUsers,
 } from "../../db/schema";
 import type { Db } from "./db.server";
 import { openDatabase } from "./db.server";
 import { applyRetention, getRetentionSettings, planRetention, retentionJob, RETENTION_JOB, updateRetentionSettings } from "./retention.server";
+import { annualReport } from "./report.server";
+import { IMPORTED_PERSON, importHistoric } from "./report-import.server";
 import { lastFinishedRun, nextRun, runDailyJobIfDue } from "./scheduler.server";
 
 const NOW = new Date("2026-11-30T03:00:00Z");
@@ -72,10 +77,15 @@ function addCase(db: Db, dir: string, values: Partial<typeof representations.$in
     .values({ representationId: row.id, template: "refusal", toAddress: row.personEmail ?? "x@example.com", subject: "Your complaint", textBody: `Dear ${name}`, htmlBody: `<p>Dear ${name}</p>`, nextAttemptAt: LONG_AGO, status: "pending" })
     .run();
   db.insert(caseEntries).values({ representationId: row.id, kind: "note", body: `Spoke to ${name}`, at: LONG_AGO }).run();
+  // A Stage 2 statement of complaint in the person's words (decision record 041).
+  const stage = db.insert(stages).values({ representationId: row.id, sequence: 9, kind: "statutory-stage2", state: "closed", startedOn: "2019-06-03" }).returning().get();
+  db.insert(statements).values({ stageId: stage.id, version: 1, body: `What ${name} complained about`, sharedAt: LONG_AGO, sharedBy: "letter" }).run();
   db.insert(safeguardingConcerns).values({ representationId: row.id, concern: "Bruise seen", flaggedAt: LONG_AGO }).run();
   const nature = db.select().from(referenceValues).get()!;
   db.insert(caseCodes).values({ representationId: row.id, list: nature.list, referenceValueId: nature.id, primary: true }).run();
-  return { row, files: [path.join(dir, storageKey), path.join(dir, draftKey)], name, draftId };
+  // The stage made the case's stored current stage (triggers): the case as it now is.
+  const stored = db.select().from(representations).where(eq(representations.id, row.id)).get()!;
+  return { row: stored, files: [path.join(dir, storageKey), path.join(dir, draftKey)], name, draftId };
 }
 
 function tempDir() {
@@ -137,6 +147,7 @@ describe("the retention run", () => {
       expect(db.select().from(equalityResponses).where(eq(equalityResponses.representationId, id)).all()).toEqual([]);
       expect(db.select().from(outbox).where(eq(outbox.representationId, id)).all()).toEqual([]);
       expect(db.select().from(caseEntries).where(eq(caseEntries.representationId, id)).all()).toEqual([]);
+      expect(db.select({ id: statements.id }).from(statements).innerJoin(stages, eq(stages.id, statements.stageId)).where(eq(stages.representationId, id)).all()).toEqual([]);
       expect(db.select().from(safeguardingConcerns).where(eq(safeguardingConcerns.representationId, id)).all()).toEqual([]);
       expect(db.select().from(drafts).where(eq(drafts.id, gone.draftId)).get()).toBeUndefined();
       expect(db.select().from(persons).where(eq(persons.id, gone.row.personId!)).get()).toBeUndefined();
@@ -206,6 +217,40 @@ describe("the retention run", () => {
     expect(rows.map((r) => r.details)).toEqual([{ deleted: {}, anonymised: { refused: 2 }, equalityAnswers: 2, emailBodies: 0, drafts: 2, files: 2, failed: true }]);
     // The next run finds nothing left of either case to take.
     expect(planRetention(db, NOW).cases).toEqual([]);
+  });
+
+  it("keeps imported history: it holds no personal data, and the five-year tables count it (decision 047)", async () => {
+    const db = await createTestDb();
+    const dir = tempDir();
+    // A compliment and a refused complaint from the old case system, closed in 2019: a native
+    // compliment closed then has been deleted and a native complaint anonymised.
+    const csv = importCsv([
+      { source_reference: "OLD-C1", kind: "compliment", received_on: "2019-05-01", method_received: "Letter", team: "Fostering" },
+      { source_reference: "OLD-R1", kind: "complaint", process: "statutory", received_on: "2019-05-02", method_received: "Email", refusal_reason: "Out of time" },
+    ]);
+    expect(importHistoric(db, { csv, actorId: null, now: new Date("2020-01-01T10:00:00Z") }).status).toBe("imported");
+    const native = addCase(db, dir, { kind: "compliment", status: "closed", refusalReason: null });
+    const imported = () => db.select().from(representations).where(isNotNull(representations.importedAt)).orderBy(representations.id).all();
+    const before = imported();
+    const received2019 = () => annualReport(db, 2023).find((t) => t.id === "received")!.rows.map((r) => r.values[4]);
+    const tableBefore = received2019();
+
+    expect(planRetention(db, NOW).cases.map((c) => c.id)).toEqual([native.row.id]);
+    const counts = applyRetention(db, dir, NOW);
+
+    expect(counts.deleted).toEqual({ "compliment-or-comment": 1 });
+    expect(counts.anonymised).toEqual({});
+    expect(imported()).toEqual(before);
+    // Nothing personal to take: a placeholder name, no contact details, answers or child.
+    for (const r of before) expect(r).toMatchObject({ personName: IMPORTED_PERSON, personEmail: null, childName: null, personId: null, answers: {} });
+    expect(before.map((r) => [r.kind, r.anonymisedAt])).toEqual([
+      ["compliment", null],
+      ["complaint", null],
+    ]);
+    // 2019/20 is the oldest of the five years beside 2023/24 (statutory, corporate, other,
+    // compliments, comments, total): the native compliment went, the imported one is still counted.
+    expect(tableBefore).toEqual([1, 0, 0, 2, 0, 3]);
+    expect(received2019()).toEqual([1, 0, 0, 1, 0, 2]);
   });
 
   it("a dry run lists what would go and changes nothing", async () => {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
-import { attachments, caseEntries, drafts, equalityResponses, outbox, persons, representations, safeguardingConcerns, settings } from "../../db/schema";
+import { attachments, caseEntries, drafts, equalityResponses, outbox, persons, representations, safeguardingConcerns, settings, stages, statements } from "../../db/schema";
 import { londonDate } from "../domain/calendar";
 import { readEligibility } from "../domain/eligibility";
 import { emailBodyCutoff, equalityExpiresOn, retentionDecision, retentionKinds, type RetentionAction, type RetentionKind } from "../domain/retention";
@@ -64,9 +64,11 @@ export function planRetention(db: Db, now = new Date()): RetentionPlan {
       eligibility: representations.eligibility,
       closedAt: representations.closedAt,
       anonymisedAt: representations.anonymisedAt,
+      importedAt: representations.importedAt,
     })
     .from(representations)
-    .where(and(isNotNull(representations.closedAt), isNull(representations.anonymisedAt)))
+    // Imported history holds no personal data and stays for the report (decision record 047).
+    .where(and(isNotNull(representations.closedAt), isNull(representations.anonymisedAt), isNull(representations.importedAt)))
     .all();
   const cases: RetentionPlanItem[] = [];
   for (const c of candidates) {
@@ -127,6 +129,8 @@ function removeCase(tx: Db, item: RetentionPlanItem, now: Date): { storageKeys: 
   const equalityGone = tx.delete(equalityResponses).where(eq(equalityResponses.representationId, id)).run().changes;
   tx.delete(outbox).where(eq(outbox.representationId, id)).run();
   tx.delete(caseEntries).where(eq(caseEntries.representationId, id)).run();
+  // Stage 2's statement of complaint is the person's complaint in words (decision record 041); the stage's dates stay.
+  tx.delete(statements).where(inArray(statements.stageId, tx.select({ id: stages.id }).from(stages).where(eq(stages.representationId, id)))).run();
   tx.delete(safeguardingConcerns).where(eq(safeguardingConcerns.representationId, id)).run();
   if (item.action === "delete") {
     tx.delete(representations).where(eq(representations.id, id)).run();

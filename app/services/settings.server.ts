@@ -29,6 +29,11 @@ export const defaultSettings = {
    * 029); off until the council chooses.
    */
   publishImprovements: "no",
+  /**
+   * The annual report shows counts from 1 to this minus 1 as "<threshold" so that no child can be
+   * identified (decision records 032 and 047); "0" turns suppression off.
+   */
+  reportSuppressionThreshold: "5",
 };
 
 export type Settings = typeof defaultSettings;

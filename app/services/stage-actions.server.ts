@@ -10,6 +10,8 @@ import { createI18n, isLanguage, isMode } from "../i18n/i18n";
 import { addEntry, changeCase, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { sendLetterToPerson } from "./letters.server";
+import { statementStatus } from "../domain/check/statement";
+import { statementVersionsOf } from "./statements.server";
 import { clockSettings, getSettings } from "./settings.server";
 import { checkFinding } from "../domain/outcomes";
 import { actualOutcomeOptions, findingOptions, saveStageOutcomes, type PointInput } from "./outcomes.server";
@@ -24,6 +26,8 @@ export function factsOf(db: Db, stage: StageRow, today: IsoDate) {
     facts: {
       onHold: stage.onHold,
       statementAgreed: stage.statementAgreedOn !== null,
+      // A shared version of the statement waits for the person's answer (decision record 041).
+      statementWaiting: stage.kind === "statutory-stage2" && statementStatus(statementVersionsOf(db, stage.id), stage.statementAgreedOn) === "waiting-for-person",
       // A staff account or an external person by name.
       investigatorNamed: people.some((p) => p.role === "investigating-officer"),
       panelBooked: stage.panelOn !== null,

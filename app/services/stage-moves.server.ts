@@ -18,6 +18,7 @@ import {
 } from "../domain/stages";
 import { createI18n, isLanguage, isMode } from "../i18n/i18n";
 import { teamMembers } from "./case-assignment.server";
+import { settleRequests } from "./online-requests.server";
 import { addEntry, changeCase, type Actor, type EntryKind, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { sendLetterToPerson } from "./letters.server";
@@ -85,6 +86,8 @@ function moveStage<T, E extends string = never>(
       error = out.error;
       return null;
     }
+    // A request the person made online that this move answers stops waiting (decision record 042).
+    settleRequests(tx, row.id, move.action);
     return out;
   });
   if (done.ok) return { ok: true, result: done.result };

@@ -14,6 +14,7 @@ import { caseCoding } from "./case-triage.server";
 import { caseEmails, caseTimeline, viewerOf, type Actor, type Representation } from "./case.server";
 import type { Db } from "./db.server";
 import { caseAccessFacts, currentStage, stagesOf } from "./stages.server";
+import { statementVersionsOf } from "./statements.server";
 import { findEqualityAnswers } from "./equality.server";
 import { teamOptions } from "./public-teams.server";
 
@@ -200,6 +201,17 @@ export function exportSubjectAccess(db: Db, actor: Actor & { name: string }, cho
             respondedOn: st.respondedOn,
             finding: st.finding,
             closedOn: st.closedOn,
+            // Stage 2's statement of complaint, each version shared and the person's answer (decision record 041).
+            statementAgreedOn: st.statementAgreedOn,
+            statementVersions: statementVersionsOf(tx, st.id).map((v) => ({
+              version: v.version,
+              sharedAt: v.sharedAt.toISOString(),
+              sharedBy: v.sharedBy,
+              text: v.body,
+              answer: v.answer,
+              answeredAt: v.answeredAt?.toISOString() ?? null,
+              changesAsked: v.changes,
+            })),
           })),
           representationType: row.representationType,
           receivedAt: row.receivedAt.toISOString(),

@@ -272,6 +272,8 @@ describe("submitDraft: a young person and an advocate", () => {
       personRelationship: "young-person",
       childName: YOUNG.fullName,
       personEmail: null,
+      // Kept apart from the answers (retention strips those) so the annual report can count referrals.
+      advocacyReferred: true,
     });
     const mail = mailOf(db);
     expect(mail.map((m) => [m.template, m.toAddress])).toEqual([
@@ -342,6 +344,7 @@ describe("submitDraft: a young person and an advocate", () => {
     const mail = mailOf(db);
     expect(mail.map((m) => m.template)).toEqual(["acknowledgement-complaint", "staff-notification"]);
     expect(mail[0]?.textBody).not.toContain("advocate");
+    expect(db.select({ referred: representations.advocacyReferred }).from(representations).get()).toEqual({ referred: false });
   });
 
   it("will not send a draft that says yes to an advocate without consent", async () => {

@@ -88,6 +88,8 @@ export function submitDraft(db: Db, draftId: string | null, options: SubmitOptio
       personEmail: s.personEmail,
       childName: s.childName,
       answers,
+      // Kept as a coded fact apart from the answers (retention strips those) for the report's count.
+      advocacyReferred: s.wantsAdvocate,
       createdAt: now,
       updatedAt: now,
     });

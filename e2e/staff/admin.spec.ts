@@ -177,6 +177,10 @@ test.describe("administration", () => {
     await page
       .getByLabel('Page that "Exit this page" opens')
       .fill("http://example.org");
+    // The annual report's suppression threshold: 5 unless an administrator changes it, 0 to 20.
+    const threshold = page.getByLabel("Smallest number shown");
+    await expect(threshold).toHaveValue("5");
+    await threshold.fill("21");
     await page.getByRole("button", { name: "Save changes" }).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toContainText(
@@ -185,6 +189,7 @@ test.describe("administration", () => {
     await expect(summary).toContainText(
       "Enter a full address starting with https://"
     );
+    await expect(summary).toContainText("Enter a whole number from 0 to 20");
     await expectAccessible(page);
 
     // Saving the timescales must not land in the middle of the corporate journey, which changes them.

@@ -13,13 +13,17 @@ const DEMO_CASES = {
   newDueSoon: "SU-DEM4-XY7Z",
   stage1Due: "SU-DEM5-DUE2",
   stage1Overdue: "SU-DEM5-LATE",
+  stage1OnHold: "SU-DEM5-HELD",
   stage1Extended: "SU-DEM5-XTND",
   stage1Responded: "SU-DEM5-RESP",
   closed: "SU-DEM5-SHUT",
   stage2Investigator: "SU-DEM6-STG2",
   stage2StatementWaiting: "SU-DEM6-STMT",
   stage3PanelBooked: "SU-DEM7-PANL",
+  stage3ReportIn: "SU-DEM7-RPRT",
+  stage3Answered: "SU-DEM7-ANSW",
   ombudsman: "SU-DEM8-LGSC",
+  ombudsmanRemedy: "SU-DEM8-RMDY",
   corporateStage1: "SU-DEM9-CRPA",
   corporateStage2: "SU-DEM9-CRPB",
   earlyResolution: "SU-DEM3-EARL",
@@ -38,7 +42,7 @@ async function signIn(page: Page, email: string, to = "/staff") {
 }
 
 test.describe("the demo cases", () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test("a complaints officer opens every demo case: each shows where it stands, and the overdue one is red in the inbox", async ({ page, request }) => {
     await signIn(page, "officer@northshire.example");
@@ -52,17 +56,30 @@ test.describe("the demo cases", () => {
       [DEMO_CASES.stage1Overdue, /Now: Stage 1, Open.*Overdue by 4 working days/],
       [DEMO_CASES.stage1Responded, /Now: Stage 1, Responded/],
       [DEMO_CASES.stage2Investigator, /Now: Stage 2, Open/],
+      [DEMO_CASES.stage1OnHold, /Now: Stage 1, Open.*On hold/],
       [DEMO_CASES.stage3PanelBooked, /Now: Stage 3 \(review panel\), Open/],
+      [DEMO_CASES.stage3ReportIn, /Now: Stage 3 \(review panel\), Open/],
+      [DEMO_CASES.stage3Answered, /Now: Stage 3 \(review panel\), Responded/],
       [DEMO_CASES.ombudsman, /Now: The Ombudsman, Open/],
+      [DEMO_CASES.ombudsmanRemedy, /Now: The Ombudsman, Responded/],
       [DEMO_CASES.corporateStage1, /Now: Corporate Stage 1, Open/],
       [DEMO_CASES.corporateStage2, /Now: Corporate Stage 2, Open/],
       [DEMO_CASES.earlyResolution, /Now: Early resolution, Open/],
       [DEMO_CASES.closed, /Now: Stage 1, Closed/],
     ];
+    // The cases made for a move each offer it (e2e/staff/every-page.spec.ts opens its page).
+    const offered: Record<string, string> = {
+      [DEMO_CASES.stage1OnHold]: "Take off hold",
+      [DEMO_CASES.stage3ReportIn]: "Record the council's response to the panel",
+      [DEMO_CASES.stage3Answered]: "Record that the person went to the Ombudsman",
+      [DEMO_CASES.ombudsmanRemedy]: "Record the Ombudsman's remedy as met",
+    };
     for (const [reference, stage] of expected) {
       await visit(page, `/staff/cases/${reference}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(reference);
       await expect(page.getByTestId("current-stage"), reference).toContainText(stage);
+      const action = offered[reference];
+      if (action) await expect(page.getByTestId("case-actions").getByRole("link", { name: action }), reference).toBeVisible();
     }
     const others = Object.values(DEMO_CASES).filter((r) => !expected.some(([e]) => e === r));
     for (const reference of others) {

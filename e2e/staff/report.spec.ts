@@ -38,6 +38,8 @@ test.describe("the annual report", () => {
     await page.getByRole("button", { name: "Show" }).click();
     await landed(page, /\/staff\/report\?year=2021$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Annual report 2021/22");
+    // It says which suppression threshold it used (an administrator's setting, 5 unless changed).
+    await expect(page.getByTestId("suppression-note")).toContainText("hides counts from 1 to 4 (shown as <5)");
     // The charts are drawn on the server, beside their tables.
     await expect(page.getByRole("img", { name: "Chart of complaints received over five years" })).toBeVisible();
 

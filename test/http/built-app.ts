@@ -15,6 +15,8 @@ export async function buildApp(): Promise<{ build: ServerBuild; publicDir: strin
   // The stylesheets are compiled from Sass by their own script and the compiler needs them all:
   // compile them now (a few seconds), so a stylesheet added since the last build is never missing.
   execFileSync(process.execPath, ["scripts/build-css.mjs"], { cwd: root });
+  // The public pages' script is bundled apart from Remix's build, into a file the server build includes.
+  execFileSync(process.execPath, ["scripts/build-browser-script.mjs"], { cwd: root });
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
     cwd: root,
     env: { ...process.env, SPEAKUP_BUILD_DIR: dir, NODE_ENV: "production" },

@@ -173,7 +173,7 @@ describe("requests from other websites (hole 1)", () => {
 });
 
 describe("headers (hole 4)", () => {
-  it("sends a nonce-based Content-Security-Policy, and every inline script carries the nonce", async () => {
+  it("sends a nonce-based Content-Security-Policy, and every inline script carries the nonce (the rest are our own files)", async () => {
     for (const url of ["/", "/form/kind", "/staff/sign-in"]) {
       const page = await send(url);
       expect(page.status).toBe(200);
@@ -185,10 +185,16 @@ describe("headers (hole 4)", () => {
       expect(csp).not.toContain("unsafe-inline");
       const scripts = page.text.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length, url).toBeGreaterThan(0);
-      for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
+      // 'self' lets our own files run; anything written into the page runs only with the nonce.
+      for (const tag of scripts) {
+        if (/\ssrc="/.test(tag)) expect(tag, url).toMatch(/\ssrc="\/[^/]/);
+        else expect(tag, url).toContain(`nonce="${nonce}"`);
+      }
       expect(page.text, url).not.toMatch(/\sstyle="/);
-      // Remix's streamed data (its own nonced scripts) inside the document, never after </html>.
-      expect(page.text, url).toContain("streamController.enqueue");
+      // Remix's streamed data (its own nonced scripts) inside the document, never after </html>;
+      // public pages are not hydrated and carry none (docs/decisions/046).
+      if (url.startsWith("/staff")) expect(page.text, url).toContain("streamController.enqueue");
+      else expect(page.text, url).not.toContain("streamController");
       expect(page.text.indexOf("</body></html>"), url).toBe(page.text.length - "</body></html>".length);
     }
     const second = await send("/");
@@ -244,10 +250,11 @@ function raw(url: string, headers: Record<string, string> = {}) {
 
 describe("compression and caching (issue 13)", () => {
   it("compresses pages, data, the stylesheet and scripts, gzip or brotli as the browser asks, streamed pages whole", async () => {
-    const page = await raw("/", { "Accept-Encoding": "gzip" });
+    // A page React hydrates: the document streams (Remix's inline data scripts).
+    const page = await raw("/staff/sign-in", { "Accept-Encoding": "gzip" });
     expect(page.headers["content-encoding"]).toBe("gzip");
     const html = zlib.gunzipSync(page.body).toString();
-    // The document streams (Remix's inline data scripts) and still arrives to its last byte.
+    // It still arrives to its last byte.
     expect(html).toContain("streamController.enqueue");
     expect(html.endsWith("</body></html>")).toBe(true);
     expect(page.body.length).toBeLessThan(html.length / 2);
@@ -274,6 +281,26 @@ describe("compression and caching (issue 13)", () => {
       if (Number(asset.headers["content-length"] ?? Infinity) >= 1024) expect(asset.headers["content-encoding"], url).toBe("gzip");
       expect(asset.headers["cache-control"], url).toBe("public, max-age=31536000, immutable");
     }
+  });
+
+  it("sends public pages one script of our own, not React: compressed, named by its content and cached for good", async () => {
+    const html = (await send("/form/kind")).text;
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toHaveLength(1);
+    expect(html).not.toContain("modulepreload");
+    const src = /<script type="module" src="(\/scripts\/public-page-[0-9a-f]{12}\.js)"/.exec(html)?.[1] as string;
+    expect(src).toBeTruthy();
+    const script = await raw(src, { "Accept-Encoding": "gzip" });
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(script.headers["content-encoding"]).toBe("gzip");
+    expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const code = zlib.gunzipSync(script.body).toString();
+    // GOV.UK Frontend's components, and no React.
+    expect(code).toContain("govuk-exit-this-page");
+    expect(code).not.toMatch(/react-dom|__reactContainer|__remixContext/);
+    // Any other name, such as last release's, is not found (it is never served stale).
+    expect((await raw("/scripts/public-page-000000000000.js", {})).status).toBe(404);
   });
 
   it("sends fonts as they are (woff2 is compressed already), fingerprinted and cached for good", async () => {

@@ -28,7 +28,8 @@ describe("the outcomes migration (decision record 028)", () => {
     db.run(
       sql`INSERT INTO stages (representation_id, sequence, kind, state, started_on, finding) VALUES (1, 1, 'statutory-stage1', 'responded', '2026-01-05', 'Partially upheld'), (1, 2, 'statutory-stage2', 'responded', '2026-02-05', 'Sorted informally'), (1, 3, 'statutory-stage3', 'open', '2026-03-05', NULL)`,
     );
-    migrateDatabase(db);
+    // Up to this migration only: the next gives the council's own value a code (decision record 048, tested there).
+    migrateDatabase(db, migrationsBefore("_reference_value_codes"));
     expect(db.all(sql`SELECT finding FROM stages ORDER BY sequence`)).toEqual([{ finding: "partially-upheld" }, { finding: "Sorted informally" }, { finding: null }]);
     expect(db.all(sql`SELECT label, code FROM reference_values WHERE list = 'finding' ORDER BY sort_order`)).toEqual([
       { label: "Partially upheld", code: "partially-upheld" },

@@ -106,6 +106,7 @@ const routes: RouteCase[] = [
   // Stage 2, Stage 3 and the Ombudsman: the complaints team's in the transition table. The named
   // investigator may also agree the statement, but only on a Stage 2 case they are named on (not this one).
   { file: "staff.cases.$reference.agree-statement", path: `/staff/cases/${CASE}/agree-statement`, params: () => ({ reference: CASE }), allowed: TRIAGE },
+  { file: "staff.cases.$reference.share-statement", path: `/staff/cases/${CASE}/share-statement`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.name-investigator", path: `/staff/cases/${CASE}/name-investigator`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.book-panel", path: `/staff/cases/${CASE}/book-panel`, params: () => ({ reference: CASE }), allowed: TRIAGE },
   { file: "staff.cases.$reference.record-panel-report", path: `/staff/cases/${CASE}/record-panel-report`, params: () => ({ reference: CASE }), allowed: TRIAGE },
@@ -265,8 +266,12 @@ it("covers every staff route that needs a permission", () => {
   expect(all).toEqual(routes.map((r) => r.file).sort());
 });
 
-it("has a page for every stage move, so the case page can offer whatever the transition table allows", async () => {
-  const { stageActions } = await import("~/domain/stages");
+it("has a page for every stage move staff can make, so the case page can offer whatever the transition table allows", async () => {
+  const { stageActions, transitions } = await import("~/domain/stages");
   const pages = new Set(fs.readdirSync("app/routes").map((f) => f.replace(/\.tsx$/, "")));
-  expect(stageActions.filter((move) => !pages.has(`staff.cases.$reference.${move}`))).toEqual([]);
+  // A move only the person makes online ("Check your complaint") has its page there, not here.
+  const staffMoves = stageActions.filter((move) => transitions.some((r) => r.action === move && r.roles.some((role) => role !== "person")));
+  expect(staffMoves).toContain("share-statement");
+  expect(staffMoves).not.toContain("ask-statement-changes");
+  expect(staffMoves.filter((move) => !pages.has(`staff.cases.$reference.${move}`))).toEqual([]);
 });

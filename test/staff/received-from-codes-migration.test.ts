@@ -10,11 +10,11 @@ import { migrateDatabase, openDatabase } from "~/services/db.server";
 
 const MIGRATIONS = path.resolve("db/migrations");
 
-function migrationsBefore(dir: string) {
+function migrationsBefore(dir: string, tag = "_received_from_codes") {
   fs.cpSync(MIGRATIONS, dir, { recursive: true });
   const journalFile = path.join(dir, "meta/_journal.json");
   const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith("_received_from_codes"));
+  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
   expect(at).toBeGreaterThan(0);
   journal.entries = journal.entries.slice(0, at);
   fs.writeFileSync(journalFile, JSON.stringify(journal));
@@ -41,7 +41,9 @@ it("codes the seeded received-from values and records the code on each triaged c
     insert.run({ id: 2, reference: "SU-AAAA-AAAB", from: "Parent's partner", eligibility: JSON.stringify({ receivedFrom: "Parent's partner" }) });
     insert.run({ id: 3, reference: "SU-AAAA-AAAC", from: null, eligibility: null });
 
-    migrateDatabase(db);
+    // Up to the migration that gives every value a code (decision record 048, tested there).
+    migrationsBefore(path.join(dir, "next"), "_reference_value_codes");
+    migrateDatabase(db, path.join(dir, "next"));
     expect(sqlite.prepare("SELECT list, label, code FROM reference_values ORDER BY id").all()).toEqual([
       { list: "received-from", label: "Parent", code: "parent" },
       { list: "received-from", label: "Care leaver, now an adult", code: "care-leaver" },

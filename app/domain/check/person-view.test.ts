@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { personView, type CaseRecord, type RecordEntry } from "./person-view";
+import type { StatementVersion } from "./statement";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute));
 const entry = (id: number, kind: string, body: string, extra: Partial<RecordEntry> = {}): RecordEntry => ({ id, kind, channel: null, body, details: null, at: at(id), ...extra });
@@ -74,5 +75,53 @@ describe("what a person may see of their case", () => {
         respondedOn: "2026-04-01",
       }),
     ]);
+  });
+});
+
+describe("the statement of complaint in the person's view (decision record 041)", () => {
+  const version = (n: number, extra: Partial<StatementVersion> = {}): StatementVersion => ({
+    version: n,
+    body: `Version ${n} of what the complaint is about.`,
+    sharedAt: at(30 + n),
+    sharedBy: "email",
+    answer: null,
+    answeredAt: null,
+    changes: null,
+    ...extra,
+  });
+  const withStatement = (versions: StatementVersion[], agreedOn: string | null = null) => personView({ ...record, statement: { versions, agreedOn } });
+
+  it("shows nothing until a version is shared, then only the latest, without who wrote it", () => {
+    expect(personView(record).statement).toBeNull();
+    expect(withStatement([]).statement).toBeNull();
+    const staffRecord = { ...version(2), writtenById: 4, id: 99 } as StatementVersion;
+    const view = withStatement([version(1, { answer: "changes-asked", changes: "Add the missed visits." }), staffRecord]);
+    expect(view.statement).toEqual({ version: 2, body: "Version 2 of what the complaint is about.", sharedAt: at(32), status: "waiting-for-person", agreedOn: null, changes: null });
+  });
+
+  it("shows their own changes on the version they answered, and the agreed day once agreed", () => {
+    expect(withStatement([version(1, { answer: "changes-asked", changes: "Add the missed visits." })]).statement).toMatchObject({ status: "changes-asked", changes: "Add the missed visits." });
+    expect(withStatement([version(1, { answer: "agreed" })], "2026-03-09").statement).toMatchObject({ status: "agreed", agreedOn: "2026-03-09" });
+    // Agreement staff recorded from a phone call counts too, whatever the version's own answer.
+    expect(withStatement([version(1)], "2026-03-10").statement).toMatchObject({ status: "agreed", agreedOn: "2026-03-10" });
+  });
+
+  it("lists the letter saying a statement waits for them", () => {
+    const view = personView({
+      ...record,
+      mail: [...record.mail, { id: 8, template: "statement-shared", toAddress: "sam@example.org", subject: "Your statement of complaint is ready", textBody: "Please read it.", createdAt: at(40) }],
+    });
+    expect(view.letters.map((l) => l.subject)).toContain("Your statement of complaint is ready");
+  });
+});
+
+describe("a contact restriction in the person's view (decision record 042)", () => {
+  it("keeps the view whole but stops messages online, and never shows the restriction", () => {
+    expect(personView(record).mayMessage).toBe(true);
+    const restricted = personView({ ...record, restricted: true });
+    expect(restricted.mayMessage).toBe(false);
+    // Everything else is as without one: the letters, files and stages they may see.
+    expect({ ...restricted, mayMessage: true }).toEqual(personView(record));
+    expect(JSON.stringify(restricted)).not.toContain("STAFF-ONLY");
   });
 });

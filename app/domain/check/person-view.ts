@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar";
+import { latestVersion, statementStatus, type StatementStatus, type StatementVersion } from "./statement";
 
 /**
  * What the person on a case may see of it online ("Check your complaint", decision record 030).
@@ -13,7 +14,7 @@ import type { IsoDate } from "../calendar";
  */
 
 /** The letters written to the person (the outbox's template names; acknowledgements end in the kind). */
-const LETTERS_TO_PERSON = new Set(["refusal", "stage-decided", "stage-accepted", "extension", "response", "closure"]);
+const LETTERS_TO_PERSON = new Set(["refusal", "stage-decided", "stage-accepted", "extension", "response", "closure", "statement-shared"]);
 
 export function isLetterToPerson(template: string): boolean {
   return template.startsWith("acknowledgement-") || LETTERS_TO_PERSON.has(template);
@@ -64,6 +65,13 @@ export interface CaseRecord {
   entries: readonly RecordEntry[];
   files: readonly RecordFile[];
   stages: readonly RecordStage[];
+  /** Stage 2's statement of complaint (the latest Stage 2's): the versions shared, and the day it was agreed. */
+  statement?: { versions: readonly StatementVersion[]; agreedOn: IsoDate | null } | null;
+  /**
+   * A contact restriction is in force for the person (decision record 042). Its words and reason
+   * are never in the record: only that one exists.
+   */
+  restricted?: boolean;
 }
 
 export interface PersonLetter {
@@ -87,8 +95,27 @@ export interface PersonStage {
   nextStageAskedOn: IsoDate | null;
 }
 
+/** The statement of complaint as the person sees it: the latest version shared, never who wrote it. */
+export interface PersonStatement {
+  version: number;
+  body: string;
+  sharedAt: Date;
+  status: StatementStatus;
+  agreedOn: IsoDate | null;
+  /** What they asked to change in this version, when they did. */
+  changes: string | null;
+}
+
 export interface PersonView {
   letters: PersonLetter[];
+  statement: PersonStatement | null;
+  /**
+   * They may send messages and files online. Not while a contact restriction is in force: that is
+   * what restrictions limit (how often and by which route someone writes), so the page points to
+   * the route they were told instead. Their statutory steps (the next stage, the statement,
+   * withdrawing) stay open: a restriction manages contact, it does not take the procedure away.
+   */
+  mayMessage: boolean;
   files: Array<{ key: string; name: string; at: Date }>;
   /** Oldest first; the last is the current stage. */
   stages: PersonStage[];
@@ -106,7 +133,20 @@ export function personView(record: CaseRecord): PersonView {
     .filter((m) => isLetterToPerson(m.template))
     .map((m): PersonLetter => ({ key: `mail-${m.id}`, at: m.createdAt, by: "email", subject: m.subject, body: m.textBody }));
   const posted = record.entries.map(keptLetter).filter((l): l is PersonLetter => l !== null);
+  const latest = record.statement ? latestVersion(record.statement.versions) : null;
   return {
+    statement:
+      latest && record.statement
+        ? {
+            version: latest.version,
+            body: latest.body,
+            sharedAt: latest.sharedAt,
+            status: statementStatus(record.statement.versions, record.statement.agreedOn),
+            agreedOn: record.statement.agreedOn,
+            changes: latest.answer === "changes-asked" ? latest.changes : null,
+          }
+        : null,
+    mayMessage: !record.restricted,
     letters: [...emailed, ...posted].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : 1)),
     files: record.files.filter((f) => f.uploadedByStaffId === null).map((f) => ({ key: `file-${f.id}`, name: f.originalName, at: f.createdAt })),
     stages: [...record.stages]

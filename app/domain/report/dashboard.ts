@@ -19,6 +19,8 @@ export interface DashboardCounts {
   youngPeopleThisYear: number;
   offeredThisYear: number;
   answeredThisYear: number;
+  /** Learning actions still open after their due day (decision 029), whatever year they were raised. */
+  learningOverdue: number;
 }
 
 /** The managers' dashboard from a few aggregate counts: months this year against the same month last year, shares as whole percentages. */
@@ -31,6 +33,7 @@ export function dashboard(year: number, counts: DashboardCounts) {
     openTotal: counts.openByStage.reduce((s, r) => s + r.count, 0),
     overdue: counts.overdue,
     dueSoon: counts.dueSoon,
+    learningOverdue: counts.learningOverdue,
     months,
     youngPeople: { count: counts.youngPeopleThisYear, of: counts.complaintsThisYear, percent: wholePercent(counts.youngPeopleThisYear, counts.complaintsThisYear) },
     capture: { answered: counts.answeredThisYear, offered: counts.offeredThisYear, percent: wholePercent(counts.answeredThisYear, counts.offeredThisYear) },

@@ -24,3 +24,11 @@ export function isSuppressed(count: number, threshold: number): boolean {
 }
 
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+/** The largest threshold the settings accept: above it a small council's tables would be mostly hidden. */
+export const MAX_SUPPRESSION_THRESHOLD = 20;
+
+/** The setting as stored (a string) to the threshold in force: a whole number 0 to 20, else the default. */
+export function readSuppressionThreshold(stored: string | null | undefined): number {
+  const n = stored === null || stored === undefined || stored.trim() === "" ? NaN : Number(stored);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SUPPRESSION_THRESHOLD ? n : DEFAULT_SUPPRESSION_THRESHOLD;
+}

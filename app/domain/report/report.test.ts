@@ -178,9 +178,9 @@ describe("tables from the lists", () => {
 
   it("gives Stage 1 findings, the share with fault and the escalation rate; Stage 2 and 3 costs; Ombudsman money", () => {
     const facts = [
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Upheld" }), stage("statutory-stage2", "2025-06-01", "2025-07-01", { costPence: 150000 })] }),
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Not upheld" })] }),
-      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Partially upheld" }), stage("ombudsman", "2025-06-01", "2025-09-01", { ombudsmanDecision: "Upheld - fault causing injustice", remedyPence: 25000 })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Upheld", findingCode: "upheld" }), stage("statutory-stage2", "2025-06-01", "2025-07-01", { costPence: 150000 })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Not upheld", findingCode: "not-upheld" })] }),
+      fact("2025-05-01", { stages: [stage("statutory-stage1", "2025-05-01", "2025-05-10", { finding: "Partially upheld", findingCode: "partially-upheld" }), stage("ombudsman", "2025-06-01", "2025-09-01", { ombudsmanDecision: "Upheld - fault causing injustice", remedyPence: 25000 })] }),
     ];
     const tables = buildReport({ year: 2025, facts, lists, limits });
     const f = table(tables, "stage1-findings");
@@ -199,9 +199,11 @@ describe("display", () => {
     expect(shown.suppressionApplied).toBe(true);
     const email = shown.rows.find((r) => r.row.label === "Email")!;
     expect(email.cells[0]).toEqual({ value: { text: "<5", suppressed: true }, percent: { text: "", suppressed: true } });
+    // 6 beside a total of 7 would give the 1 away: it is hidden too (secondary suppression).
     const eform = shown.rows.find((r) => r.row.label === "E-form")!;
-    expect(eform.cells[0]?.value.text).toBe("6");
-    expect(eform.cells[0]?.percent?.text).toBe("86%");
+    expect(eform.cells[0]?.value.text).toBe("[c]");
+    expect(eform.cells[0]?.percent?.text).toBe("");
+    expect(displayTable(t, 0).rows.find((r) => r.row.label === "E-form")!.cells[0]?.percent?.text).toBe("86%");
     expect(displayTable(t, 0).suppressionApplied).toBe(false);
   });
 });
@@ -210,7 +212,17 @@ describe("the drafted summary", () => {
   it("says how statutory complaints changed", () => {
     const facts = [...Array.from({ length: 3 }, () => fact("2025-05-01")), ...Array.from({ length: 4 }, () => fact("2024-05-01"))];
     const tables = buildReport({ year: 2025, facts, lists, limits });
-    const draft = draftNarrative(tables, ["2025/26", "2024/25"]);
+    const draft = draftNarrative(tables, ["2025/26", "2024/25"], 0);
     expect(draft[0]).toEqual({ key: "report.narrative.sentences.complaint-statutory.fell", params: { by: 1, percent: 25, now: 3, year: "2025/26", before: "2024/25" } });
+  });
+
+  it("never states a number its table hides: the sentence is left out", () => {
+    const facts = [...Array.from({ length: 3 }, () => fact("2025-05-01")), ...Array.from({ length: 4 }, () => fact("2024-05-01"))];
+    const tables = buildReport({ year: 2025, facts, lists, limits });
+    const keys = (threshold: number) => draftNarrative(tables, ["2025/26", "2024/25"], threshold).map((s) => s.key);
+    expect(keys(0)).toContain("report.narrative.sentences.complaint-statutory.fell");
+    expect(keys(5).filter((k) => k.startsWith("report.narrative.sentences.complaint-statutory"))).toEqual([]);
+    // 3 this year and 4 last year are hidden at a threshold of 5; at 3 only 1 and 2 would be.
+    expect(keys(3)).toContain("report.narrative.sentences.complaint-statutory.fell");
   });
 });

@@ -1,7 +1,9 @@
 import { workingDaysUntil, type IsoDate } from "../calendar";
 import type { StageKind } from "../stages";
-import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import { faultFindingCodes } from "../outcomes";
+import type { ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
 import { meanToOneDecimal, wholePercent } from "./numbers";
+import { outcomeBuilders, outcomeTableIds } from "./outcome-tables";
 import { financialYearOf, yearsShown } from "./years";
 
 /**
@@ -58,6 +60,7 @@ export const tableIds = [
   "equality-capture",
   "compliments-by-team",
   "costs",
+  ...outcomeTableIds,
 ] as const;
 export type TableId = (typeof tableIds)[number];
 
@@ -65,14 +68,15 @@ export function isTableId(value: unknown): value is TableId {
   return typeof value === "string" && (tableIds as readonly string[]).includes(value);
 }
 
-/** Findings that mean the council was at fault (the "finding" list's labels). */
-export const FAULT_FINDINGS = ["Upheld", "Partially upheld"];
+/** Findings that mean the council was at fault: the "finding" list's codes (decision 028), never its labels. */
+export const FAULT_FINDINGS: readonly string[] = faultFindingCodes;
 
 interface Context {
   facts: ReportFact[];
   years: number[];
   lists: ReportLists;
   limits: ReportLimits;
+  extras?: ReportExtras;
 }
 
 type Counts = number[];
@@ -310,7 +314,7 @@ function stage1Findings(ctx: Context): ReportRow[] {
     const key = stage.finding ?? NOT_RECORDED;
     if (!counts.has(key)) counts.set(key, zeros(ctx.years));
     add(counts.get(key)!, column, 1);
-    if (stage.finding && FAULT_FINDINGS.includes(stage.finding)) add(fault, column, 1);
+    if (stage.findingCode && FAULT_FINDINGS.includes(stage.findingCode)) add(fault, column, 1);
     if (fact.stages.some((s) => s.kind === "statutory-stage2")) add(escalated, column, 1);
   }
   const rows = listBlock(ctx.years, ctx.lists.findings, counts, { totalKey: "report.rows.timescales.completed" });
@@ -416,12 +420,13 @@ const builders: Record<TableId, { percentages: boolean; chart: boolean; rows: (c
   "equality-capture": { percentages: false, chart: false, rows: capture },
   "compliments-by-team": { percentages: true, chart: true, rows: (ctx) => byList(ctx, ctx.lists.teams, (f) => f.kind === "compliment", (f) => f.team) },
   costs: { percentages: false, chart: false, rows: costs },
+  ...outcomeBuilders,
 };
 
 /** Every table of the report for a financial year and the four before it. */
-export function buildReport(input: { year: number; facts: ReportFact[]; lists: ReportLists; limits: ReportLimits; only?: TableId }): ReportTable[] {
+export function buildReport(input: { year: number; facts: ReportFact[]; lists: ReportLists; limits: ReportLimits; extras?: ReportExtras; only?: TableId }): ReportTable[] {
   const years = yearsShown(input.year);
-  const ctx: Context = { facts: input.facts, years, lists: input.lists, limits: input.limits };
+  const ctx: Context = { facts: input.facts, years, lists: input.lists, limits: input.limits, extras: input.extras };
   const ids = input.only ? [input.only] : tableIds;
   return ids.map((id) => {
     const b = builders[id];
