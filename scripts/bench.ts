@@ -20,7 +20,7 @@ import { runningDeadlines } from "../app/services/deadlines.server";
 import { managersDashboard } from "../app/services/dashboard.server";
 import { buildReport } from "../app/domain/report/tables";
 import { financialYearOf } from "../app/domain/report/years";
-import { reportFacts, reportLimits, reportLists } from "../app/services/report.server";
+import { reportExtras, reportFacts, reportLimits, reportLists } from "../app/services/report.server";
 import { createDraft, draftCookieHeader, saveStepAnswers } from "../app/services/drafts.server";
 import { countsByStatus, listRepresentations, type InboxFilters } from "../app/services/representations.server";
 import { generateRepresentations } from "./generate-representations";
@@ -408,7 +408,7 @@ async function inboxFigures() {
       const t = performance.now();
       const facts = reportFacts(queryDb, reportYear);
       const read = performance.now() - t;
-      buildReport({ year: reportYear, facts, lists: reportLists(queryDb), limits: reportLimits(queryDb) });
+      buildReport({ year: reportYear, facts, lists: reportLists(queryDb), limits: reportLimits(queryDb), extras: reportExtras(queryDb, reportYear) });
       reportRuns.push({ read, count: performance.now() - t - read });
     }
     const bestReport = reportRuns.reduce((a, b) => (a.read + a.count <= b.read + b.count ? a : b));
