@@ -127,8 +127,21 @@ export const representations = sqliteTable(
     index("representations_next_due_idx").on(t.nextDueOn),
     index("representations_current_stage_idx").on(t.currentStageId),
     uniqueIndex("representations_source_reference_idx").on(t.sourceReference),
-    // The annual report reads representations by the day they were received.
-    index("representations_received_on_idx").on(t.receivedOn),
+    // The annual report and the managers' dashboard read representations by the day they were
+    // received; every column they count is in the index, so the wide rows (the answers) are never
+    // read (decision record 044).
+    index("representations_report_idx").on(
+      t.receivedOn,
+      t.kind,
+      t.process,
+      t.status,
+      t.methodReceived,
+      t.receivedFrom,
+      t.primaryNature,
+      t.teamId,
+      t.refusalReason,
+      t.importedAt,
+    ),
   ],
 );
 
@@ -211,9 +224,14 @@ export const stages = sqliteTable(
   (t) => [
     uniqueIndex("stages_representation_sequence_idx").on(t.representationId, t.sequence),
     index("stages_state_next_due_idx").on(t.state, t.nextDueOn),
+    // The managers' dashboard counts running stages by kind from the index alone (decision record 044).
+    index("stages_state_kind_idx").on(t.state, t.kind),
     index("stages_next_due_idx").on(t.nextDueOn),
     // The annual report counts completed stages by the day of their response.
-    index("stages_responded_on_idx").on(t.respondedOn),
+    index("stages_responded_on_idx").on(t.respondedOn, t.representationId),
+    // …and a case received before the years shown by a stage started in them (both indexes hold
+    // the case's id, so finding those cases reads no stage row; decision record 044).
+    index("stages_started_on_idx").on(t.startedOn, t.representationId),
     check("stages_kind_check", oneOf("kind", stageKinds)),
     check("stages_state_check", oneOf("state", stageStates)),
   ],

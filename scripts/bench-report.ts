@@ -4,7 +4,7 @@ import path from "node:path";
 import { addCalendarDays } from "../app/domain/calendar";
 import { migrateDatabase, openDatabase } from "../app/services/db.server";
 import { buildReport } from "../app/domain/report/tables";
-import { reportFacts, reportLimits, reportLists } from "../app/services/report.server";
+import { reportExtras, reportFacts, reportLimits, reportLists } from "../app/services/report.server";
 import { seedDatabase } from "../db/seed";
 
 // A benchmark (not a test): the annual report over a database of BENCH_ROWS representations
@@ -38,7 +38,7 @@ for (const year of [2025, 2025]) {
   const t0 = performance.now();
   const facts = reportFacts(db, year);
   const t1 = performance.now();
-  const tables = buildReport({ year, facts, lists: reportLists(db), limits: reportLimits(db) });
+  const tables = buildReport({ year, facts, lists: reportLists(db), limits: reportLimits(db), extras: reportExtras(db, year) });
   const t2 = performance.now();
   console.log(`annual report ${year}: ${facts.length} facts read in ${Math.round(t1 - t0)} ms, ${tables.length} tables counted in ${Math.round(t2 - t1)} ms`);
 }

@@ -107,13 +107,28 @@ function workingCounts(year: number): Int32Array {
   return counts;
 }
 
+// Each date's year and day of the year, parsed (and checked) once: the annual report measures half
+// a million stages at a million cases, over a few thousand distinct dates (decision record 044).
+const dayPositions = new Map<IsoDate, { year: number; day: number }>();
+
+function dayPosition(date: IsoDate): { year: number; day: number } {
+  let position = dayPositions.get(date);
+  if (!position) {
+    const parsed = parseIsoDate(date);
+    const year = parsed.getUTCFullYear();
+    position = { year, day: Math.round((parsed.getTime() - Date.UTC(year, 0, 1, 12)) / DAY_MS) };
+    if (dayPositions.size >= 100_000) dayPositions.clear();
+    dayPositions.set(date, position);
+  }
+  return position;
+}
+
 /** Working days from 1 January of `fromYear` up to and including `date` (in that year or later). */
 function workingDaysSinceYearStart(date: IsoDate, fromYear: number): number {
-  const day = parseIsoDate(date);
-  const year = day.getUTCFullYear();
+  const { year, day } = dayPosition(date);
   let total = 0;
   for (let y = fromYear; y < year; y += 1) total += workingCounts(y).at(-1) ?? 0;
-  return total + (workingCounts(year)[Math.round((day.getTime() - Date.UTC(year, 0, 1, 12)) / DAY_MS)] ?? 0);
+  return total + (workingCounts(year)[day] ?? 0);
 }
 
 /**
@@ -124,7 +139,7 @@ export function workingDaysUntil(today: IsoDate, due: IsoDate): number {
   if (today === due) return 0;
   const forwards = today < due;
   const [from, to] = forwards ? [today, due] : [due, today];
-  const fromYear = parseIsoDate(from).getUTCFullYear();
+  const fromYear = dayPosition(from).year;
   // The working days after `from`, up to and including `to`.
   const count = workingDaysSinceYearStart(to, fromYear) - workingDaysSinceYearStart(from, fromYear);
   return forwards ? count : -count;

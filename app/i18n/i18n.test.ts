@@ -40,3 +40,46 @@ describe("languages and easy read", () => {
     expect(formatLanguageAndMode(t, "xx", "odd")).toBe("xx, odd");
   });
 });
+
+describe("one shared instance per set of words on the server", () => {
+  it("gives each language and mode its own words, and the same instance each time it is asked again", () => {
+    // Interleaved, as requests in different languages are: none may take another's words.
+    const asked = [
+      createI18n("en"),
+      createI18n("pl"),
+      createI18n("en", { mode: "easy-read" }),
+      createI18n("ur"),
+      createI18n("ur", { mode: "easy-read" }),
+      createI18n("en"),
+      createI18n("pl"),
+      createI18n("en", { mode: "easy-read" }),
+    ];
+    expect(asked.map((i18n) => i18n.language)).toEqual(["en", "pl", "en-easy", "ur", "ur", "en", "pl", "en-easy"]);
+    expect(asked.map((i18n) => i18n.t("mode.switchToStandard"))).toEqual([
+      createI18n("en").t("mode.switchToStandard"),
+      fixedT("pl")("mode.switchToStandard"),
+      "Show the usual words",
+      fixedT("ur")("mode.switchToStandard"),
+      fixedT("ur")("mode.switchToStandard"),
+      createI18n("en").t("mode.switchToStandard"),
+      fixedT("pl")("mode.switchToStandard"),
+      "Show the usual words",
+    ]);
+    expect(new Set(asked.map((i18n) => i18n.t("mode.switchToStandard"))).size).toBe(4);
+    expect(asked[5]).toBe(asked[0]);
+    expect(asked[4]).toBe(asked[3]);
+  });
+
+  it("refuses to change a shared instance's language, which would change it for every request", () => {
+    const english = createI18n("en");
+    expect(() => english.changeLanguage("pl")).toThrow(/read-only/);
+    expect(createI18n("en").language).toBe("en");
+  });
+
+  it("gives the browser an instance of its own for the words it loaded", () => {
+    const own = createI18n("en", { resources: { en: { common: { start: { button: "Begin" } } } } });
+    expect(own).not.toBe(createI18n("en"));
+    expect(own.t("common:start.button")).toBe("Begin");
+    expect(createI18n("en").t("common:start.button")).toBe("Start now");
+  });
+});

@@ -60,12 +60,30 @@ export function easyReadUnavailable(language: Language, mode: Mode): boolean {
 }
 
 /**
- * A fresh instance per request on the server, one in the browser. `createI18n("en")` keeps
- * working; pass `{ mode: "easy-read" }` for the easy-read words. On the server every language's
- * words are at hand; the browser passes the `resources` it loaded for its page.
+ * On the server, one instance per set of words, made on first use and shared by every request
+ * after it: making one costs about 2 ms (a send made two, a page one), and words never change
+ * while the server runs. Shared instances are read-only: `changeLanguage` on one throws, as it
+ * would switch every request reading it. `createI18n("en")` keeps working; pass
+ * `{ mode: "easy-read" }` for the easy-read words. The browser passes the `resources` it loaded
+ * for its page and gets an instance of its own.
  */
 export function createI18n(language: Language | WordsLanguage, options: { mode?: Mode; resources?: Resource } = {}): i18n {
   const lng = language === EASY_READ ? EASY_READ : wordsLanguage(language, options.mode);
+  if (options.resources) return newInstance(lng, options.resources);
+  let shared = sharedInstances.get(lng);
+  if (!shared) {
+    shared = newInstance(lng, allWords as Resource);
+    shared.changeLanguage = () => {
+      throw new Error("A shared i18next instance is read-only: call createI18n with the language instead.");
+    };
+    sharedInstances.set(lng, shared);
+  }
+  return shared;
+}
+
+const sharedInstances = new Map<WordsLanguage, i18n>();
+
+function newInstance(lng: WordsLanguage, resources: Resource): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng,
@@ -75,7 +93,7 @@ export function createI18n(language: Language | WordsLanguage, options: { mode?:
     lowerCaseLng: true,
     ns: [...namespaces],
     defaultNS: "common",
-    resources: options.resources ?? (allWords as Resource),
+    resources,
     // React escapes what it renders; nothing is ever injected as HTML.
     interpolation: { escapeValue: false },
     initAsync: false,

@@ -3,8 +3,9 @@ import { isTableId } from "~/domain/report/tables";
 import { fixedT } from "~/i18n/i18n";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
+import { annualReportOffThread } from "~/services/report-runner.server";
 
-import { annualReport, suppressionThreshold } from "~/services/report.server";
+import { suppressionThreshold } from "~/services/report.server";
 import { reportCsv, tableCsv } from "~/services/report-output.server";
 
 /** `/staff/report.csv?year=2025` (every table) or `&table=refusals` (one): what the report page shows, as CSV. */
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!/^\d{4}$/.test(url.searchParams.get("year") ?? "") || (table !== null && !isTableId(table))) throw notFound();
   const t = fixedT("en", "staff");
   const threshold = suppressionThreshold(db);
-  const body = table && isTableId(table) ? tableCsv(annualReport(db, year, table)[0]!, t, threshold) : reportCsv(annualReport(db, year), t, threshold);
+  const body = table && isTableId(table) ? tableCsv((await annualReportOffThread(db, year, table))[0]!, t, threshold) : reportCsv(await annualReportOffThread(db, year), t, threshold);
   const name = table ? `annual-report-${year}-${table}.csv` : `annual-report-${year}.csv`;
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },

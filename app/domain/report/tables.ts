@@ -184,18 +184,8 @@ export function workingDaysToComplete(stage: Pick<ReportStage, "startedOn" | "re
   return stage.respondedOn ? Math.max(0, workingDaysBetween(stage.startedOn, stage.respondedOn)) : null;
 }
 
-// Counting day by day is slow and the same pairs of dates recur across thousands of records: remembered.
-const between = new Map<string, number>();
-function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  const key = `${from}|${to}`;
-  let days = between.get(key);
-  if (days === undefined) {
-    if (between.size > 1_000_000) between.clear();
-    days = workingDaysUntil(from, to);
-    between.set(key, days);
-  }
-  return days;
-}
+// A subtraction of two remembered counts (calendar.ts), cheaper than remembering each pair of dates.
+const workingDaysBetween = workingDaysUntil;
 
 export type TimeBand = "standard" | "extended" | "beyond";
 
