@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { reuseStatements } from "./db.server";
+import { openDatabase, reuseStatements } from "./db.server";
 
 function connection(keep?: number) {
   const sqlite = new Database(":memory:");
@@ -48,5 +52,35 @@ describe("statements reused by their SQL text", () => {
     // "SELECT 2" was the least recently used: prepared afresh; "SELECT 1" is still kept.
     expect(sqlite.prepare("SELECT 1")).toBe(a);
     expect(sqlite.prepare("SELECT 2")).not.toBe(b);
+  });
+});
+
+describe("transactions", () => {
+  // The server reads and then writes in most transactions. Begun DEFERRED, such a transaction holds
+  // only a snapshot until its first write; if another connection (a script, the tests' own set-up,
+  // a second process) commits in between, SQLite cannot upgrade the stale snapshot and answers
+  // "database is locked" at once, whatever the busy timeout. Begun IMMEDIATE, it holds the write
+  // lock from the start and the other writer waits instead.
+  it("hold the write lock from the start, so a read-then-write is never refused for another connection's write", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-tx-"));
+    const file = path.join(dir, "tx.sqlite");
+    const db = openDatabase(file);
+    db.run(sql`CREATE TABLE t (a INTEGER)`);
+    const other = new Database(file);
+    other.pragma("busy_timeout = 0");
+    let otherRefused = false;
+    db.transaction((tx) => {
+      tx.all(sql`SELECT count(*) FROM t`);
+      try {
+        other.prepare("INSERT INTO t VALUES (2)").run();
+      } catch {
+        otherRefused = true;
+      }
+      tx.run(sql`INSERT INTO t VALUES (1)`);
+    });
+    expect(otherRefused).toBe(true);
+    expect(db.all<{ a: number }>(sql`SELECT a FROM t`)).toEqual([{ a: 1 }]);
+    other.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

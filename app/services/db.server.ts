@@ -19,7 +19,15 @@ export function openDatabase(file: string) {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   reuseStatements(sqlite);
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  // Transactions begin IMMEDIATE unless a caller says otherwise. Most read and then write; begun
+  // deferred, such a transaction holds only a snapshot until its first write, and a commit by
+  // another connection in between (a script, a second process, the tests' set-up) makes SQLite
+  // refuse the write at once with SQLITE_BUSY_SNAPSHOT, whatever the busy timeout. Holding the
+  // write lock from the start makes the other writer wait instead.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as typeof db.transaction;
+  return db;
 }
 
 /**
