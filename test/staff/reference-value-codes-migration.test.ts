@@ -4,22 +4,11 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "~/services/db.server";
+import { migrationsBefore } from "../migrations";
 
 // A database from before every reference value had a code (decision record 048): a council's own
 // values get `value-<id>`, and a stage or point answered with a council's own finding by its label
 // (before findings were codes) takes that code, so a rename reaches it.
-
-const FOLDER = path.resolve("db/migrations");
-const journal = JSON.parse(fs.readFileSync(path.join(FOLDER, "meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
-
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-migrations-"));
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  fs.cpSync(FOLDER, dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return dir;
-}
 
 it("gives every code-less value `value-<id>` and turns findings stored as such a value's label into its code", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-test-"));

@@ -4,19 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "~/services/db.server";
-
-const FOLDER = path.resolve("db/migrations");
-const journal = JSON.parse(fs.readFileSync(path.join(FOLDER, "meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
-
-/** A copy of the migrations that stops before the one tagged `tag` (found by name: the lead renumbers them). */
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-migrations-"));
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  fs.cpSync(FOLDER, dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return dir;
-}
+import { migrationsBefore } from "../migrations";
 
 describe("the statements migration (decision records 041 and 042)", () => {
   it("makes a request for the next stage asked online and not yet confirmed wait for staff; a confirmed one does not", () => {
