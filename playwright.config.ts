@@ -33,8 +33,7 @@ export default defineConfig({
   },
   projects: [
     // Every public journey runs twice: with JavaScript and without it.
-    // A journey named *.no-js.spec.ts runs with JavaScript off only (another spec covers its pages with it on).
-    { name: "public-js", testMatch: /public\/.*\.spec\.ts/, testIgnore: /\.no-js\.spec\.ts$/, use: { ...chromium, javaScriptEnabled: true } },
+    { name: "public-js", testMatch: /public\/.*\.spec\.ts/, use: { ...chromium, javaScriptEnabled: true } },
     { name: "public-no-js", testMatch: /public\/.*\.spec\.ts/, use: { ...chromium, javaScriptEnabled: false } },
     { name: "staff", testMatch: /staff\/.*\.spec\.ts/, use: { ...chromium, javaScriptEnabled: true } },
   ],
