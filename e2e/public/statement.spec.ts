@@ -4,8 +4,8 @@ import type { Page } from "@playwright/test";
 import { expect, landed, test, visit, waitForMail } from "../fixtures";
 import { sendComplaintOverHttp } from "../journey";
 
-// The Stage 2 statement of complaint agreed online (decision record 041), with JavaScript off
-// (the ".no-js" in the name: the check spec covers the way in with JavaScript on). Staff write the
+// The Stage 2 statement of complaint agreed online (decision record 041), run with
+// JavaScript on and off (both public projects). Staff write the
 // statement; the person reads it on "Check your complaint" and asks for changes; staff share a new
 // version; the person agrees it; the case shows the day it was agreed and Stage 2's reply date.
 
