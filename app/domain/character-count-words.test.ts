@@ -23,6 +23,13 @@ describe("characterCountWords", () => {
     expect(words["data-i18n.characters-over-limit.many"]).toBe("Masz %{count} znaków za dużo");
   });
 
+  it("writes the count as the live count does, in the page's language (5,000, not 5000)", async () => {
+    const { createI18n } = await import("~/i18n/i18n");
+    const i18n = createI18n("en");
+    expect(i18n.t("form:characterCount.remaining", { count: 5000 })).toBe("You have 5,000 characters remaining");
+    expect(i18n.t("form:characterCount.remaining", { count: 1 })).toBe("You have 1 character remaining");
+  });
+
   it("uses the 'other' form where a translation lacks one the language has", () => {
     const words = characterCountWords((key) => (key.endsWith("_other") ? `${key} {{count}}` : undefined), "pl", "x");
     expect(words["data-i18n.characters-under-limit.few"]).toBe("characterCount.remaining_other %{count}");

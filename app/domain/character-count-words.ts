@@ -1,5 +1,6 @@
 // GOV.UK Frontend's character count reads its words from data-i18n attributes, one a plural form
-// (`data-i18n.characters-under-limit.few`), with `%{count}` where i18next writes `{{count}}`. Made
+// (`data-i18n.characters-under-limit.few`), with `%{count}` where i18next writes `{{count, number}}`
+// (both write the number in the page's language: "4,935" in English). Made
 // from our own translations, so the live count speaks the page's language and easy read's words.
 
 const GOVUK_KEYS = { remaining: "characters-under-limit", over: "characters-over-limit" } as const;
@@ -16,7 +17,7 @@ export function characterCountWords(lookup: (key: string) => string | undefined,
   for (const [ours, theirs] of Object.entries(GOVUK_KEYS)) {
     for (const form of forms) {
       const words = lookup(`characterCount.${ours}_${form}`) ?? lookup(`characterCount.${ours}_other`);
-      if (words) attributes[`data-i18n.${theirs}.${form}`] = words.replaceAll("{{count}}", "%{count}");
+      if (words) attributes[`data-i18n.${theirs}.${form}`] = words.replace(/\{\{count(?:, *number)?\}\}/g, "%{count}");
     }
   }
   return attributes;
