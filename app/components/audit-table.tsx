@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AuditChange } from "~/domain/audit-sentence";
-import { CardLabel } from "~/components/card-label";
+import { CardCell, CardLabel } from "~/components/card-label";
 
 export interface AuditTableRow {
   id: number;
@@ -62,14 +62,12 @@ export function AuditTable({ rows, caption }: { rows: AuditTableRow[]; caption: 
                           <th scope="row" className="govuk-table__header">
                             {c.field}
                           </th>
-                          <td className="govuk-table__cell">
-                            <CardLabel>{t("auditEntry.from")}</CardLabel>
+                          <CardCell label={t("auditEntry.from")}>
                             {c.from ?? ""}
-                          </td>
-                          <td className="govuk-table__cell">
-                            <CardLabel>{t("auditEntry.to")}</CardLabel>
+                          </CardCell>
+                          <CardCell label={t("auditEntry.to")}>
                             {c.to}
-                          </td>
+                          </CardCell>
                         </tr>
                       ))}
                     </tbody>

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { CardLabel } from "~/components/card-label";
+import { CardCell } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors, TextField } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
@@ -171,8 +171,6 @@ function InboxPage() {
       </th>
     );
   };
-  // Below the tablet width each row is a card: each value carries its column's name.
-  const label = (key: string) => <CardLabel>{t(key)}</CardLabel>;
   return (
     <>
       <ErrorSummary
@@ -320,8 +318,7 @@ function InboxPage() {
                         </span>
                       ) : null}
                     </td>
-                    <td className="govuk-table__cell">
-                      {label("inbox.who")}
+                    <CardCell label={t("inbox.who")}>
                       {row.person || t("inbox.anonymous")}
                       {row.child ? (
                         <>
@@ -334,13 +331,11 @@ function InboxPage() {
                           <strong className="moj-badge moj-badge--purple">{t("inbox.youngPerson")}</strong>
                         </span>
                       ) : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {label("inbox.received")}
+                    </CardCell>
+                    <CardCell label={t("inbox.received")}>
                       {row.received}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {label("inbox.statusAndStage")}
+                    </CardCell>
+                    <CardCell label={t("inbox.statusAndStage")}>
                       <strong className={`moj-badge ${STATUS_BADGE[row.status]}`}>{t(`statuses.${row.status}`)}</strong>
                       {row.stage ? (
                         <>
@@ -354,9 +349,8 @@ function InboxPage() {
                           <strong className="moj-badge moj-badge--grey">{t("inbox.onHold")}</strong>
                         </span>
                       ) : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {label("inbox.assigned")}
+                    </CardCell>
+                    <CardCell label={t("inbox.assigned")}>
                       {row.team ?? t("inbox.unassigned")}
                       {row.assignee ? (
                         <>
@@ -364,16 +358,15 @@ function InboxPage() {
                           {row.assignee}
                         </>
                       ) : null}
-                    </td>
-                    <td className="govuk-table__cell">
-                      {label("inbox.due")}
+                    </CardCell>
+                    <CardCell label={t("inbox.due")}>
                       {row.dueOn ?? t("inbox.noDeadline")}
                       {row.rag === null ? null : (
                         <span className="speakup-badges">
                           <RagTag rag={row.rag} />
                         </span>
                       )}
-                    </td>
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CardLabel } from "~/components/card-label";
+import { CardCell } from "~/components/card-label";
 import { SuccessBanner } from "~/components/notification-banner";
 import type { RouteHandle } from "~/components/page-title";
 import { listStaff } from "~/services/accounts.server";
@@ -48,24 +48,20 @@ export default function UsersPage() {
                     {user.name}
                   </Link>
                 </td>
-                <td className="govuk-table__cell speakup-card-anywhere">
-                  <CardLabel>{t("users.email")}</CardLabel>
+                <CardCell label={t("users.email")} className="speakup-card-anywhere">
                   {user.email}
-                </td>
-                <td className="govuk-table__cell">
-                  <CardLabel>{t("users.roles")}</CardLabel>
+                </CardCell>
+                <CardCell label={t("users.roles")}>
                   {user.roles.map((r) => t(`roles.${r}`)).join(", ")}
-                </td>
-                <td className="govuk-table__cell">
-                  <CardLabel>{t("users.teams")}</CardLabel>
+                </CardCell>
+                <CardCell label={t("users.teams")}>
                   {user.teams.map((team) => team.name).join(", ") || t("account.noTeams")}
-                </td>
-                <td className="govuk-table__cell">
-                  <CardLabel>{t("users.status")}</CardLabel>
+                </CardCell>
+                <CardCell label={t("users.status")}>
                   <strong className={`govuk-tag ${user.status === "active" ? "govuk-tag--green" : user.status === "invited" ? "govuk-tag--blue" : "govuk-tag--grey"}`}>
                     {t(`users.statuses.${user.status}`)}
                   </strong>
-                </td>
+                </CardCell>
               </tr>
             ))}
           </tbody>

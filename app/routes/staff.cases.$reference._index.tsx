@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { CardLabel } from "~/components/card-label";
+import { CardCell } from "~/components/card-label";
 import { answerRows } from "~/components/answers";
 import { formatLanguageAndMode } from "~/i18n/i18n";
 import { CaseHeading } from "~/components/casework";
@@ -486,12 +486,10 @@ export default function CasePage() {
                   <th scope="row" className="govuk-table__header">
                     {kind}
                   </th>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("letters.written")}</CardLabel>
+                  <CardCell label={t("letters.written")}>
                     {l.written}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("letters.status")}</CardLabel>
+                  </CardCell>
+                  <CardCell label={t("letters.status")}>
                     {l.postedOn ? (
                       <strong className="govuk-tag govuk-tag--green">{t("letters.posted", { date: l.postedOn })}</strong>
                     ) : (
@@ -503,7 +501,7 @@ export default function CasePage() {
                         <strong className="govuk-tag govuk-tag--red">{t("letters.noAddress")}</strong>
                       </>
                     ) : null}
-                  </td>
+                  </CardCell>
                   <td className="govuk-table__cell">
                     <Link className="govuk-link" to={`letters/${l.entryId}`}>
                       {t("letters.open")}
@@ -656,13 +654,11 @@ export default function CasePage() {
                     ["closed", st.closedOn ?? none],
                   ] as const
                 ).map(([k, value]) => (
-                  <td key={k} className="govuk-table__cell">
-                    <CardLabel>{t(`case.history.${k}`)}</CardLabel>
+                  <CardCell key={k} label={t(`case.history.${k}`)}>
                     {value}
-                  </td>
+                  </CardCell>
                 ))}
-                <td className="govuk-table__cell">
-                  <CardLabel>{t("case.history.details")}</CardLabel>
+                <CardCell label={t("case.history.details")}>
                   {st.notes.length || st.people.length || st.facts.length ? (
                     <>
                       {st.notes.length ? (
@@ -680,7 +676,7 @@ export default function CasePage() {
                   ) : (
                     none
                   )}
-                </td>
+                </CardCell>
               </tr>
             ))}
           </tbody>

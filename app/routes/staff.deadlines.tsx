@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { CardLabel } from "~/components/card-label";
+import { CardCell } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import type { RouteHandle } from "~/components/page-title";
@@ -155,26 +155,21 @@ export default function DeadlinesPage() {
                           {row.reference}
                         </Link>
                       </td>
-                      <td className="govuk-table__cell">
-                        <CardLabel>{t("deadlines.stageColumn")}</CardLabel>
+                      <CardCell label={t("deadlines.stageColumn")}>
                         {t(`casework:stages.${row.stage}`)}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CardLabel>{t("deadlines.teamColumn")}</CardLabel>
+                      </CardCell>
+                      <CardCell label={t("deadlines.teamColumn")}>
                         {row.team ?? t("deadlines.unassigned")}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CardLabel>{t("deadlines.holder")}</CardLabel>
+                      </CardCell>
+                      <CardCell label={t("deadlines.holder")}>
                         {row.holder ?? t("deadlines.nobody")}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CardLabel>{t(group.key === "statementsNotAgreed" ? "deadlines.statementDue" : "deadlines.due")}</CardLabel>
+                      </CardCell>
+                      <CardCell label={t(group.key === "statementsNotAgreed" ? "deadlines.statementDue" : "deadlines.due")}>
                         {row.dueOn}
-                      </td>
-                      <td className="govuk-table__cell">
-                        <CardLabel>{t("deadlines.status")}</CardLabel>
+                      </CardCell>
+                      <CardCell label={t("deadlines.status")}>
                         <RagTag rag={row.rag} />
-                      </td>
+                      </CardCell>
                     </tr>
                   ))}
                 </tbody>

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { CardLabel } from "~/components/card-label";
+import { CardCell } from "~/components/card-label";
 import { ErrorSummary, SelectField, summaryErrors } from "~/components/form-fields";
 import { formOptions } from "~/components/form-options";
 import { LearningTag } from "~/components/learning-tag";
@@ -95,28 +95,23 @@ export default function LearningRegisterPage() {
                       {row.change}
                     </Link>
                   </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("learning.reference")}</CardLabel>
+                  <CardCell label={t("learning.reference")}>
                     <Link className="govuk-link" to={`/staff/cases/${row.reference}`}>
                       {row.reference}
                     </Link>
-                  </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("learning.teamColumn")}</CardLabel>
+                  </CardCell>
+                  <CardCell label={t("learning.teamColumn")}>
                     {row.team}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("learning.owner")}</CardLabel>
+                  </CardCell>
+                  <CardCell label={t("learning.owner")}>
                     {row.owner}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("learning.dueColumn")}</CardLabel>
+                  </CardCell>
+                  <CardCell label={t("learning.dueColumn")}>
                     {row.dueOn}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <CardLabel>{t("learning.statusColumn")}</CardLabel>
+                  </CardCell>
+                  <CardCell label={t("learning.statusColumn")}>
                     <LearningTag state={row.state} overdue={row.overdue} />
-                  </td>
+                  </CardCell>
                 </tr>
               ))}
             </tbody>
