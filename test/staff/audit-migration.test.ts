@@ -6,31 +6,18 @@ import { expect, it } from "vitest";
 import { auditLog, staffUsers } from "../../db/schema";
 import { NOT_KEPT } from "~/domain/audit";
 import { migrateDatabase, openDatabase } from "~/services/db.server";
+import { migrationsBefore } from "../migrations";
 
 // A database from before the audit kept only field names and codes: its rows hold the words of
 // notes, letters and reasons, and staff names. The migration takes the words out and leaves
 // everything else as it was.
 
 const SECRET = "secret about the child";
-const MIGRATIONS = path.resolve("db/migrations");
-
-/** The committed migrations up to, not including, the one that cleans the audit. */
-function migrationsBefore(dir: string) {
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith("_audit_without_case_text"));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-}
-
 it("replaces the words in existing audit rows, keeping field names, codes and every other column", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-audit-migration-"));
   try {
-    migrationsBefore(path.join(dir, "old"));
     const db = openDatabase(path.join(dir, "old.sqlite"));
-    migrateDatabase(db, path.join(dir, "old"));
+    migrateDatabase(db, migrationsBefore("_audit_without_case_text"));
     const staff = db.insert(staffUsers).values({ email: "officer@example.org", name: "Officer", role: "complaints-officer", passwordHash: "x" }).returning().get();
     const at = new Date("2026-11-02T10:00:00Z");
     const old: Array<{ action: string; entity: string; details: Record<string, unknown> | null }> = [
@@ -56,7 +43,7 @@ it("replaces the words in existing audit rows, keeping field names, codes and ev
     const before = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
     expect(JSON.stringify(before)).toContain(SECRET);
 
-    migrateDatabase(db, MIGRATIONS);
+    migrateDatabase(db);
 
     const after = db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
     expect(JSON.stringify(after)).not.toContain(SECRET);

@@ -3,29 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "~/services/db.server";
+import { migrationsBefore } from "../migrations";
 
 // A database from before received-from values had codes: the migration gives the seeded values
 // their codes by the labels they were seeded with, and each saved triage checklist the code of
 // the value chosen, so eligibility reads the code from then on (app/domain/eligibility.ts).
 
-const MIGRATIONS = path.resolve("db/migrations");
-
-function migrationsBefore(dir: string, tag = "_received_from_codes") {
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-}
-
 it("codes the seeded received-from values and records the code on each triaged case", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-received-from-migration-"));
   try {
-    migrationsBefore(path.join(dir, "old"));
     const db = openDatabase(path.join(dir, "old.sqlite"));
-    migrateDatabase(db, path.join(dir, "old"));
+    migrateDatabase(db, migrationsBefore("_received_from_codes"));
     const sqlite = db.$client;
     sqlite
       .prepare(
@@ -42,8 +30,7 @@ it("codes the seeded received-from values and records the code on each triaged c
     insert.run({ id: 3, reference: "SU-AAAA-AAAC", from: null, eligibility: null });
 
     // Up to the migration that gives every value a code (decision record 048, tested there).
-    migrationsBefore(path.join(dir, "next"), "_reference_value_codes");
-    migrateDatabase(db, path.join(dir, "next"));
+    migrateDatabase(db, migrationsBefore("_reference_value_codes"));
     expect(sqlite.prepare("SELECT list, label, code FROM reference_values ORDER BY id").all()).toEqual([
       { list: "received-from", label: "Parent", code: "parent" },
       { list: "received-from", label: "Care leaver, now an adult", code: "care-leaver" },

@@ -3,24 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "~/services/db.server";
+import { migrationsBefore } from "../migrations";
 
 // A database from before stages were records: each case's stage was a text column beside its
 // status, and its dates were stage1_due_on/stage1_latest_on (which also held the corporate and
 // early-resolution dates). The migration gives each case with a stage its first stage row, keeps
 // every date, names the Investigating Officer on the stage, and keeps everything that refers to
 // the case (the rebuild of the representations table must not cascade).
-
-const MIGRATIONS = path.resolve("db/migrations");
-
-function migrationsBefore(dir: string) {
-  fs.cpSync(MIGRATIONS, dir, { recursive: true });
-  const journalFile = path.join(dir, "meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith("_stages"));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-}
 
 // 10:00 UTC on Wednesday 25 November 2026.
 const DECIDED = Date.UTC(2026, 10, 25, 10);
@@ -29,9 +18,8 @@ const CLOSED = Date.UTC(2026, 11, 1, 15);
 it("gives each old case with a stage its stage row with every date kept, then drops the old columns", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-stages-migration-"));
   try {
-    migrationsBefore(path.join(dir, "old"));
     const db = openDatabase(path.join(dir, "old.sqlite"));
-    migrateDatabase(db, path.join(dir, "old"));
+    migrateDatabase(db, migrationsBefore("_stages"));
     const sqlite = db.$client;
     sqlite.prepare("INSERT INTO staff_users (id, email, name, password_hash, role) VALUES (7, 'io@example.org', 'Ida Investigator', 'x', 'investigator')").run();
     const insert = sqlite.prepare(
@@ -58,7 +46,7 @@ it("gives each old case with a stage its stage row with every date kept, then dr
     sqlite.prepare("INSERT INTO outbox (representation_id, template, to_address, subject, text_body, html_body, next_attempt_at) VALUES (2, 't', 'a@example.org', 's', 't', 'h', 0)").run();
     const before = sqlite.prepare("SELECT id, reference, kind, status, process, received_on, decided_at, closed_at FROM representations ORDER BY id").all();
 
-    migrateDatabase(db, MIGRATIONS);
+    migrateDatabase(db);
 
     const stages = sqlite
       .prepare("SELECT representation_id, sequence, kind, state, started_on, acknowledged_on, due_on, latest_on, next_due_on, closed_on FROM stages ORDER BY representation_id")
