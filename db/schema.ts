@@ -112,6 +112,8 @@ export const representations = sqliteTable(
     index("representations_team_idx").on(t.teamId),
     index("representations_person_idx").on(t.personId),
     index("representations_closed_at_idx").on(t.closedAt),
+    // The retention run's candidates: cases still holding personal data, by kind and when they closed.
+    index("representations_retention_idx").on(t.kind, t.closedAt).where(sql`anonymised_at IS NULL AND imported_at IS NULL AND closed_at IS NOT NULL`),
     // One index per inbox sort, each ending in id so every order is total.
     index("representations_inbox_due_idx").on(t.pinOrder, t.dueKey, sql`received_at DESC`, t.id),
     index("representations_inbox_newest_idx").on(t.pinOrder, sql`received_at DESC`, sql`id DESC`),

@@ -11,6 +11,6 @@ if (process.argv.includes("--dry-run")) {
   for (const c of plan.cases) console.log(`${c.reference}\t${c.kind}\tclosed ${c.closedOn}\t${c.action === "delete" ? "deleted" : "anonymised"}`);
   console.log(`${plan.cases.length} cases, ${plan.equalityAnswers.length} equality answers, ${plan.emailBodies.length} email bodies would go (dry run: nothing changed)`);
 } else {
-  const counts = applyRetention(db, config().attachmentsDir);
+  const counts = await applyRetention(db, config().attachmentsDir);
   console.log(JSON.stringify(counts));
 }

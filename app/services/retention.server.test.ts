@@ -115,7 +115,7 @@ describe("the retention run", () => {
     const recent = addCase(db, dir, { closedAt: RECENTLY, receivedAt: thisYear });
     const open = addCase(db, dir, { status: "open", closedAt: null, receivedAt: thisYear });
 
-    const counts = applyRetention(db, dir, NOW);
+    const counts = await applyRetention(db, dir, NOW);
 
     expect(counts).toEqual({ deleted: { "compliment-or-comment": 1 }, anonymised: { refused: 1 }, equalityAnswers: 2, emailBodies: 0, drafts: 2, files: 4 });
     for (const file of [...refused.files, ...compliment.files]) expect(fs.existsSync(file)).toBe(false);
@@ -191,7 +191,7 @@ describe("the retention run", () => {
       .get();
 
     // Answers given in May 2025 belong to 2025-26; with 6 months they go from 1 October 2026.
-    expect(applyRetention(db, dir, NOW)).toMatchObject({ equalityAnswers: 1, emailBodies: 1, deleted: {}, anonymised: {} });
+    expect(await applyRetention(db, dir, NOW)).toMatchObject({ equalityAnswers: 1, emailBodies: 1, deleted: {}, anonymised: {} });
     expect(db.select().from(outbox).where(eq(outbox.id, old.id)).get()).toMatchObject({ toAddress: "", subject: "", textBody: "", htmlBody: "", status: "sent", template: "acknowledgement" });
     expect(db.select().from(outbox).where(eq(outbox.id, fresh.id)).get()).toMatchObject({ toAddress: "b@example.com", textBody: "T" });
     expect(db.select().from(outbox).where(eq(outbox.id, pending.id)).get()).toMatchObject({ toAddress: "c@example.com", textBody: "T" });
@@ -203,6 +203,20 @@ describe("the retention run", () => {
     expect(planRetention(db, NOW).emailBodies).toEqual([fresh.id]);
   });
 
+  it("lets the server answer between its transactions (a first run over years of history takes minutes)", async () => {
+    const db = await createTestDb();
+    const dir = tempDir();
+    for (let i = 0; i < 250; i += 1) addCase(db, dir, { reference: `SU-RTN-B${String(i).padStart(3, "0")}` });
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const counts = await applyRetention(db, dir, NOW);
+    clearInterval(timer);
+    expect(counts.anonymised).toEqual({ refused: 250 });
+    // Three transactions of at most a hundred cases: timers ran between them.
+    expect(ticks).toBeGreaterThanOrEqual(2);
+    expect(planRetention(db, NOW).cases).toEqual([]);
+  });
+
   it("a run that fails part way still writes its audit row of what it removed", async () => {
     const db = await createTestDb();
     const dir = tempDir();
@@ -211,7 +225,7 @@ describe("the retention run", () => {
     // A directory where the second case's file should be: removing it fails after its rows went.
     fs.rmSync(second.files[0]!);
     fs.mkdirSync(second.files[0]!);
-    expect(() => applyRetention(db, dir, NOW)).toThrow();
+    await expect(applyRetention(db, dir, NOW)).rejects.toThrow();
     for (const file of first.files) expect(fs.existsSync(file)).toBe(false);
     const rows = db.select().from(auditLog).where(eq(auditLog.action, "retention.run")).all();
     expect(rows.map((r) => r.details)).toEqual([{ deleted: {}, anonymised: { refused: 2 }, equalityAnswers: 2, emailBodies: 0, drafts: 2, files: 2, failed: true }]);
@@ -236,7 +250,7 @@ describe("the retention run", () => {
     const tableBefore = received2019();
 
     expect(planRetention(db, NOW).cases.map((c) => c.id)).toEqual([native.row.id]);
-    const counts = applyRetention(db, dir, NOW);
+    const counts = await applyRetention(db, dir, NOW);
 
     expect(counts.deleted).toEqual({ "compliment-or-comment": 1 });
     expect(counts.anonymised).toEqual({});

@@ -1,0 +1,1 @@
+CREATE INDEX `representations_retention_idx` ON `representations` (`kind`,`closed_at`) WHERE anonymised_at IS NULL AND imported_at IS NULL AND closed_at IS NOT NULL;
