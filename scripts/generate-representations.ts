@@ -12,6 +12,8 @@ import type Database from "better-sqlite3";
 import { seedDatabase } from "../db/seed";
 import { addCalendarDays, formatIsoDate, isWorkingDay, type IsoDate } from "../app/domain/calendar";
 import { generateReference } from "../app/domain/reference-number";
+import { retentionDecision } from "../app/domain/retention";
+import { defaultRetention } from "../app/domain/retention-settings";
 import { relationships } from "../app/domain/representation";
 import { migrateDatabase, openDatabase } from "../app/services/db.server";
 
@@ -79,8 +81,8 @@ export async function generateRepresentations(options: GenerateOptions): Promise
   const addPerson = sqlite.prepare("INSERT INTO persons (name, email) VALUES (?, ?) RETURNING id");
   const addRepresentation = sqlite.prepare(`INSERT INTO representations
     (reference, kind, status, process, method_received, language, mode, received_at, received_on, person_name, person_relationship, person_email, child_name, answers,
-     person_id, team_id, responding_manager_id, safeguarding, decided_at, closed_at, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
+     person_id, team_id, responding_manager_id, safeguarding, decided_at, closed_at, anonymised_at, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
   const addStage = sqlite.prepare(`INSERT INTO stages
     (representation_id, sequence, kind, state, started_on, requested_on, acknowledged_on, due_on, latest_on, next_due_on, handler_id, responded_on, closed_on)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
@@ -119,16 +121,20 @@ export async function generateRepresentations(options: GenerateOptions): Promise
 
     const references = new Set<string>(sqlite.prepare("SELECT reference FROM representations").all().map((r) => (r as { reference: string }).reference));
     const tenYearsMs = 10 * 365.25 * 86_400_000;
+    // Closed 30 days after receipt (below) and kept for complimentCommentYears after that.
+    const complimentsKeptMs = (defaultRetention.complimentCommentYears * 365 - 31) * 86_400_000;
     let lastPerson: { id: number; name: string; email: string | null } | null = null;
     for (let i = 0; i < options.count; i += 1) {
       let reference = generateReference((n) => Math.floor(random() * n));
       while (references.has(reference)) reference = generateReference((n) => Math.floor(random() * n));
       references.add(reference);
-      // Received any time in the last ten years, as many in each year.
-      const receivedAt = now.getTime() - Math.floor(random() * tenYearsMs);
+      // Received any time in the last ten years, as many in each year: a database as the daily
+      // retention run leaves it (default periods), so a server started on it has nothing to take.
+      // Compliments and comments go two years after closing: none older are made.
+      const kind = chance(0.8) ? "complaint" : chance(0.6) ? "compliment" : "comment";
+      const receivedAt = now.getTime() - Math.floor(random() * (kind === "complaint" ? tenYearsMs : complimentsKeptMs));
       const receivedOn = formatIsoDate(new Date(receivedAt));
       const ageDays = (now.getTime() - receivedAt) / 86_400_000;
-      const kind = chance(0.8) ? "complaint" : chance(0.6) ? "compliment" : "comment";
       const relationship = chance(0.3) ? "young-person" : pick(relationships);
       // One person in five has written before.
       if (!lastPerson || !chance(0.2)) {
@@ -152,10 +158,14 @@ export async function generateRepresentations(options: GenerateOptions): Promise
       const safeguarding = chance(0.0001) ? "flagged" : chance(0.005) ? "referred" : null;
       const decidedAt = decided || status === "refused" ? receivedAt + 3 * 86_400_000 : null;
       const closedAt = status === "closed" || status === "refused" ? receivedAt + 30 * 86_400_000 : null;
+      // A complaint past its period has been anonymised: its coded row stays, the person goes.
+      const anonymised =
+        closedAt !== null && retentionDecision({ kind, status, process, childStatus: [], closedAt: new Date(closedAt), anonymisedAt: null }, defaultRetention, now)?.expired === true;
       const { id } = addRepresentation.get(
         reference, kind, status, process, pick(METHODS), chance(0.95) ? "en" : pick(["pl", "ur"]), relationship === "young-person" && chance(0.5) ? "easy-read" : "standard",
-        receivedAt, receivedOn, lastPerson.name, relationship, lastPerson.email, childName,
-        lastPerson.id, status === "new" ? null : teamId, status === "new" ? null : manager, safeguarding, decidedAt, closedAt, receivedAt, receivedAt,
+        receivedAt, receivedOn, anonymised ? "" : lastPerson.name, relationship, anonymised ? null : lastPerson.email, anonymised ? null : childName,
+        anonymised ? null : lastPerson.id, status === "new" ? null : teamId, status === "new" ? null : manager, safeguarding, decidedAt, closedAt,
+        anonymised ? now.getTime() : null, receivedAt, receivedAt,
       ) as { id: number };
 
       if (process) {
