@@ -15,7 +15,8 @@ export const INVITATION_DAYS = 7;
 export const RESET_MINUTES = 60;
 const DAY = 24 * 60 * 60 * 1000;
 
-type Purpose = "invitation" | "password-reset";
+export type TokenPurpose = "invitation" | "password-reset";
+type Purpose = TokenPurpose;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
