@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { paragraphsOf } from "../app/domain/letters";
 
 export interface RenderedEmail {
   subject: string;
@@ -54,5 +55,5 @@ export function renderEmail(options: {
 
 /** A letter as staff left it (paragraphs separated by blank lines), as an email. */
 export function letterEmail(lang: string, dir: "ltr" | "rtl", letter: { subject: string; body: string }): RenderedEmail {
-  return renderEmail({ lang, dir, subject: letter.subject, paragraphs: letter.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) });
+  return renderEmail({ lang, dir, subject: letter.subject, paragraphs: paragraphsOf(letter.body) });
 }

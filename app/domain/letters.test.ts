@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPostedOn, contactMethodOf, letterChannel, letterEmailOf, notSafeToWrite, postalAddressOf } from "./letters";
+import { checkPostedOn, contactMethodOf, letterChannel, letterEmailOf, notSafeToWrite, paragraphsOf, postalAddressOf } from "./letters";
 
 const contact = (contactMethod: string, extra: Record<string, string> = {}) => ({ contact: { contactMethod, ...extra } });
 
@@ -49,5 +49,12 @@ describe("marking a letter posted", () => {
     expect(checkPostedOn(letter, "2026-11-22", "2026-11-25")).toBe("before-letter");
     expect(checkPostedOn(letter, "2026-11-26", "2026-11-25")).toBe("in-future");
     expect(checkPostedOn({ ...letter, postedOn: "2026-11-24" }, "2026-11-25", "2026-11-25")).toBe("already-posted");
+  });
+});
+
+describe("paragraphsOf", () => {
+  it("splits at blank lines (spaces in them too), trims each paragraph and keeps single line breaks", () => {
+    expect(paragraphsOf("Dear Sam,\n\n  We looked into it.\nLine two.\n \n\nYours,\n")).toEqual(["Dear Sam,", "We looked into it.\nLine two.", "Yours,"]);
+    expect(paragraphsOf("  \n\n ")).toEqual([]);
   });
 });

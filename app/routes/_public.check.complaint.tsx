@@ -6,6 +6,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { SummaryList, type SummaryRow } from "~/components/summary-list";
 import { londonDate } from "~/domain/calendar";
 import { formatLongDate } from "~/domain/dates";
+import { paragraphsOf } from "~/domain/letters";
 import { getLanguage, getMode } from "~/i18n/language.server";
 import { personCase } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";
@@ -184,12 +185,9 @@ export default function CheckComplaintPage() {
             </summary>
             <div className="govuk-details__text">
               <p className="govuk-body-s">{t("complaint.letterSent", { date: letter.on, by: t(`complaint.by.${letter.by}`) })}</p>
-              {letter.body
-                .split(/\n\s*\n/)
-                .filter((p) => p.trim())
-                .map((p, i) => (
+              {paragraphsOf(letter.body).map((p, i) => (
                   <p className="govuk-body speakup-preserve-lines" key={i}>
-                    {p.trim()}
+                    {p}
                   </p>
                 ))}
             </div>

@@ -8,6 +8,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { londonDate } from "~/domain/calendar";
 import { CHANGES_MAX } from "~/domain/check/limits";
 import { formatLongDate } from "~/domain/dates";
+import { paragraphsOf } from "~/domain/letters";
 import { getLanguage } from "~/i18n/language.server";
 import { answerStatement, personCase } from "~/services/check.server";
 import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";
@@ -75,12 +76,9 @@ export default function StatementPage() {
           <p className="govuk-body">{t("statement.intro")}</p>
           <p className="govuk-body-s">{t("statement.version", { version: d.version, date: d.sharedOn })}</p>
           <div className="govuk-inset-text" data-testid="statement-text">
-            {d.body
-              .split(/\n\s*\n/)
-              .filter((p) => p.trim())
-              .map((p, i) => (
+            {paragraphsOf(d.body).map((p, i) => (
                 <p className="govuk-body speakup-preserve-lines" key={i}>
-                  {p.trim()}
+                  {p}
                 </p>
               ))}
           </div>

@@ -13,6 +13,7 @@ import { SummaryList } from "~/components/summary-list";
 import { londonDate } from "~/domain/calendar";
 import { isoFromParts } from "~/domain/casework-forms";
 import { formatLongDate } from "~/domain/dates";
+import { paragraphsOf } from "~/domain/letters";
 import { dateParts } from "~/domain/form/dates";
 import { formatLanguageAndMode, isLanguage, textDirection } from "~/i18n/i18n";
 import { caseAction, openCase } from "~/services/case-route.server";
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     languageAndMode: { language: row.language, mode: row.mode },
     date: formatLongDate(letter.writtenOn, language),
     subject: letter.subject,
-    paragraphs: letter.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    paragraphs: paragraphsOf(letter.body),
     personName: letter.personName,
     postalAddress: letter.postalAddress,
     notSafeToWrite: letter.notSafeToWrite,
