@@ -20,7 +20,6 @@ export const outcomeTableIds = ["actual-outcomes", "points-stage2", "points-stag
 export type OutcomeTableId = (typeof outcomeTableIds)[number];
 
 type Counts = number[];
-const zeros = (years: number[]): Counts => years.map(() => 0);
 const column = (years: number[], date: IsoDate | null | undefined) => (date ? years.indexOf(financialYearOf(date)) : -1);
 const percents = (values: Counts, of: Counts) => values.map((v, i) => wholePercent(v, of[i] ?? 0));
 const heading = (labelKey: string): ReportRow => ({ kind: "heading", labelKey, values: [], percents: null });
