@@ -19,9 +19,10 @@ import type { Db } from "./db.server";
 import { effectiveTimescales, getSettings } from "./settings.server";
 
 /**
- * The annual report's reads (decisions 032 and 044): three queries over indexed columns
- * (representations by received_on, stages by responded_on/started_on) for the five years shown,
- * then the counting in app/domain/report. No query per record.
+ * The annual report's reads (decisions 032 and 044): a few queries over indexed columns
+ * (representations by received_on, stages by responded_on/started_on) for the years to count,
+ * then the counting in app/domain/report. No query per record. The counts of closed years are kept
+ * and read back (decision 050: `countReport`, `keepCounts`).
  */
 
 /** Counts below this are not shown in the report (the administrator's setting; 0 turns suppression off). */
