@@ -101,6 +101,14 @@ describe("counts kept per closed year", () => {
     expect(current.keep?.parts.map((p) => p.year) ?? []).not.toContain(CURRENT);
   });
 
+  it("keeps a year from the 1 April after its 31 March, not on the 31 March", () => {
+    client.exec("delete from report_kept_counts");
+    const onLastDay = countReport(db, YEAR, { today: `${YEAR + 1}-03-31` });
+    expect(onLastDay.keep?.parts.map((p) => p.year)).toEqual([YEAR - 1, YEAR - 2, YEAR - 3, YEAR - 4]);
+    const nextDay = countReport(db, YEAR, { today: `${YEAR + 1}-04-01` });
+    expect(nextDay.keep?.parts.map((p) => p.year)).toEqual([YEAR, YEAR - 1, YEAR - 2, YEAR - 3, YEAR - 4]);
+  });
+
   it("does not keep counts made from a snapshot older than a write to a closed year", () => {
     client.exec("delete from report_kept_counts");
     const counted = countReport(db, YEAR, { today: TODAY });
