@@ -495,6 +495,10 @@ async function inboxFigures() {
 
       // 6. …and while the annual report is counted (in its worker thread) beside the inbox searches.
       console.log("Start page while the inbox is searched and the annual report counted…");
+      // Nothing kept, so the report is counted in the worker (decision 050), not read back.
+      const dropping = openDatabase(CACHE);
+      (dropping as unknown as { $client: Database.Database }).$client.exec("DELETE FROM report_kept_counts");
+      (dropping as unknown as { $client: Database.Database }).$client.close();
       let reporting = true;
       let reports = 0;
       const reportLoop = (async () => {
