@@ -144,6 +144,9 @@ export const representations = sqliteTable(
       t.refusalReason,
       t.importedAt,
     ),
+    // The report's advocacy table reads the few referred cases of its years apart (decision 050):
+    // a column outside the covering index, read from every row in the years, was most of its time.
+    index("representations_advocacy_idx").on(t.receivedOn).where(sql`advocacy_referred = 1`),
   ],
 );
 
@@ -857,3 +860,27 @@ export const reportNarratives = sqliteTable("report_narratives", {
   updatedById: integer("updated_by_id").references(() => staffUsers.id),
   updatedAt: updatedAt(),
 });
+
+/**
+ * The annual report's counts kept per closed financial year (decision 050): every table's sums for
+ * the year (`YearPart` of app/domain/report/tally.ts, as JSON), under a key of the counting version
+ * and what counting reads besides the records (the lists and the timescale limits). Triggers on
+ * every table the report reads drop a year's counts when a write could change them, and count a
+ * generation, so counts made from a snapshot older than such a write are not kept.
+ */
+export const reportKeptCounts = sqliteTable("report_kept_counts", {
+  year: integer("year").primaryKey(),
+  key: text("key").notNull(),
+  counts: text("counts").notNull(),
+  countedAt: integer("counted_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** One row: how many writes could have changed a closed year's counts (bumped by the triggers). */
+export const reportKeptState = sqliteTable(
+  "report_kept_state",
+  {
+    id: integer("id").primaryKey(),
+    generation: integer("generation").notNull().default(0),
+  },
+  () => [check("report_kept_state_one_row", sql`id = 1`)],
+);

@@ -18,9 +18,8 @@ import { createSession, sessionCookie } from "../app/services/auth.server";
 import { migrateDatabase, openDatabase } from "../app/services/db.server";
 import { runningDeadlines } from "../app/services/deadlines.server";
 import { managersDashboard } from "../app/services/dashboard.server";
-import { buildReport } from "../app/domain/report/tables";
 import { financialYearOf } from "../app/domain/report/years";
-import { reportExtras, reportFacts, reportLimits, reportLists } from "../app/services/report.server";
+import { annualReport } from "../app/services/report.server";
 import { createDraft, draftCookieHeader, saveStepAnswers } from "../app/services/drafts.server";
 import { planRetention } from "../app/services/retention.server";
 import { countsByStatus, listRepresentations, type InboxFilters } from "../app/services/representations.server";
@@ -351,8 +350,8 @@ async function inboxFigures() {
     const officer = (await sessionCookie(createSession(db, idOf("officer@northshire.example")))).split(";")[0] as string;
     const teamManager = (await sessionCookie(createSession(db, idOf("team.manager@northshire.example")))).split(";")[0] as string;
     const complaintsManager = (await sessionCookie(createSession(db, idOf("manager@northshire.example")))).split(";")[0] as string;
-    const name = (client.prepare("SELECT person_name AS n FROM representations WHERE id >= 777 AND person_name <> '' ORDER BY id").get() as { n: string }).n;
-    const reference = (client.prepare("SELECT reference AS r FROM representations WHERE id = 4242").get() as { r: string }).r;
+    const name = (client.prepare("SELECT person_name AS n FROM representations WHERE id >= 777 AND person_name <> '' ORDER BY id LIMIT 1").get() as { n: string }).n;
+    const reference = (client.prepare("SELECT reference AS r FROM representations WHERE id >= 4242 ORDER BY id LIMIT 1").get() as { r: string }).r;
     const team = (client.prepare("SELECT id FROM teams ORDER BY sort_order LIMIT 1 OFFSET 3").get() as { id: number }).id;
     const manager = (client.prepare("SELECT responding_manager_id AS m FROM representations WHERE responding_manager_id IS NOT NULL LIMIT 1").get() as { m: number }).m;
     const officerId = idOf("officer@northshire.example");
@@ -414,23 +413,27 @@ async function inboxFigures() {
       if (i >= 2) managersTimes.push(performance.now() - t);
     }
     record(`Managers' dashboard queries at ${COUNT.toLocaleString("en-GB")}, in process: p95`, ms(percentile(managersTimes, 95)), "≤ 100 ms", percentile(managersTimes, 95) <= 100);
-    // The annual report for the last complete year (five years shown), in this process: reading the facts, then counting them.
+    // The annual report for the last complete year: its five years are all closed (decision 050).
+    // In this process: the first report after history changed (nothing kept: five years read,
+    // counted and kept), the report a manager opens afterwards (the kept counts read), and the
+    // current year's (this year counted, the four before it read).
     const reportYear = financialYearOf(today) - 1;
-    const reportRuns: Array<{ read: number; count: number }> = [];
-    for (let i = 0; i < 2; i += 1) {
+    const queryClient = (queryDb as unknown as { $client: Database.Database }).$client;
+    const dropKept = () => queryClient.exec("DELETE FROM report_kept_counts");
+    const timed = (run: () => void) => {
       const t = performance.now();
-      const facts = reportFacts(queryDb, reportYear);
-      const read = performance.now() - t;
-      buildReport({ year: reportYear, facts, lists: reportLists(queryDb), limits: reportLimits(queryDb), extras: reportExtras(queryDb, reportYear) });
-      reportRuns.push({ read, count: performance.now() - t - read });
-    }
-    const bestReport = reportRuns.reduce((a, b) => (a.read + a.count <= b.read + b.count ? a : b));
-    record(
-      `Annual report at ${COUNT.toLocaleString("en-GB")}, one year (five shown), in process: best of 2`,
-      `${ms(bestReport.read + bestReport.count)} (reading ${ms(bestReport.read)}, counting ${ms(bestReport.count)})`,
-      "< 2 s",
-      bestReport.read + bestReport.count < 2000,
-    );
+      run();
+      return performance.now() - t;
+    };
+    const firstReport = Array.from({ length: 2 }, () => (dropKept(), timed(() => annualReport(queryDb, reportYear, undefined, { today }))));
+    const keptReport = Array.from({ length: 5 }, () => timed(() => annualReport(queryDb, reportYear, undefined, { today })));
+    const currentReport = Array.from({ length: 2 }, () => timed(() => annualReport(queryDb, reportYear + 1, undefined, { today })));
+    const reportLabel = `Annual report at ${COUNT.toLocaleString("en-GB")}, one year (five shown)`;
+    record(`${reportLabel}, first report (nothing kept: five years counted, then kept), in process: best of 2`, ms(Math.min(...firstReport)), "", null);
+    record(`${reportLabel}, a manager's next report (kept counts read), in process: worst of 5`, ms(Math.max(...keptReport)), "< 2 s", Math.max(...keptReport) < 2000);
+    record(`${reportLabel}, the current year (it counted, four kept years read), in process: best of 2`, ms(Math.min(...currentReport)), "", null);
+    // The page below starts with nothing kept again, so its first report counts in the worker.
+    dropKept();
     (queryDb as unknown as { $client: Database.Database }).$client.close();
 
     const inboxPort = await freePort();
@@ -470,8 +473,15 @@ async function inboxFigures() {
       }
       const managersP95 = percentile(await timedGets(`${inboxBase}/staff/dashboard`, complaintsManager, 20), 95);
       record(`Managers' dashboard at ${COUNT.toLocaleString("en-GB")}: p95`, ms(managersP95), "≤ 100 ms", managersP95 <= 100);
-      const reportPage = await timedGets(`${inboxBase}/staff/report?year=${reportYear}`, complaintsManager, 2);
-      record(`Annual report page at ${COUNT.toLocaleString("en-GB")} (in the worker thread): best of 2`, ms(Math.min(...reportPage)), "< 2 s", Math.min(...reportPage) < 2000);
+      // One request, not warmed as timedGets does: a second would read what the first kept.
+      const firstStarted = performance.now();
+      const firstResponse = await fetch(`${inboxBase}/staff/report?year=${reportYear}`, { headers: { cookie: complaintsManager } });
+      await firstResponse.arrayBuffer();
+      if (!firstResponse.ok) throw new Error(`/staff/report: ${firstResponse.status}`);
+      const firstPage = performance.now() - firstStarted;
+      record(`Annual report page at ${COUNT.toLocaleString("en-GB")}, first report (in the worker thread, nothing kept; the worker's start included)`, ms(firstPage), "", null);
+      const keptPage = await timedGets(`${inboxBase}/staff/report?year=${reportYear}`, complaintsManager, 3);
+      record(`Annual report page at ${COUNT.toLocaleString("en-GB")}, a manager's next report (kept counts read in the worker): worst of 3`, ms(Math.max(...keptPage)), "< 2 s", Math.max(...keptPage) < 2000);
 
       // 5. No request waits behind another's: the start page while officers search the inbox.
       console.log("Start page while the inbox is searched…");
@@ -498,6 +508,10 @@ async function inboxFigures() {
 
       // 6. …and while the annual report is counted (in its worker thread) beside the inbox searches.
       console.log("Start page while the inbox is searched and the annual report counted…");
+      // Nothing kept, so the report is counted in the worker (decision 050), not read back.
+      const dropping = openDatabase(CACHE);
+      (dropping as unknown as { $client: Database.Database }).$client.exec("DELETE FROM report_kept_counts");
+      (dropping as unknown as { $client: Database.Database }).$client.close();
       let reporting = true;
       let reports = 0;
       const reportLoop = (async () => {

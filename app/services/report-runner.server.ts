@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { ReportTable, TableId } from "../domain/report/tables";
 import type { Db } from "./db.server";
 import type { ReportRequest } from "./report-worker.server";
+import { keepCounts, type KeepRequest } from "./report.server";
 
 /**
  * The annual report off the request thread (decision 044). SQLite calls are synchronous: a report
@@ -18,11 +19,11 @@ const WORKER_BOOT = path.resolve("app/services/report-worker.server.mjs");
 const WORKER_FILE = path.resolve("app/services/report-worker.server.ts");
 const IDLE_MS = 5 * 60 * 1000;
 
-type Reply = { id: number; tables: ReportTable[] } | { id: number; error: string };
+type Reply = { id: number; tables: ReportTable[]; keep: KeepRequest | null } | { id: number; error: string };
 
 interface Running {
   worker: Worker;
-  pending: Map<number, { resolve: (tables: ReportTable[]) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { db: Db; resolve: (tables: ReportTable[]) => void; reject: (error: Error) => void }>;
   idle: NodeJS.Timeout | null;
 }
 
@@ -50,7 +51,15 @@ function workerFor(file: string): Running {
     if (!p) return;
     running.pending.delete(reply.id);
     if ("error" in reply) p.reject(new Error(reply.error));
-    else p.resolve(reply.tables);
+    else {
+      // The closed years the worker counted are kept here: its connection is read-only.
+      try {
+        if (reply.keep) keepCounts(p.db, reply.keep);
+      } catch {
+        // Not kept this time (the database busy or closed): the next report counts those years again.
+      }
+      p.resolve(reply.tables);
+    }
     settle(file, running);
   });
   worker.on("error", fail);
@@ -70,7 +79,7 @@ function settle(file: string, running: Running) {
   running.idle.unref();
 }
 
-/** The same tables as `annualReport(db, year, only)`, counted in the worker thread. */
+/** The same tables as `annualReport(db, year, only)`, counted in the worker thread; the closed years it counted are kept. */
 export async function annualReportOffThread(db: Db, year: number, only?: TableId): Promise<ReportTable[]> {
   const running = workerFor(fileOf(db));
   if (running.idle) clearTimeout(running.idle);
@@ -78,7 +87,7 @@ export async function annualReportOffThread(db: Db, year: number, only?: TableId
   running.worker.ref();
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    running.pending.set(id, { resolve, reject });
+    running.pending.set(id, { db, resolve, reject });
     running.worker.postMessage({ id, year, only } satisfies ReportRequest);
   });
 }

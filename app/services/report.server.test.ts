@@ -10,7 +10,7 @@ import type { ReportFact } from "../domain/report/facts";
 import { yearRange, yearsShown } from "../domain/report/years";
 import { openDatabase, type Db } from "./db.server";
 import { annualReportOffThread, stopReportWorkers } from "./report-runner.server";
-import { annualReport, outcomeFacts, reportFactQueries, reportFacts } from "./report.server";
+import { annualReportAfresh, outcomeFactQueries, outcomeFacts, reportFactQueries, reportFacts } from "./report.server";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { SQL } from "drizzle-orm";
 
@@ -158,16 +158,31 @@ describe("the report's query plans", () => {
     expect(lateCases.some((l) => l.includes("INTEGER PRIMARY KEY"))).toBe(true);
     for (const lines of [stages, sought]) expect(lines.some((l) => l.includes("COVERING INDEX representations_report_idx"))).toBe(true);
   });
+
+  it("reads issue 10's records through the ids of the stages already read, and referrals from their own index (decision 050)", () => {
+    const stageIds = (client.prepare("select id from stages where responded_on is not null limit 5").all() as Array<{ id: number }>).map((r) => r.id);
+    const q = outcomeFactQueries(reportFactQueries(2024).range, stageIds);
+    const plans = [q.stages, q.outcomes, q.points, q.costs, q.referred].map(plan);
+    for (const lines of plans) expect(lines.filter((l) => /^SCAN (stages|stage_codes|stage_points|stage_people|representations|c|v)\b/.test(l))).toEqual([]);
+    expect(plans[0]!.some((l) => l.includes("INTEGER PRIMARY KEY"))).toBe(true);
+    expect(plans[4]).toEqual([expect.stringContaining("representations_advocacy_idx")]);
+  });
 });
 
 describe("annualReportOffThread", () => {
-  it("counts the same report in its worker thread, with its own connection, as annualReport in process", async () => {
+  it("counts the same report in its worker thread, with its own connection, as counted afresh in process", async () => {
     const year = Number((client.prepare("select max(received_on) as d from representations").get() as { d: string }).d.slice(0, 4)) - 1;
-    const inProcess = annualReport(db, year);
+    const inProcess = annualReportAfresh(db, year);
     expect(inProcess.find((t) => t.id === "received")?.rows.at(-1)?.values[0]).toBeGreaterThan(0);
+    client.exec("delete from report_kept_counts");
+    expect(await annualReportOffThread(db, year)).toEqual(inProcess);
+    // The worker's connection is read-only: the server's thread kept the closed years it counted (decision 050)…
+    const kept = (client.prepare("select year from report_kept_counts").all() as Array<{ year: number }>).map((r) => r.year);
+    expect(kept.length).toBeGreaterThan(0);
+    // …and the next report reads them.
     expect(await annualReportOffThread(db, year)).toEqual(inProcess);
     // One table, and a second report from the same (already running) worker.
-    expect(await annualReportOffThread(db, year - 1, "timescales")).toEqual(annualReport(db, year - 1, "timescales"));
+    expect(await annualReportOffThread(db, year - 1, "timescales")).toEqual(annualReportAfresh(db, year - 1, "timescales"));
   }, 60_000);
 
   it("refuses a database that is not a file (the worker could not open it)", async () => {

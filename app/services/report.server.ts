@@ -1,25 +1,28 @@
-import { eq, sql } from "drizzle-orm";
-import { reportNarratives, teams } from "../../db/schema";
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { reportKeptCounts, reportKeptState, reportNarratives, teams } from "../../db/schema";
 import demographics from "../../db/seed-data/demographics.json";
 import timescales from "../../db/seed-data/timescales.json";
 import { slugify } from "../domain/equality";
 import { standingOf } from "../domain/eligibility";
 import { isFindingCode } from "../domain/outcomes";
 import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representation";
-import { londonDate } from "../domain/calendar";
+import { londonDate, type IsoDate } from "../domain/calendar";
 import type { ExperienceFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "../domain/report/facts";
 import { readSuppressionThreshold } from "../domain/report/numbers";
-import { buildReport, type ReportTable, type TableId } from "../domain/report/tables";
-import { yearRange, yearsShown } from "../domain/report/years";
+import { buildReport, COUNTING_VERSION, countTables, tablesFromCounts, type ReportTable, type TableId } from "../domain/report/tables";
+import { fromParts, yearPart, type YearPart } from "../domain/report/tally";
+import { financialYearOf, yearRange, YEARS_SHOWN, yearsShown } from "../domain/report/years";
 import type { StageKind, StageState } from "../domain/stages";
 import { audit } from "./audit.server";
 import type { Db } from "./db.server";
 import { effectiveTimescales, getSettings } from "./settings.server";
 
 /**
- * The annual report's reads (decisions 032 and 044): three queries over indexed columns
- * (representations by received_on, stages by responded_on/started_on) for the five years shown,
- * then the counting in app/domain/report. No query per record.
+ * The annual report's reads (decisions 032 and 044): a few queries over indexed columns
+ * (representations by received_on, stages by responded_on/started_on) for the years to count,
+ * then the counting in app/domain/report. No query per record. The counts of closed years are kept
+ * and read back (decision 050: `countReport`, `keepCounts`).
  */
 
 /** Counts below this are not shown in the report (the administrator's setting; 0 turns suppression off). */
@@ -106,9 +109,8 @@ interface StageRow {
  * them with a stage started or answered in them are found once (the cases of the stages in the
  * years, from the two stage date indexes alone, less those already read) and then read by id.
  */
-export function reportFactQueries(year: number) {
-  const years = yearsShown(year);
-  const from = yearRange(years[years.length - 1] ?? year).from;
+export function reportFactQueries(year: number, firstYear = year - YEARS_SHOWN + 1) {
+  const from = yearRange(firstYear).from;
   const to = yearRange(year).to;
   const columns = sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`;
   const ids = (lateIds: number[]) => sql`
@@ -138,8 +140,9 @@ export function reportFactQueries(year: number) {
   };
 }
 
-export function reportFacts(db: Db, year: number): ReportFact[] {
-  const queries = reportFactQueries(year);
+/** The facts of the years from `firstYear` to `year` (the five years shown unless told). */
+export function reportFacts(db: Db, year: number, firstYear?: number): ReportFact[] {
+  const queries = reportFactQueries(year, firstYear);
   const rows = db.all<FactRow>(queries.received);
   const inYears = new Set(rows.map((r) => r.id));
   const late = [...new Set(db.values<[number]>(queries.stageCases).map((r) => r[0]))].filter((id) => !inYears.has(id));
@@ -207,18 +210,19 @@ export function reportFacts(db: Db, year: number): ReportFact[] {
 }
 
 /**
- * What issue 10's records add to the facts (decision 043), by five set reads keyed by stage and
- * representation id over indexed columns: each answered stage's finding code, compensation, actual
- * outcomes, points and costs by role, and whether the public form made an advocacy referral.
+ * What issue 10's records add to the facts (decision 043), keyed by stage and representation id:
+ * each answered stage's finding code, compensation, actual outcomes, points and costs by role, and
+ * whether the public form made an advocacy referral. The stages are those already read (decision
+ * 050): looked up by their ids, in id order, rather than found again by the day of their response
+ * and read where they lie (three times slower at a million); the referrals from their own small
+ * index.
  */
 export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string; to: string }) {
   const stageById = new Map<number, ReportStage>();
-  for (const f of facts) for (const s of f.stages) if (s.id !== undefined) stageById.set(s.id, s);
-  const answered = sql`select id from stages where responded_on between ${range.from} and ${range.to}`;
-  const stageRows = db.all<{ id: number; finding: string | null; offered: number | null; agreed: number | null; paid: number | null }>(sql`
-    select id, finding, compensation_offered_pence as offered, compensation_agreed_pence as agreed, compensation_paid_pence as paid
-    from stages where responded_on between ${range.from} and ${range.to}`);
-  for (const r of stageRows) {
+  for (const f of facts)
+    for (const s of f.stages) if (s.id !== undefined && s.respondedOn !== null && s.respondedOn >= range.from && s.respondedOn <= range.to) stageById.set(s.id, s);
+  const answered = outcomeFactQueries(range, [...stageById.keys()].sort((a, b) => a - b));
+  for (const r of db.all<{ id: number; finding: string | null; offered: number | null; agreed: number | null; paid: number | null }>(answered.stages)) {
     const stage = stageById.get(r.id);
     if (!stage) continue;
     stage.findingCode = r.finding && isFindingCode(r.finding) ? r.finding : null;
@@ -226,28 +230,33 @@ export function outcomeFacts(db: Db, facts: ReportFact[], range: { from: string;
     stage.actualOutcomes = [];
     stage.points = [];
   }
-  const outcomes = db.all<{ stage_id: number; label: string }>(sql`
-    select c.stage_id, v.label from stage_codes c join reference_values v on v.id = c.reference_value_id
-    where c.list = 'actual-outcome' and c.stage_id in (${answered})`);
-  for (const o of outcomes) stageById.get(o.stage_id)?.actualOutcomes?.push(o.label);
-  const points = db.all<{ stage_id: number; finding: string }>(sql`select stage_id, finding from stage_points where stage_id in (${answered}) order by stage_id, position`);
-  for (const p of points) stageById.get(p.stage_id)?.points?.push(p.finding);
-  const costs = db.all<{ stage_id: number; role: string; pence: number }>(sql`
-    select stage_id, role, sum(cost_pence) as pence from stage_people where stage_id in (${answered}) and cost_pence is not null group by stage_id, role`);
-  for (const c of costs) {
+  for (const o of db.all<{ stage_id: number; label: string }>(answered.outcomes)) stageById.get(o.stage_id)?.actualOutcomes?.push(o.label);
+  for (const p of db.all<{ stage_id: number; finding: string }>(answered.points)) stageById.get(p.stage_id)?.points?.push(p.finding);
+  for (const c of db.all<{ stage_id: number; role: string; pence: number }>(answered.costs)) {
     const stage = stageById.get(c.stage_id);
     if (stage) stage.costsByRole = { ...stage.costsByRole, [c.role]: c.pence };
   }
-  const referred = new Set(
-    db.all<{ id: number }>(sql`select id from representations where received_on between ${range.from} and ${range.to} and advocacy_referred = 1`).map((r) => r.id),
-  );
+  const referred = new Set(db.all<{ id: number }>(answered.referred).map((r) => r.id));
   for (const f of facts) f.advocacyReferred = f.id !== undefined && referred.has(f.id);
 }
 
-/** The experience answers and learning actions of the five years: not one representation's, so read by their own dates. */
-export function reportExtras(db: Db, year: number): ReportExtras {
-  const years = yearsShown(year);
-  const from = yearRange(years[years.length - 1] ?? year).from;
+/** outcomeFacts' reads, for the ids of the stages answered in the range (apart, so their plans can be checked). */
+export function outcomeFactQueries(range: { from: string; to: string }, stageIds: number[]) {
+  const ids = sql`select value from json_each(${JSON.stringify(stageIds)})`;
+  return {
+    stages: sql`select id, finding, compensation_offered_pence as offered, compensation_agreed_pence as agreed, compensation_paid_pence as paid
+      from stages where id in (${ids})`,
+    outcomes: sql`select c.stage_id, v.label from stage_codes c join reference_values v on v.id = c.reference_value_id
+      where c.list = 'actual-outcome' and c.stage_id in (${ids})`,
+    points: sql`select stage_id, finding from stage_points where stage_id in (${ids}) order by stage_id, position`,
+    costs: sql`select stage_id, role, sum(cost_pence) as pence from stage_people where stage_id in (${ids}) and cost_pence is not null group by stage_id, role`,
+    referred: sql`select id from representations indexed by representations_advocacy_idx where received_on between ${range.from} and ${range.to} and advocacy_referred = 1`,
+  };
+}
+
+/** The experience answers and learning actions of the years (five unless told): not one representation's, so read by their own dates. */
+export function reportExtras(db: Db, year: number, firstYear = year - YEARS_SHOWN + 1): ReportExtras {
+  const from = yearRange(firstYear).from;
   const to = yearRange(year).to;
   const experience = db
     .all<{ stage_kind: StageKind; month: string; easy: string | null; listened: string | null; again: string | null; young_person: number | null }>(sql`
@@ -263,8 +272,106 @@ export function reportExtras(db: Db, year: number): ReportExtras {
   return { experience, learning };
 }
 
-export function annualReport(db: Db, year: number, only?: TableId): ReportTable[] {
+/** The report counted afresh from every fact of the five years, reading and keeping nothing: what kept counts must equal. */
+export function annualReportAfresh(db: Db, year: number, only?: TableId): ReportTable[] {
   return buildReport({ year, facts: reportFacts(db, year), lists: reportLists(db), limits: reportLimits(db), extras: reportExtras(db, year), only });
+}
+
+/**
+ * The report (decision 050): the years whose counts are kept under today's key are read, the
+ * others counted afresh, and the closed ones among them are kept (in process, on this connection).
+ */
+export function annualReport(db: Db, year: number, only?: TableId, options: { today?: IsoDate } = {}): ReportTable[] {
+  const counted = countReport(db, year, { only, today: options.today });
+  if (counted.keep) keepCounts(db, counted.keep);
+  return counted.tables;
+}
+
+/** What a report counted afresh for closed years, to keep: the generation and key it was counted under. */
+export interface KeepRequest {
+  generation: number;
+  key: string;
+  parts: Array<{ year: number; part: YearPart }>;
+}
+
+export interface CountedReport {
+  tables: ReportTable[];
+  /** Counts to keep (closed years counted afresh), or null. */
+  keep: KeepRequest | null;
+  /** The years read from kept counts, and those counted from the facts. */
+  kept: number[];
+  counted: number[];
+}
+
+/**
+ * The fingerprint of what counting reads besides the records: the counting version, the lists
+ * (labels, codes, groups, order; team names), the timescale limits. A change to any makes every
+ * kept year's counts stale, as a trigger on those small tables would, without one.
+ */
+export function countingKey(db: Db, lists: ReportLists, limits: ReportLimits): string {
+  const values = db.all(sql`select id, list, code, label, group_label from reference_values order by id`);
+  const teamRows = db.all(sql`select id, name from teams order by id`);
+  return createHash("sha256").update(JSON.stringify({ version: COUNTING_VERSION, lists, limits, values, teamRows })).digest("hex");
+}
+
+/**
+ * Reads what is kept and counts the rest, in one read transaction (one snapshot: the facts, the
+ * kept counts and the generation agree). Writes nothing, so the worker's read-only connection can
+ * run it; `keepCounts` writes what it returns.
+ */
+export function countReport(db: Db, year: number, options: { only?: TableId; today?: IsoDate } = {}): CountedReport {
+  const closedBefore = financialYearOf(options.today ?? londonDate(new Date()));
+  return db.transaction(
+    (tx) => {
+      const lists = reportLists(tx);
+      const limits = reportLimits(tx);
+      const key = countingKey(tx, lists, limits);
+      const generation = tx.select({ generation: reportKeptState.generation }).from(reportKeptState).get()?.generation ?? 0;
+      const years = yearsShown(year);
+      const kept = new Map(
+        tx
+          .select({ year: reportKeptCounts.year, counts: reportKeptCounts.counts })
+          .from(reportKeptCounts)
+          .where(and(inArray(reportKeptCounts.year, years), eq(reportKeptCounts.key, key)))
+          .all()
+          .map((r) => [r.year, JSON.parse(r.counts) as YearPart]),
+      );
+      const counted = years.filter((y) => !kept.has(y));
+      let fresh: YearPart[] = [];
+      if (counted.length) {
+        const first = Math.min(...counted);
+        const last = Math.max(...counted);
+        const tallies = countTables({ facts: reportFacts(tx, last, first), years: counted, lists, limits, extras: reportExtras(tx, last, first) });
+        fresh = counted.map((_, column) => yearPart(tallies, column));
+      }
+      const parts = years.map((y) => kept.get(y) ?? (fresh[counted.indexOf(y)] as YearPart));
+      const toKeep = counted.filter((y) => y < closedBefore).map((y) => ({ year: y, part: fresh[counted.indexOf(y)] as YearPart }));
+      return {
+        tables: tablesFromCounts({ year, tallies: fromParts(parts), lists, limits, only: options.only }),
+        keep: toKeep.length ? { generation, key, parts: toKeep } : null,
+        kept: [...kept.keys()],
+        counted,
+      };
+    },
+    { behavior: "deferred" },
+  );
+}
+
+/**
+ * Keeps a closed year's counts, unless a write that could change a closed year came after the
+ * snapshot they were counted from (the triggers bumped the generation): then the next report
+ * counts them again. A short write transaction.
+ */
+export function keepCounts(db: Db, keep: KeepRequest, now = new Date()): boolean {
+  return db.transaction((tx) => {
+    const generation = tx.select({ generation: reportKeptState.generation }).from(reportKeptState).get()?.generation ?? 0;
+    if (generation !== keep.generation) return false;
+    for (const { year, part } of keep.parts) {
+      const row = { year, key: keep.key, counts: JSON.stringify(part), countedAt: now };
+      tx.insert(reportKeptCounts).values(row).onConflictDoUpdate({ target: reportKeptCounts.year, set: row }).run();
+    }
+    return true;
+  });
 }
 
 export function savedNarrative(db: Db, year: number): { text: string; updatedAt: Date } | null {
