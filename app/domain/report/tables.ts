@@ -372,7 +372,8 @@ function capture(ctx: Context): ReportRow[] {
   const answered = zeros(ctx.years);
   for (const f of ctx.facts) {
     const c = byReceived(ctx, f);
-    if (c < 0 || !f.equalityOffered) continue;
+    // An imported record's equality answers are not imported (decision 051), so it was not offered them here.
+    if (c < 0 || !f.equalityOffered || f.imported) continue;
     add(offered, c, 1);
     if (f.equality) add(answered, c, 1);
   }
