@@ -135,6 +135,7 @@ describe("importing historic records", () => {
       { ...good, source_reference: "OLD-26", stage2_finding: "Upheld", stage2_points_upheld: "1", stage2_points_not_upheld: "2" }, // line 8: the points make it partially upheld
       { ...good, source_reference: "OLD-27", stage3_actual_outcomes: "Apology", stage3_points_upheld: "1" }, // line 9: no Stage 3 dates
       { ...good, source_reference: "OLD-28", ombudsman_started_on: "", ombudsman_decided_on: "", ombudsman_decision: "", ombudsman_remedy_pounds: "", stage3_compensation_paid_pounds: "10" }, // line 10: no Stage 3
+      { ...good, source_reference: "OLD-29", stage1_compensation_agreed_pounds: "100", stage1_compensation_paid_pounds: "150" }, // line 11
     ];
     const result = importHistoric(db, { csv: importCsv(bad), actorId: null });
     expect(result.status).toBe("rejected");
@@ -152,6 +153,7 @@ describe("importing historic records", () => {
       [9, "stage3_responded_on", "notFinished", undefined],
       [10, "stage3_started_on", "required", undefined],
       [10, "stage3_responded_on", "notFinished", undefined],
+      [11, "stage1_compensation_paid_pounds", "paidMoreThanAgreed", undefined],
     ]);
     expect(db.select().from(representations).all()).toHaveLength(0);
   });

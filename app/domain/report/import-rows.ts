@@ -1,6 +1,6 @@
 import { parseIsoDate, type IsoDate } from "../calendar";
 import { penceFromPounds } from "../money";
-import { checkFinding, findingFromPoints, type FindingCode } from "../outcomes";
+import { checkCompensation, checkFinding, findingFromPoints, type FindingCode } from "../outcomes";
 import type { StageKind } from "../stages";
 
 /**
@@ -126,7 +126,7 @@ export interface ImportRecord {
 export interface ImportProblem {
   line: number;
   column: string | null;
-  code: "unknownColumn" | "missingColumn" | "required" | "notAllowed" | "invalidChoice" | "notInList" | "invalidDate" | "future" | "order" | "notFinished" | "invalidMoney" | "invalidCount" | "findingDisagrees" | "duplicate" | "tooLong" | "empty" | "unreadable";
+  code: "unknownColumn" | "missingColumn" | "required" | "notAllowed" | "invalidChoice" | "notInList" | "invalidDate" | "future" | "order" | "notFinished" | "invalidMoney" | "invalidCount" | "findingDisagrees" | "paidMoreThanAgreed" | "duplicate" | "tooLong" | "empty" | "unreadable";
   value?: string;
   list?: string;
 }
@@ -314,6 +314,12 @@ export function checkRows(rows: Array<{ line: number; cells: Partial<Record<stri
       const actualOutcomes = isOmbudsman ? [] : labelsFrom(`${prefix}actual_outcomes` as ImportColumn, "actual-outcome");
       const compensationOf = (step: "offered" | "agreed" | "paid") => (isOmbudsman ? null : money(`${prefix}compensation_${step}_pounds` as ImportColumn));
       const compensation = { offeredPence: compensationOf("offered"), agreedPence: compensationOf("agreed"), paidPence: compensationOf("paid") };
+      // Old exports often hold only what was paid, and never the days, so only the money rule that
+      // needs neither is checked here: no more paid than agreed (checkCompensation, decision 028).
+      const onResponse = (pence: number | null) => (pence === null ? null : (respondedOn ?? today));
+      // (An agreement with no offer in the export is taken as offered, so the check reaches the amounts.)
+      const moneyOrder = checkCompensation({ ...compensation, offeredPence: compensation.offeredPence ?? compensation.agreedPence, offeredOn: onResponse(compensation.offeredPence ?? compensation.agreedPence), agreedOn: onResponse(compensation.agreedPence), paidOn: onResponse(compensation.paidPence) });
+      if (moneyOrder?.problem === "paid-more-than-agreed") problem(`${prefix}compensation_paid_pounds` as ImportColumn, "paidMoreThanAgreed");
       // Only counts of points survive most exports: one point per count, in a fixed order.
       const points: FindingCode[] =
         prefix === "stage2_" || prefix === "stage3_" ? pointColumns.flatMap(([suffix, code]) => Array.from({ length: count(`${prefix}${suffix}` as ImportColumn) }, () => code)) : [];
