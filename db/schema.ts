@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { experienceAnswers } from "../app/domain/check/experience";
 import { statementAnswers } from "../app/domain/check/statement";
 import { learningStates } from "../app/domain/learning";
@@ -127,6 +127,11 @@ export const representations = sqliteTable(
     // A team manager's counts by status.
     index("representations_team_status_idx").on(t.teamId, t.status),
     index("representations_next_due_idx").on(t.nextDueOn),
+    // The deadlines dashboard: only cases with a deadline, in its order, with what it shows and
+    // filters on, so the wide case rows are never read (decision record 051).
+    index("representations_deadlines_idx")
+      .on(t.nextDueOn, t.reference, t.teamId, t.respondingManagerId, t.currentStageId, t.currentStageKind)
+      .where(sql`next_due_on IS NOT NULL`),
     index("representations_current_stage_idx").on(t.currentStageId),
     uniqueIndex("representations_source_reference_idx").on(t.sourceReference),
     // The annual report and the managers' dashboard read representations by the day they were
@@ -232,6 +237,10 @@ export const stages = sqliteTable(
     // The managers' dashboard counts running stages by kind from the index alone (decision record 044).
     index("stages_state_kind_idx").on(t.state, t.kind),
     index("stages_next_due_idx").on(t.nextDueOn),
+    // The deadlines dashboard's running stage of each case, read from the index alone (decision record 051).
+    index("stages_running_idx")
+      .on(t.representationId, t.nextDueOn, t.startedOn, t.statementAgreedOn, t.handlerId)
+      .where(sql`next_due_on IS NOT NULL`),
     // The annual report counts completed stages by the day of their response.
     index("stages_responded_on_idx").on(t.respondedOn, t.representationId),
     // …and a case received before the years shown by a stage started in them (both indexes hold
@@ -240,6 +249,30 @@ export const stages = sqliteTable(
     check("stages_kind_check", oneOf("kind", stageKinds)),
     check("stages_state_check", oneOf("state", stageStates)),
   ],
+);
+
+/**
+ * Representations received per month, by what the managers' dashboard counts them by (decision
+ * record 051): kept by triggers on representations and equality_responses (in the migration), so
+ * the dashboard reads a few hundred rows whatever the number of cases. Deleted cases and answers
+ * leave it as they leave their tables.
+ */
+export const receivedCounts = sqliteTable(
+  "received_counts",
+  {
+    /** "YYYY-MM" of received_on. */
+    month: text("month").notNull(),
+    kind: text("kind").notNull(),
+    methodReceived: text("method_received").notNull(),
+    /** The received-from label, or "" when none was recorded (a key cannot hold null). */
+    receivedFrom: text("received_from").notNull(),
+    /** 1 for records imported from an old case system (not offered Speak Up's equality questions). */
+    imported: integer("imported", { mode: "boolean" }).notNull(),
+    count: integer("count").notNull(),
+    /** Of them, those with equality answers (kept by triggers on equality_responses too). */
+    answered: integer("answered").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.kind, t.methodReceived, t.receivedFrom, t.imported] }), check("received_counts_kind_check", oneOf("kind", ["complaint", "compliment", "comment"]))],
 );
 
 /**

@@ -9,6 +9,8 @@ import {
   ragStatus,
   responseCompliance,
   stageClocks,
+  statementOverdue,
+  statementOverdueOn,
   workingDaysLeft,
   type ClockSettings,
   type StageClockFacts,
@@ -199,6 +201,19 @@ describe("red, amber, green and compliance", () => {
         const request = escalationRequest(respondedOn, requestedOn);
         expect(request.late).toBe(workingDaysLeft(requestedOn, request.windowEndsOn) < 0);
       }),
+    );
+  });
+});
+
+describe("the statement of complaint's flag without the calendar walk (decision record 051)", () => {
+  it("says what the Stage 2 clocks say, for any start, any day and agreed or not", () => {
+    fc.assert(
+      fc.property(nearbyDays, fc.boolean(), ([startedOn, today], agreed) => {
+        const agreedOn = agreed ? startedOn : null;
+        const clocks = stageClocks({ kind: "statutory-stage2", startedOn });
+        expect(statementOverdueOn(startedOn, agreedOn, today)).toBe(statementOverdue(clocks, agreedOn, today));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

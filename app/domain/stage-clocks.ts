@@ -377,6 +377,19 @@ export function deadlineCompliance(d: Deadline, today: IsoDate): Compliance | "p
   return today > d.dueOn ? "beyond" : "pending";
 }
 
+/**
+ * The same as `statementOverdue(stageClocks(stage 2), …)` without walking the calendar: the
+ * statement is due on the 10th working day after the start, so it is late once more than 10
+ * working days have passed, or exactly 10 and today is not a working day (so past the 10th).
+ * The deadlines dashboard asks this of every Stage 2 it lists (decision record 051).
+ */
+export function statementOverdueOn(startedOn: IsoDate, statementAgreedOn: IsoDate | null | undefined, today: IsoDate): boolean {
+  if (statementAgreedOn) return false;
+  const passed = workingDaysUntil(startedOn, today);
+  const within = statutoryLimits.statementAgreedWithin;
+  return passed > within || (passed === within && !isWorkingDay(today));
+}
+
 /** Stage 2: the statement of complaint is still not agreed after its 10 working days. */
 export function statementOverdue(clocks: StageClocks, statementAgreedOn: IsoDate | null | undefined, today: IsoDate): boolean {
   return clocks.statementDueBy !== null && !statementAgreedOn && today > clocks.statementDueBy;

@@ -906,14 +906,15 @@ function Outcomes({ outcomes: o, sought }: { outcomes: ReturnType<typeof useLoad
                   key: "points",
                   label: t("outcomes.points"),
                   value: st.points.length
-                    ? st.points.map((p) => `${t("outcomes.point", { position: p.position, finding: p.finding })}\n${p.point}\n${t("outcomes.reasons", { reasons: p.reasons })}`).join("\n\n")
+                    ? // Imported points have no reasons (decision 051): no empty "Reasons:" line.
+                      st.points.map((p) => [t("outcomes.point", { position: p.position, finding: p.finding }), p.point, ...(p.reasons ? [t("outcomes.reasons", { reasons: p.reasons })] : [])].join("\n")).join("\n\n")
                     : none,
                 },
                 { key: "given", label: t("outcomes.given"), value: st.actualOutcomes.length ? st.actualOutcomes.map((a) => (a.retired ? t("outcomes.retired", { label: a.label }) : a.label)).join("\n") : none },
                 {
                   key: "compensation",
                   label: t("outcomes.compensation"),
-                  value: st.compensation.length ? st.compensation.map((m) => t("outcomes.compensationStep", { step: t(`money.steps.${m.step}`), amount: m.amount, date: m.on })).join("\n") : none,
+                  value: st.compensation.length ? st.compensation.map((m) => t(m.on ? "outcomes.compensationStep" : "outcomes.compensationStepUndated", { step: t(`money.steps.${m.step}`), amount: m.amount, date: m.on })).join("\n") : none,
                 },
                 {
                   key: "costs",

@@ -12,8 +12,8 @@ import type { Db } from "./db.server";
 export const DUE_SOON_WORKING_DAYS = 5;
 
 /**
- * The managers' dashboard: six aggregate queries over indexed columns (stages by state and
- * next_due_on, representations by received_on), whatever the number of records. Imported
+ * The managers' dashboard: six small queries over indexed columns (stages by state and
+ * next_due_on) and the received counts kept per month, whatever the number of records. Imported
  * history counts too: it is closed, so it shows only in the months received.
  */
 export function managersDashboard(db: Db, today: IsoDate) {
@@ -25,35 +25,32 @@ export function managersDashboard(db: Db, today: IsoDate) {
   const due = db.all<{ overdue: number | null; soon: number | null }>(sql`
     select sum(next_due_on < ${today}) as overdue, sum(next_due_on >= ${today} and next_due_on <= ${addWorkingDays(today, DUE_SOON_WORKING_DAYS)}) as soon
     from stages where next_due_on is not null`)[0];
-  // Every column counted here is in the covering index on received_on (decision 044): no case
-  // row is read and no join is made per case. "Made by a young person" is a received-from label
-  // whose code is a child's, looked up once in the short reference list. One walk of the two
-  // years, grouped by day in the index's own order (no sort), added up by month and year here.
-  const childLabels = db
-    .all<{ label: string }>(sql`select label from reference_values where list = 'received-from' and code in (${sql.join(childCodes.map((c) => sql`${c}`), sql`, `)})`)
-    .map((r) => r.label);
-  const young = childLabels.length ? sql`r.received_from in (${sql.join(childLabels.map((l) => sql`${l}`), sql`, `)})` : sql`0`;
-  const eform = sql`r.method_received in (${METHOD_EFORM}, ${METHOD_YOUNG_PERSONS_EFORM})`;
-  const days = db.all<{ d: string; n: number; complaints: number; young: number; offered: number }>(sql`
-    select r.received_on as d, count(*) as n, sum(r.kind = 'complaint') as complaints, sum(r.kind = 'complaint' and ${young}) as young, sum(${eform}) as offered
-    from representations r indexed by representations_report_idx
-    where r.received_on between ${lastFrom} and ${to} group by r.received_on`);
+  // Received per month from the counts kept by triggers (received_counts, decision 051): a few
+  // hundred rows for two years whatever the number of cases, added up here by month and year.
+  // "Made by a young person" is a received-from label whose code is a child's, looked up once in
+  // the short reference list.
+  const childLabels = new Set(
+    db.all<{ label: string }>(sql`select label from reference_values where list = 'received-from' and code in (${sql.join(childCodes.map((c) => sql`${c}`), sql`, `)})`).map((r) => r.label),
+  );
+  const eform = new Set<string>([METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM]);
+  const counted = db.all<{ month: string; kind: string; method: string; from: string; imported: number; n: number; answered: number }>(sql`
+    select month, kind, method_received as method, received_from as "from", imported, count as n, answered
+    from received_counts where month between ${lastFrom.slice(0, 7)} and ${to.slice(0, 7)} and count > 0`);
   const months = new Map<string, number>();
-  const counts = { complaints: 0, young: 0, offered: 0 };
-  for (const day of days) {
-    const month = day.d.slice(0, 7);
-    months.set(month, (months.get(month) ?? 0) + day.n);
-    if (day.d < from) continue;
-    counts.complaints += day.complaints;
-    counts.young += day.young;
-    counts.offered += day.offered;
+  const counts = { complaints: 0, young: 0, offered: 0, answered: 0 };
+  const firstMonth = from.slice(0, 7);
+  for (const c of counted) {
+    months.set(c.month, (months.get(c.month) ?? 0) + c.n);
+    if (c.month < firstMonth) continue;
+    if (c.kind === "complaint") counts.complaints += c.n;
+    if (c.kind === "complaint" && childLabels.has(c.from)) counts.young += c.n;
+    // The equality questions follow Speak Up's e-form; an imported record's were another system's (decision 051).
+    if (eform.has(c.method) && !c.imported) {
+      counts.offered += c.n;
+      counts.answered += c.answered;
+    }
   }
-  // The equality answers are looked up for the e-form cases only (the questions follow the e-form).
-  const answered = db.all<{ n: number }>(sql`
-    select count(*) as n from representations r indexed by representations_report_idx
-    join equality_responses e on e.representation_id = r.id
-    where r.received_on between ${from} and ${to} and ${eform}`)[0];
-  const year1 = { ...counts, answered: answered?.n ?? 0 };
+  const year1 = counts;
   // Open and past the due day, as the register's "overdue" filter (learning_actions_state_due_idx).
   const openLearning = sql.join(learningStates.filter(isOpenLearning).map((s) => sql`${s}`), sql`, `);
   const learning = db.all<{ n: number }>(sql`select count(*) as n from learning_actions where state in (${openLearning}) and due_on < ${today}`)[0];

@@ -1,6 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { inArray, sql } from "drizzle-orm";
-import { caseCodes, representations, stagePeople, stages, teams } from "../../db/schema";
+import { caseCodes, representations, stageCodes, stagePeople, stagePoints, stages, teams } from "../../db/schema";
 import { londonDate, parseIsoDate, type IsoDate } from "../domain/calendar";
 import { checkHeader, checkRows, type ImportLookup, type ImportProblem, type ImportRecord, type ListValue } from "../domain/report/import-rows";
 import { audit } from "./audit.server";
@@ -29,8 +29,14 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Historic records carry no personal details: these stand in for the name the record must have. */
 export const IMPORTED_PERSON = "(imported record)";
 const IMPORTED_COST_NAME = "(cost imported from the old case system)";
+/** Old systems keep how many points were upheld, not the points' words: these stand in for them. */
+export const IMPORTED_POINT = "(point of complaint imported from the old case system)";
 
-function lookupOf(db: Db): { lookup: ImportLookup; outcomeIds: Map<string, number> } {
+/** Reference values by list and label: what the import stores for a matched label. */
+type ValueIds = Map<string, number>;
+const valueKey = (list: string, label: string) => `${list}\u0000${label}`;
+
+function lookupOf(db: Db): { lookup: ImportLookup; valueIds: ValueIds } {
   const values = db.all<{ id: number; list: string; label: string; code: string | null }>(sql`select id, list, label, code from reference_values order by list, sort_order, id`);
   const of = (list: string): ListValue[] => values.filter((v) => v.list === list).map((v) => ({ label: v.label, code: v.code }));
   return {
@@ -43,10 +49,11 @@ function lookupOf(db: Db): { lookup: ImportLookup; outcomeIds: Map<string, numbe
       "refusal-reason-statutory": of("refusal-reason-statutory"),
       "refusal-reason-corporate": of("refusal-reason-corporate"),
       finding: of("finding"),
+      "actual-outcome": of("actual-outcome"),
       "ombudsman-decision": of("ombudsman-decision"),
       teams: db.select({ id: teams.id, name: teams.name }).from(teams).all(),
     },
-    outcomeIds: new Map(values.filter((v) => v.list === "outcome-sought").map((v) => [v.label, v.id])),
+    valueIds: new Map(values.map((v) => [valueKey(v.list, v.label), v.id])),
   };
 }
 
@@ -72,7 +79,7 @@ export function importHistoric(db: Db, input: { csv: string; actorId: number | n
   if ("code" in read) return { status: "rejected", problems: [read], rows: 0, imported: 0, alreadyImported: 0 };
   const headerProblems = checkHeader(read.header);
   if (headerProblems.length) return { status: "rejected", problems: headerProblems, rows: read.rows.length, imported: 0, alreadyImported: 0 };
-  const { lookup, outcomeIds } = lookupOf(db);
+  const { lookup, valueIds } = lookupOf(db);
   const { records, problems } = checkRows(read.rows, lookup, londonDate(now));
   if (problems.length) return { status: "rejected", problems, rows: read.rows.length, imported: 0, alreadyImported: 0 };
 
@@ -87,7 +94,7 @@ export function importHistoric(db: Db, input: { csv: string; actorId: number | n
     let imported = 0;
     for (const record of records) {
       if (known.has(record.sourceReference)) continue;
-      insertRecord(tx, record, outcomeIds, now);
+      insertRecord(tx, record, valueIds, now);
       imported += 1;
     }
     const alreadyImported = records.length - imported;
@@ -98,7 +105,8 @@ export function importHistoric(db: Db, input: { csv: string; actorId: number | n
 
 const at = (date: IsoDate) => parseIsoDate(date);
 
-function insertRecord(tx: Db, record: ImportRecord, outcomeIds: Map<string, number>, now: Date) {
+function insertRecord(tx: Db, record: ImportRecord, valueIds: ValueIds, now: Date) {
+  const idsOf = (list: string, labels: string[]) => labels.map((label) => valueIds.get(valueKey(list, label))).filter((id): id is number => id !== undefined);
   const last = record.stages.reduce<IsoDate>((latest, s) => (s.respondedOn > latest ? s.respondedOn : latest), record.receivedOn);
   const inserted = tx
     .insert(representations)
@@ -124,6 +132,7 @@ function insertRecord(tx: Db, record: ImportRecord, outcomeIds: Map<string, numb
       closedAt: at(last),
       importedAt: now,
       sourceReference: record.sourceReference,
+      advocacyReferred: record.advocacyReferred,
     })
     .returning({ id: representations.id })
     .get();
@@ -146,6 +155,10 @@ function insertRecord(tx: Db, record: ImportRecord, outcomeIds: Map<string, numb
         panelReportOn: s.panelReportOn,
         ombudsmanDecision: s.ombudsmanDecision,
         remedyPence: s.remedyPence,
+        // The days of the payments are not in old exports; the report counts by the response.
+        compensationOfferedPence: s.compensation.offeredPence,
+        compensationAgreedPence: s.compensation.agreedPence,
+        compensationPaidPence: s.compensation.paidPence,
       })
       .returning({ id: stages.id })
       .get();
@@ -154,8 +167,12 @@ function insertRecord(tx: Db, record: ImportRecord, outcomeIds: Map<string, numb
         .values({ stageId: stage.id, role: s.kind === "statutory-stage3" ? "panel-chair" : "investigating-officer", name: IMPORTED_COST_NAME, costPence: s.costPence })
         .run();
     }
+    // The same rows a response made here writes (stage_codes, stage_points), so the report reads them unchanged.
+    const outcomes = idsOf("actual-outcome", s.actualOutcomes);
+    if (outcomes.length) tx.insert(stageCodes).values(outcomes.map((referenceValueId) => ({ stageId: stage.id, list: "actual-outcome", referenceValueId }))).run();
+    if (s.points.length) tx.insert(stagePoints).values(s.points.map((finding, i) => ({ stageId: stage.id, position: i + 1, point: IMPORTED_POINT, finding, reasons: "" }))).run();
   });
-  const codes = record.outcomesSought.map((label) => outcomeIds.get(label)).filter((id): id is number => id !== undefined);
+  const codes = idsOf("outcome-sought", record.outcomesSought);
   if (codes.length) {
     tx.insert(caseCodes)
       .values(codes.map((referenceValueId) => ({ representationId: inserted.id, list: "outcome-sought", referenceValueId })))

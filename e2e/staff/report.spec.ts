@@ -1,9 +1,12 @@
 import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { arrived, expect, landed, test, visit } from "../fixtures";
 
 const PASSWORD = "demo-password-please-change";
 const ADMIN = "admin@northshire.example";
+const DB_FILE = path.resolve(`e2e/.artifacts/${Number(process.env.E2E_PORT || 3210)}/e2e.sqlite`);
 
 test.describe("the annual report", () => {
   test.describe.configure({ timeout: 150_000 });
@@ -68,5 +71,22 @@ test.describe("the annual report", () => {
     await landed(page, /\/staff\/dashboard$/);
     await expect(page.getByTestId("open-by-stage")).toContainText("All open stages");
     await expect(page.getByRole("img", { name: /received per month/ })).toBeVisible();
+
+    // An imported record's Stage 2 as the complaints manager sees it (administrators see no cases):
+    // its counted points, outcomes and compensation without a day (decision 051).
+    const db = new Database(DB_FILE, { readonly: true });
+    const { reference } = db.prepare("SELECT reference FROM representations WHERE source_reference = ?").get(`OLD-${run}-0001`) as { reference: string };
+    db.close();
+    await page.context().clearCookies();
+    await visit(page, `/staff/sign-in?redirectTo=${encodeURIComponent(`/staff/cases/${reference}`)}`);
+    await page.getByLabel("Email address").fill("manager@northshire.example");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await landed(page, new RegExp(`/staff/cases/${reference}$`));
+    const stage2 = page.getByTestId("outcomes-2");
+    await expect(stage2).toContainText("Point 3: Not upheld");
+    await expect(stage2).toContainText("Apology and explanation");
+    await expect(stage2).toContainText(/Paid\s+£150\.00(?! on)/);
+    await expect(stage2).not.toContainText("Reasons:");
   });
 });

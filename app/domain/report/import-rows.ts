@@ -1,5 +1,6 @@
 import { parseIsoDate, type IsoDate } from "../calendar";
 import { penceFromPounds } from "../money";
+import { checkCompensation, checkFinding, findingFromPoints, type FindingCode } from "../outcomes";
 import type { StageKind } from "../stages";
 
 /**
@@ -21,13 +22,25 @@ export const importColumns = [
   "team",
   "outcome_sought",
   "refusal_reason",
+  "advocacy_referred",
   "stage1_started_on",
   "stage1_responded_on",
   "stage1_finding",
+  "stage1_actual_outcomes",
+  "stage1_compensation_offered_pounds",
+  "stage1_compensation_agreed_pounds",
+  "stage1_compensation_paid_pounds",
   "stage2_requested_on",
   "stage2_started_on",
   "stage2_responded_on",
   "stage2_finding",
+  "stage2_points_upheld",
+  "stage2_points_partially_upheld",
+  "stage2_points_not_upheld",
+  "stage2_actual_outcomes",
+  "stage2_compensation_offered_pounds",
+  "stage2_compensation_agreed_pounds",
+  "stage2_compensation_paid_pounds",
   "stage2_cost_pounds",
   "stage3_requested_on",
   "stage3_started_on",
@@ -35,6 +48,13 @@ export const importColumns = [
   "stage3_report_on",
   "stage3_responded_on",
   "stage3_finding",
+  "stage3_points_upheld",
+  "stage3_points_partially_upheld",
+  "stage3_points_not_upheld",
+  "stage3_actual_outcomes",
+  "stage3_compensation_offered_pounds",
+  "stage3_compensation_agreed_pounds",
+  "stage3_compensation_paid_pounds",
   "stage3_cost_pounds",
   "ombudsman_started_on",
   "ombudsman_decided_on",
@@ -44,7 +64,7 @@ export const importColumns = [
 export type ImportColumn = (typeof importColumns)[number];
 export const requiredColumns = ["source_reference", "kind", "received_on", "method_received"] as const satisfies readonly ImportColumn[];
 
-/** Several outcomes sought in one cell are separated by semicolons. */
+/** Several outcomes (sought, or achieved at a stage) in one cell are separated by semicolons. */
 export const LIST_SEPARATOR = ";";
 
 /** A value of a reference list: its label (what is stored) and its code, where it has one. */
@@ -62,6 +82,7 @@ export interface ImportLookup {
   "refusal-reason-statutory": ListValue[];
   "refusal-reason-corporate": ListValue[];
   finding: ListValue[];
+  "actual-outcome": ListValue[];
   "ombudsman-decision": ListValue[];
   teams: Array<{ id: number; name: string }>;
 }
@@ -77,6 +98,11 @@ export interface ImportStage {
   ombudsmanDecision: string | null;
   remedyPence: number | null;
   costPence: number | null;
+  /** Labels of the "actual-outcome" list, as a response records them. */
+  actualOutcomes: string[];
+  /** One finding code per point of complaint, from the counts of points upheld, partially upheld and not upheld. */
+  points: FindingCode[];
+  compensation: { offeredPence: number | null; agreedPence: number | null; paidPence: number | null };
 }
 
 export interface ImportRecord {
@@ -91,6 +117,8 @@ export interface ImportRecord {
   teamId: number | null;
   outcomesSought: string[];
   refusalReason: string | null;
+  /** The old system recorded a referral to the advocacy provider. */
+  advocacyReferred: boolean;
   stages: ImportStage[];
 }
 
@@ -98,13 +126,23 @@ export interface ImportRecord {
 export interface ImportProblem {
   line: number;
   column: string | null;
-  code: "unknownColumn" | "missingColumn" | "required" | "notAllowed" | "invalidChoice" | "notInList" | "invalidDate" | "future" | "order" | "notFinished" | "invalidMoney" | "duplicate" | "tooLong" | "empty" | "unreadable";
+  code: "unknownColumn" | "missingColumn" | "required" | "notAllowed" | "invalidChoice" | "notInList" | "invalidDate" | "future" | "order" | "notFinished" | "invalidMoney" | "invalidCount" | "findingDisagrees" | "paidMoreThanAgreed" | "duplicate" | "tooLong" | "empty" | "unreadable";
   value?: string;
   list?: string;
 }
 
 const kinds = ["complaint", "compliment", "comment"] as const;
 const processes = ["statutory", "corporate", "other"] as const;
+const yes = ["yes", "y", "true", "1"];
+const no = ["no", "n", "false", "0"];
+/** The points' findings an export holds as counts, in the order the points are stored. */
+const pointColumns = [
+  ["points_upheld", "upheld"],
+  ["points_partially_upheld", "partially-upheld"],
+  ["points_not_upheld", "not-upheld"],
+] as const satisfies ReadonlyArray<readonly [string, FindingCode]>;
+/** More points than this on one stage is a typing mistake, not a complaint. */
+export const MAX_POINTS = 99;
 
 function normal(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
@@ -202,19 +240,37 @@ export function checkRows(rows: Array<{ line: number; cells: Partial<Record<stri
       if (team) teamId = team.id;
       else problem("team", "notInList", { value: cell("team"), list: "teams" });
     }
-    const outcomesSought: string[] = [];
-    for (const part of cell("outcome_sought").split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
-      const found = matchValue(lookup["outcome-sought"], part);
-      if (found) outcomesSought.push(found.label);
-      else problem("outcome_sought", "notInList", { value: part, list: "outcome-sought" });
-    }
+    const labelsFrom = (c: ImportColumn, list: "outcome-sought" | "actual-outcome"): string[] => {
+      const labels: string[] = [];
+      for (const part of cell(c).split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
+        const found = matchValue(lookup[list], part);
+        if (found) labels.push(found.label);
+        else problem(c, "notInList", { value: part, list });
+      }
+      return [...new Set(labels)];
+    };
+    const outcomesSought = labelsFrom("outcome_sought", "outcome-sought");
     if (kindKnown && !isComplaint && cell("outcome_sought")) problem("outcome_sought", "notAllowed");
 
     const refusal = cell("refusal_reason") ? (isComplaint ? fromList("refusal_reason", process === "corporate" ? "refusal-reason-corporate" : "refusal-reason-statutory") : (problem("refusal_reason", "notAllowed"), null)) : null;
 
+    // The report counts referrals of complaints received (decision 043); other kinds have none.
+    const advocacy = normal(cell("advocacy_referred"));
+    if (advocacy && kindKnown && !isComplaint) problem("advocacy_referred", "notAllowed");
+    else if (advocacy && !yes.includes(advocacy) && !no.includes(advocacy)) problem("advocacy_referred", "invalidChoice", { value: cell("advocacy_referred") });
+
     // The stages, in order; each must be finished (historic records only) and follow the one before.
     const stages: ImportStage[] = [];
     const stageColumns = (prefix: string) => importColumns.filter((c) => c.startsWith(prefix) && cell(c));
+    const count = (c: ImportColumn): number => {
+      const text = cell(c);
+      if (!text) return 0;
+      if (!/^\d+$/.test(text) || Number(text) > MAX_POINTS) {
+        problem(c, "invalidCount", { value: text });
+        return 0;
+      }
+      return Number(text);
+    };
     const money = (c: ImportColumn): number | null => {
       const p = penceFromPounds(cell(c));
       if (p === "invalid") {
@@ -255,8 +311,29 @@ export function checkRows(rows: Array<{ line: number; cells: Partial<Record<stri
       const decision = isOmbudsman ? fromList("ombudsman_decision", "ombudsman-decision") : null;
       const remedyPence = isOmbudsman ? money("ombudsman_remedy_pounds") : null;
       const costPence = prefix === "stage2_" || prefix === "stage3_" ? money(`${prefix}cost_pounds` as ImportColumn) : null;
+      const actualOutcomes = isOmbudsman ? [] : labelsFrom(`${prefix}actual_outcomes` as ImportColumn, "actual-outcome");
+      const compensationOf = (step: "offered" | "agreed" | "paid") => (isOmbudsman ? null : money(`${prefix}compensation_${step}_pounds` as ImportColumn));
+      const compensation = { offeredPence: compensationOf("offered"), agreedPence: compensationOf("agreed"), paidPence: compensationOf("paid") };
+      // Old exports often hold only what was paid, and never the days, so only the money rule that
+      // needs neither is checked here: no more paid than agreed (checkCompensation, decision 028).
+      const onResponse = (pence: number | null) => (pence === null ? null : (respondedOn ?? today));
+      // (An agreement with no offer in the export is taken as offered, so the check reaches the amounts.)
+      const moneyOrder = checkCompensation({ ...compensation, offeredPence: compensation.offeredPence ?? compensation.agreedPence, offeredOn: onResponse(compensation.offeredPence ?? compensation.agreedPence), agreedOn: onResponse(compensation.agreedPence), paidOn: onResponse(compensation.paidPence) });
+      if (moneyOrder?.problem === "paid-more-than-agreed") problem(`${prefix}compensation_paid_pounds` as ImportColumn, "paidMoreThanAgreed");
+      // Only counts of points survive most exports: one point per count, in a fixed order.
+      const points: FindingCode[] =
+        prefix === "stage2_" || prefix === "stage3_" ? pointColumns.flatMap(([suffix, code]) => Array.from({ length: count(`${prefix}${suffix}` as ImportColumn) }, () => code)) : [];
+      // The complaint's finding follows from its points by THE rule (decision 028): given, it must
+      // agree; not given, the points make it, as a response made here would.
+      const fromPoints = findingFromPoints(points.map((p) => ({ finding: p })));
+      let findingCode = finding ? (finding.code ?? finding.label) : fromPoints;
+      const disagrees = finding ? checkFinding(finding.code ?? finding.label, points.map((p) => ({ finding: p }))) : null;
+      if (disagrees) {
+        problem(`${prefix}finding` as ImportColumn, "findingDisagrees", { value: lookup.finding.find((f) => f.code === disagrees)?.label ?? disagrees });
+        findingCode = null;
+      }
       if (startedOn && respondedOn && stageKind) {
-        stages.push({ kind: stageKind, startedOn, requestedOn, respondedOn, finding: finding ? (finding.code ?? finding.label) : null, panelOn, panelReportOn, ombudsmanDecision: decision?.label ?? null, remedyPence, costPence });
+        stages.push({ kind: stageKind, startedOn, requestedOn, respondedOn, finding: findingCode, panelOn, panelReportOn, ombudsmanDecision: decision?.label ?? null, remedyPence, costPence, actualOutcomes, points, compensation });
         if (!isOmbudsman) previousEnd = respondedOn;
       }
     }
@@ -274,6 +351,7 @@ export function checkRows(rows: Array<{ line: number; cells: Partial<Record<stri
         teamId,
         outcomesSought,
         refusalReason: refusal?.label ?? null,
+        advocacyReferred: yes.includes(advocacy),
         stages,
       });
     }
