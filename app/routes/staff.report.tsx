@@ -16,7 +16,7 @@ import { financialYearOf, yearLabel, yearsShown } from "~/domain/report/years";
 import { fixedT } from "~/i18n/i18n";
 import { requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { annualReportOffThread } from "~/services/report-runner.server";
+import { offThread } from "~/services/read-pool.server";
 import { saveNarrative, savedNarrative, suppressionThreshold } from "~/services/report.server";
 
 // The year is a GET form (bookmarkable, works without JavaScript); the summary is saved by POST.
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = parsed.success && parsed.data.year ? Number(parsed.data.year) : null;
   // A year outside the offered ones shows the latest instead (the choices are the only years there are).
   const year = asked !== null && years.includes(asked) ? asked : years[0]!;
-  const tables = await annualReportOffThread(db, year);
+  const tables = await offThread(db, "annualReport", year);
   const saved = savedNarrative(db, year);
   const t = fixedT("en", "staff");
   const threshold = suppressionThreshold(db);

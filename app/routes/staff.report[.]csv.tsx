@@ -3,7 +3,7 @@ import { isTableId } from "~/domain/report/tables";
 import { fixedT } from "~/i18n/i18n";
 import { notFound, requireStaff } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { annualReportOffThread } from "~/services/report-runner.server";
+import { offThread } from "~/services/read-pool.server";
 
 import { suppressionThreshold } from "~/services/report.server";
 import { reportCsv, tableCsv } from "~/services/report-output.server";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!/^\d{4}$/.test(url.searchParams.get("year") ?? "") || (table !== null && !isTableId(table))) throw notFound();
   const t = fixedT("en", "staff");
   const threshold = suppressionThreshold(db);
-  const body = table && isTableId(table) ? tableCsv((await annualReportOffThread(db, year, table))[0]!, t, threshold) : reportCsv(await annualReportOffThread(db, year), t, threshold);
+  const body = table && isTableId(table) ? tableCsv((await offThread(db, "annualReport", year, table))[0]!, t, threshold) : reportCsv(await offThread(db, "annualReport", year), t, threshold);
   const name = table ? `annual-report-${year}-${table}.csv` : `annual-report-${year}.csv`;
   return new Response(body, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
