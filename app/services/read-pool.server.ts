@@ -27,7 +27,11 @@ const settings: Record<ReadQueue, { maxThreads: number; niceIncrement: number }>
   report: { maxThreads: 1, niceIncrement: 10 },
 };
 
-const pools = new Map<ReadQueue, Piscina<ReadCall, unknown>>();
+// Kept on globalThis: the server process holds two copies of this module (server/index.ts loads
+// it through tsx, build/index.js bundles its own; decision 037), and the shutdown in
+// server/index.ts must stop the pools the routes started.
+const shared = globalThis as typeof globalThis & { speakUpReadPools?: Map<ReadQueue, Piscina<ReadCall, unknown>> };
+const pools = (shared.speakUpReadPools ??= new Map());
 
 function poolFor(queue: ReadQueue): Piscina<ReadCall, unknown> {
   let pool = pools.get(queue);
