@@ -339,8 +339,8 @@ async function inboxFigures() {
     const officer = (await sessionCookie(createSession(db, idOf("officer@northshire.example")))).split(";")[0] as string;
     const teamManager = (await sessionCookie(createSession(db, idOf("team.manager@northshire.example")))).split(";")[0] as string;
     const complaintsManager = (await sessionCookie(createSession(db, idOf("manager@northshire.example")))).split(";")[0] as string;
-    const name = (client.prepare("SELECT person_name AS n FROM representations WHERE id = 777").get() as { n: string }).n;
-    const reference = (client.prepare("SELECT reference AS r FROM representations WHERE id = 4242").get() as { r: string }).r;
+    const name = (client.prepare("SELECT person_name AS n FROM representations WHERE id >= 777 AND anonymised_at IS NULL AND person_name <> '' ORDER BY id LIMIT 1").get() as { n: string }).n;
+    const reference = (client.prepare("SELECT reference AS r FROM representations WHERE id >= 4242 AND anonymised_at IS NULL ORDER BY id LIMIT 1").get() as { r: string }).r;
     const team = (client.prepare("SELECT id FROM teams ORDER BY sort_order LIMIT 1 OFFSET 3").get() as { id: number }).id;
     const manager = (client.prepare("SELECT responding_manager_id AS m FROM representations WHERE responding_manager_id IS NOT NULL LIMIT 1").get() as { m: number }).m;
     const officerId = idOf("officer@northshire.example");
