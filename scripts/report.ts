@@ -5,7 +5,8 @@ import { draftNarrative } from "../app/domain/report/narrative";
 import { financialYearOf, isReportYear, yearLabel, yearsShown } from "../app/domain/report/years";
 import { fixedT } from "../app/i18n/i18n";
 import { getDb, migrateDatabase } from "../app/services/db.server";
-import { annualReportOffThread, stopReportWorkers } from "../app/services/report-runner.server";
+import { stopReadPools } from "../app/services/read-pool.server";
+import { annualReportOffThread } from "../app/services/report-runner.server";
 import { savedNarrative, suppressionThreshold } from "../app/services/report.server";
 import { reportCsv, reportHtml } from "../app/services/report-output.server";
 import { getSettings } from "../app/services/settings.server";
@@ -23,9 +24,9 @@ const db = getDb();
 migrateDatabase(db);
 const t = fixedT("en", "staff");
 const started = performance.now();
-// The same worker thread the back office uses (decision 044).
+// The same worker thread the back office uses (decisions 044 and 052).
 const tables = await annualReportOffThread(db, year);
-await stopReportWorkers();
+await stopReadPools();
 const threshold = suppressionThreshold(db);
 const output =
   values.format === "csv"

@@ -15,7 +15,7 @@ import { DEMO_KEY } from "../app/services/secret-box.server";
 import { encryptStoredTotpSecrets } from "../app/services/totp.server";
 import { remindersJob } from "../app/services/reminders.server";
 import { retentionJob } from "../app/services/retention.server";
-import { stopReportWorkers } from "../app/services/report-runner.server";
+import { stopReadPools } from "../app/services/read-pool.server";
 import { startScheduler } from "../app/services/scheduler.server";
 import { createApp } from "./app";
 
@@ -60,7 +60,7 @@ const server = app.listen(port, host, () => {
 
 function shutdown() {
   worker.stop();
-  void stopReportWorkers();
+  void stopReadPools();
   clearInterval(purge);
   scheduler.stop();
   mailer.close();

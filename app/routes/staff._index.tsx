@@ -22,7 +22,8 @@ import { requireStaff } from "~/services/auth.server";
 import { currentTeams, teamMembers } from "~/services/case-assignment.server";
 import { staffNames, viewerOf } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
-import { COUNT_LIMIT, countsByStatus, listRepresentations } from "~/services/representations.server";
+import { offThread } from "~/services/read-pool.server";
+import { COUNT_LIMIT } from "~/services/representations.server";
 
 // The filters are a GET form, so they work without JavaScript and a filtered inbox can be bookmarked.
 const id = z.optional(z.string().check(z.regex(/^\d{1,9}$/, "casework:errors.invalidChoice")));
@@ -60,8 +61,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A team manager's inbox opens on their own cases; any explicit choice of assignee wins.
   const caseRole = caseRoleOf(staff.roles);
   const { assigneeId, mine } = inboxAssignee(caseRole, staff.id, url.searchParams);
-  const list = listRepresentations(
+  // The two reads that grow with the cases run in the read pool, side by side (decision 052).
+  const listing = offThread(
     db,
+    "listRepresentations",
     viewer,
     {
       q: f.q,
@@ -80,6 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     today
   );
+  const [list, counts] = await Promise.all([listing, offThread(db, "countsByStatus", viewer)]);
   const teams = currentTeams(db);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const names = staffNames(
@@ -98,7 +102,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // "My cases" and "All cases" tabs, for those who answer for cases themselves.
     views: caseRole === "team-manager" ? { mine, myId: staff.id } : null,
     flags: url.searchParams.getAll("flags"),
-    counts: countsByStatus(db, viewer),
+    counts,
     total: list.total,
     // Past COUNT_LIMIT the page says "more than 10,000" rather than count a million rows.
     totalIsMore: list.totalIsMore,
@@ -117,7 +121,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       person: r.personName,
       child: r.childName && r.childName !== r.personName ? r.childName : null,
       youngPerson: r.personRelationship === "young-person",
-      received: formatDateTime(r.receivedAt, "en"),
+      received: formatDateTime(new Date(r.receivedAt), "en"),
       team: r.teamId ? teamName.get(r.teamId) ?? null : null,
       // Who holds it: the stage's handler, or the responding manager the case is assigned to.
       assignee: names.get(r.handlerId ?? r.respondingManagerId ?? 0) ?? null,

@@ -17,8 +17,8 @@ import { requireStaff } from "~/services/auth.server";
 import { currentTeams } from "~/services/case-assignment.server";
 import { staffNames, viewerOf } from "~/services/case.server";
 import { getDb } from "~/services/db.server";
-import { runningDeadlines } from "~/services/deadlines.server";
 import { overdueLearningActions } from "~/services/learning.server";
+import { offThread } from "~/services/read-pool.server";
 import { waitingRequests } from "~/services/online-requests.server";
 import { can } from "~/domain/permissions";
 
@@ -42,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const f = submission.status === "success" ? submission.value : {};
   const today = londonDate(new Date());
   // The inbox's own scope: a team manager sees their teams' cases, an investigator their Stage 2.
-  const rows = runningDeadlines(db, viewerOf(db, staff), deadlineHorizon(today), { stage: f.stage, teamId: f.team ? Number(f.team) : undefined });
+  // In the read pool: it grows with the number of running cases (decision 052).
+  const rows = await offThread(db, "runningDeadlines", viewerOf(db, staff), deadlineHorizon(today), { stage: f.stage, teamId: f.team ? Number(f.team) : undefined });
   const board = deadlineDashboard(rows, today);
   const teams = currentTeams(db);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));

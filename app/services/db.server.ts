@@ -57,12 +57,14 @@ export function reuseStatements(sqlite: Database.Database, keep = 500): void {
 }
 
 /**
- * A second, read-only connection to a database another connection keeps in WAL mode (the
- * report's worker thread, decision 044): it reads a consistent snapshot while the server writes.
+ * A second, read-only connection to a database another connection keeps in WAL mode (the read
+ * pool's worker threads, decision 052): it reads a consistent snapshot while the server writes.
+ * It keeps its statements too, as an inbox page repeats the same few queries.
  */
 export function openReadOnlyDatabase(file: string) {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
+  reuseStatements(sqlite);
   return drizzle(sqlite, { schema });
 }
 

@@ -9,7 +9,8 @@ import { METHOD_EFORM, METHOD_YOUNG_PERSONS_EFORM } from "../domain/representati
 import type { ReportFact } from "../domain/report/facts";
 import { yearRange, yearsShown } from "../domain/report/years";
 import { openDatabase, type Db } from "./db.server";
-import { annualReportOffThread, stopReportWorkers } from "./report-runner.server";
+import { offThread, stopReadPools } from "./read-pool.server";
+import { annualReportOffThread } from "./report-runner.server";
 import { annualReportAfresh, outcomeFactQueries, outcomeFacts, reportFactQueries, reportFacts } from "./report.server";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { SQL } from "drizzle-orm";
@@ -21,7 +22,7 @@ import type { SQL } from "drizzle-orm";
 // cases received before the five years whose later stages fall in them.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "speakup-report-"));
 afterAll(async () => {
-  await stopReportWorkers();
+  await stopReadPools();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -169,7 +170,7 @@ describe("the report's query plans", () => {
   });
 });
 
-describe("annualReportOffThread", () => {
+describe("the annual report in the read pool's report queue", () => {
   it("counts the same report in its worker thread, with its own connection, as counted afresh in process", async () => {
     const year = Number((client.prepare("select max(received_on) as d from representations").get() as { d: string }).d.slice(0, 4)) - 1;
     const inProcess = annualReportAfresh(db, year);
@@ -187,6 +188,6 @@ describe("annualReportOffThread", () => {
 
   it("refuses a database that is not a file (the worker could not open it)", async () => {
     const memory = openDatabase(":memory:");
-    await expect(annualReportOffThread(memory, 2024)).rejects.toThrow(/database file/);
+    await expect(offThread(memory, "countReport", 2024)).rejects.toThrow(/database file/);
   });
 });
