@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { paragraphsOf } from "../app/domain/letters";
+import { paragraphsOf } from "../app/domain/paragraphs";
 
 export interface RenderedEmail {
   subject: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPostedOn, contactMethodOf, letterChannel, letterEmailOf, notSafeToWrite, paragraphsOf, postalAddressOf } from "./letters";
+import { paragraphsOf } from "./paragraphs";
+import { checkPostedOn, contactMethodOf, letterChannel, letterEmailOf, notSafeToWrite, postalAddressOf } from "./letters";
 
 const contact = (contactMethod: string, extra: Record<string, string> = {}) => ({ contact: { contactMethod, ...extra } });
 

@@ -8,13 +8,6 @@ import { answerOf, type DraftAnswers } from "./form/steps";
 
 export type LetterChannel = "email" | "letter";
 
-/** Text as staff write it (letters, statements): paragraphs separated by blank lines. */
-export function paragraphsOf(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-}
 
 /** What the case knows about how to reach the person: the email kept on the record and their answers. */
 export interface ContactFacts {

@@ -6,7 +6,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { SummaryList, type SummaryRow } from "~/components/summary-list";
 import { londonDate } from "~/domain/calendar";
 import { formatLongDate } from "~/domain/dates";
-import { paragraphsOf } from "~/domain/letters";
+import { paragraphsOf } from "~/domain/paragraphs";
 import { getLanguage, getMode } from "~/i18n/language.server";
 import { personCase } from "~/services/check.server";
 import { requireCheckSession } from "~/services/check-session.server";

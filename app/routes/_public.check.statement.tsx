@@ -8,7 +8,7 @@ import type { RouteHandle } from "~/components/page-title";
 import { londonDate } from "~/domain/calendar";
 import { CHANGES_MAX } from "~/domain/check/limits";
 import { formatLongDate } from "~/domain/dates";
-import { paragraphsOf } from "~/domain/letters";
+import { paragraphsOf } from "~/domain/paragraphs";
 import { getLanguage } from "~/i18n/language.server";
 import { answerStatement, personCase } from "~/services/check.server";
 import { type CheckFormShape, parseCheckForm } from "~/services/check-forms.server";

@@ -13,7 +13,7 @@ import { SummaryList } from "~/components/summary-list";
 import { londonDate } from "~/domain/calendar";
 import { isoFromParts } from "~/domain/casework-forms";
 import { formatLongDate } from "~/domain/dates";
-import { paragraphsOf } from "~/domain/letters";
+import { paragraphsOf } from "~/domain/paragraphs";
 import { dateParts } from "~/domain/form/dates";
 import { formatLanguageAndMode, isLanguage, textDirection } from "~/i18n/i18n";
 import { caseAction, openCase } from "~/services/case-route.server";
