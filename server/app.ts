@@ -100,8 +100,11 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
   // The browser build's files and its _assets (the stylesheet, the fonts) carry a hash of their
   // content in their name: a changed file is a new URL, so a copy never goes stale.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes.
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes. Only a
+  // path with a file extension can name one: a page's or a send's path is not looked for on disk
+  // (that was a stat and a discarded error on every request, decision 053).
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   // One line a request: method, path (keys redacted), status. Never query strings or bodies:
   // they may carry personal data.
