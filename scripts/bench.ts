@@ -236,13 +236,16 @@ async function pacedSends(base: string, databaseFile: string, options: { connect
   const times: number[] = [];
   const started = performance.now();
   const answers: Promise<void>[] = [];
+  const failures: unknown[] = [];
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / options.rate;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     const headers = { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: cookies[i] as string };
-    answers.push(request("POST", "/form/check-answers", headers, "declaration=yes").then((t) => void times.push(t)));
+    // Caught at once (a send still being paced must not leave a rejection unhandled), reported after.
+    answers.push(request("POST", "/form/check-answers", headers, "declaration=yes").then((t) => void times.push(t), (error: unknown) => void failures.push(error)));
   }
   await Promise.all(answers);
+  if (failures.length) throw new Error(`${failures.length} of ${total} paced sends failed; the first: ${String(failures[0])}`);
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { times, perSecond: times.length / seconds };
