@@ -9,6 +9,7 @@ import { logger } from "../app/services/logger.server";
 import { judgeRequestSource, ownOrigins } from "./cross-origin";
 import { pathForLog, secretRoutePatterns } from "../app/domain/log-path";
 import { refusalPage, type Refusal } from "./refusal-page";
+import { keepRouteMatches } from "./route-matches";
 
 // The HTTP layer, apart from the database and the outbox (server/index.ts wires those), so tests
 // can run it on a port of their own. What it adds and why: docs/decisions/009-http-layer.md.
@@ -71,6 +72,8 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
   const app = express();
   const secretRoutes = secretRoutePatterns(build.routes);
   const stylesheets = stylesheetsOf(build);
+  // Route matching was a quarter of Remix's own CPU time per request (decision 053).
+  keepRouteMatches();
   const handleRequest = createRequestHandler(build, settings.production ? "production" : "development");
 
   async function refuse(req: ExpressRequest, res: ExpressResponse, status: number, refusal: Refusal, reason: string) {
