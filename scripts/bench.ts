@@ -7,6 +7,7 @@
 //                                      the inbox's, dashboards' and report's queries in process)
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -86,17 +87,41 @@ function stopGroup(child: ChildProcess) {
   }
 }
 
-/** The resident memory of the server: the largest node process in the group (npm and tsx's launcher are small). */
-function serverRssMb(child: ChildProcess): number {
+/** The server's process: the largest node process in the group (npm and tsx's launcher are small). */
+function serverProcess(child: ChildProcess): { pid: number; rssMb: number } {
   const table = execFileSync("ps", ["-eo", "pid=,pgid=,rss=,comm="], { encoding: "utf8" });
-  const sizes = table
+  const [largest] = table
     .trim()
     .split("\n")
     .map((line) => line.trim().split(/\s+/))
     .filter(([, pgid, , comm]) => Number(pgid) === child.pid && comm === "node")
-    .map(([, , rss]) => Number(rss) / 1024);
-  return Math.max(...sizes);
+    .map(([pid, , rss]) => ({ pid: Number(pid), rssMb: Number(rss) / 1024 }))
+    .sort((a, b) => b.rssMb - a.rssMb);
+  if (!largest) throw new Error("The server's node process was not found");
+  return largest;
 }
+
+/**
+ * CPU time a process has used so far (user + system, every thread), in ms, from /proc (Linux).
+ * Around a fixed number of requests it gives the server's own work per request, which, unlike
+ * wall-clock times, hardly moves with what else the machine is running.
+ */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command's name), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 function serverEnv(port: number, databaseFile: string): Record<string, string> {
   return {
@@ -160,6 +185,7 @@ async function draftCookies(databaseFile: string, count: number): Promise<string
   return Promise.all(cookies.map(async (id) => (await draftCookieHeader({ id, answers: {}, representationId: null })).split(";")[0] as string));
 }
 
+/** Sends for `seconds` over `connections` connections, each sending again as soon as it is answered. */
 async function sendBench(base: string, databaseFile: string, label: string, connections: number, seconds: number) {
   const cookies = await draftCookies(databaseFile, 400 * seconds);
   // One send by hand first: it must land on the confirmation, or the bench would time refusals.
@@ -183,6 +209,47 @@ async function sendBench(base: string, databaseFile: string, label: string, conn
   const bad = result.non2xx - (result.statusCodeStats?.["303"]?.count ?? 0) - (result.statusCodeStats?.["302"]?.count ?? 0);
   if (bad > 0 || result.errors) console.warn(`  ${label}: ${bad} unexpected answers, ${result.errors} errors`);
   return result;
+}
+
+/**
+ * Sends offered at a steady `rate` a second, one every 1/rate seconds whatever the answers (an
+ * open loop), over `connections` kept-alive connections opened beforehand and used in turn. Not
+ * autocannon's `overallRate`: it caps the connections at the rate and lets each connection's
+ * share of a second go at the start of that second, all together, so it offers bursts of `rate`
+ * sends at once rather than `rate` a second.
+ */
+async function pacedSends(base: string, databaseFile: string, options: { connections: number; rate: number; seconds: number }) {
+  const total = options.rate * options.seconds;
+  const cookies = await draftCookies(databaseFile, total);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections, scheduling: "fifo" });
+  const request = (method: string, pathname: string, headers: Record<string, string> = {}, body = "") =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(`${base}${pathname}`, { method, agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on("end", () => (res.statusCode === 303 || res.statusCode === 302 || (method === "GET" && res.statusCode === 200) ? resolve(performance.now() - started) : reject(new Error(`${method} ${pathname}: ${res.statusCode}`))));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  // Every connection open before the clock starts.
+  await Promise.all(Array.from({ length: options.connections }, () => request("GET", "/favicon.svg")));
+  const times: number[] = [];
+  const started = performance.now();
+  const answers: Promise<void>[] = [];
+  const failures: unknown[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / options.rate;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    const headers = { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: cookies[i] as string };
+    // Caught at once (a send still being paced must not leave a rejection unhandled), reported after.
+    answers.push(request("POST", "/form/check-answers", headers, "declaration=yes").then((t) => void times.push(t), (error: unknown) => void failures.push(error)));
+  }
+  await Promise.all(answers);
+  if (failures.length) throw new Error(`${failures.length} of ${total} paced sends failed; the first: ${String(failures[0])}`);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { times, perSecond: times.length / seconds };
 }
 
 /** A bare node:http server with better-sqlite3 that inserts the same row the send does (the baseline). */
@@ -274,7 +341,7 @@ async function publicFigures() {
     await waitForPage(`${base}/`);
     record("Cold start: npm start to the first page (new database)", ms(performance.now() - started), "", null);
     await new Promise((r) => setTimeout(r, 3000));
-    const rss = serverRssMb(app);
+    const rss = serverProcess(app).rssMb;
     record("Idle server memory (resident)", `${rss.toFixed(0)} MB`, "", null);
 
     // 2. The start page beside a bare node:http server sending the same bytes.
@@ -282,7 +349,10 @@ async function publicFigures() {
       console.log("Start page requests per second…");
       const pageFile = path.join(work, "start.html");
       fs.writeFileSync(pageFile, Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()));
+      const server = serverProcess(app).pid;
+      const cpuBefore = cpuMs(server);
       const appResult = await cannon({ url: `${base}/`, connections: 10, duration: 8 });
+      const cpuAfter = cpuMs(server);
       // Its own copy of the database: two writers on one file would wait for each other's locks.
       const bareDb = path.join(work, "bare.sqlite");
       const copy = openDatabase(newDb);
@@ -294,22 +364,43 @@ async function publicFigures() {
         const ratio = appResult.requests.average / bareResult.requests.average;
         record("Start page: requests per second (10 connections)", `${appResult.requests.average.toFixed(0)} (bare node:http ${bareResult.requests.average.toFixed(0)}, ratio ${ratio.toFixed(2)})`, "", null);
         record("Start page: p95 (10 connections)", ms(percentile(appResult.times, 95)), "", null);
+        if (cpuBefore !== null && cpuAfter !== null) record("Start page: the server's CPU time per request (10 connections)", ms((cpuAfter - cpuBefore) / appResult.times.length), "", null);
 
-        // 3. Sending: journeys a second and p50/p95 of the send at 1, 10, 50 connections, beside the bare insert.
+        // 3. Sending. Saturated (each connection sends again as soon as it is answered) at 1, 10
+        // and 50 connections, beside the bare insert: reported. In such a closed loop the time a
+        // send waits is about connections / throughput (Little's law), so a p95 of 50 ms at 50
+        // saturated connections would need about 1,000 sends a second, more than the bare server
+        // manages here. The goal pairs the p95 with twice the old throughput, so it is measured
+        // as that: 50 connections offering 30 sends a second between them (decision 053).
         if (!SKIP.has("send")) {
           console.log("Sending…");
           for (const connections of [1, 10, 50]) {
+            const cpuBefore = cpuMs(server);
             const sent = await sendBench(base, newDb, `app ${connections}`, connections, 6);
+            const cpuAfter = cpuMs(server);
             const baseline = await sendBench(bare.base, bareDb, `bare ${connections}`, connections, 6);
             const ratio = sent.requests.average / baseline.requests.average;
-            const p95 = percentile(sent.times, 95);
             record(
-              `Send at ${connections} connection(s): journeys/s, p50, p95`,
-              `${sent.requests.average.toFixed(1)}/s, ${ms(percentile(sent.times, 50))}, ${ms(p95)} (bare ${baseline.requests.average.toFixed(0)}/s, ratio ${ratio.toFixed(3)})`,
-              connections === 50 ? "p95 ≤ 50 ms; ≥ 30/s (twice today's 15)" : "",
-              connections === 50 ? p95 <= 50 && sent.requests.average >= 30 : null,
+              `Send at ${connections} connection(s), saturated: journeys/s, p50, p95`,
+              `${sent.requests.average.toFixed(1)}/s, ${ms(percentile(sent.times, 50))}, ${ms(percentile(sent.times, 95))} (bare ${baseline.requests.average.toFixed(0)}/s, p95 ${ms(percentile(baseline.times, 95))}, ratio ${ratio.toFixed(3)})`,
+              "",
+              null,
             );
+            // The 1-connection run warms the server up; the 10-connection one is the steady state.
+            if (connections === 10 && cpuBefore !== null && cpuAfter !== null) {
+              record("Send: the server's CPU time per send (10 connections, saturated)", ms((cpuAfter - cpuBefore) / sent.times.length), "", null);
+            }
           }
+          const paced = await pacedSends(base, newDb, { connections: 50, rate: 30, seconds: 10 });
+          const pacedBare = await pacedSends(bare.base, bareDb, { connections: 50, rate: 30, seconds: 10 });
+          const p95 = percentile(paced.times, 95);
+          record(
+            "Send at 50 connections offering 30 a second: answered/s, p50, p95",
+            `${paced.perSecond.toFixed(1)}/s, ${ms(percentile(paced.times, 50))}, ${ms(p95)} (bare p50 ${ms(percentile(pacedBare.times, 50))}, p95 ${ms(percentile(pacedBare.times, 95))})`,
+            "p95 ≤ 50 ms; ≥ 30/s (twice today's 15)",
+            // Answered within 2% of the rate offered is keeping up with it.
+            p95 <= 50 && paced.perSecond >= 30 * 0.98,
+          );
         }
       } finally {
         stopGroup(bare.child);

@@ -9,6 +9,7 @@ import { logger } from "../app/services/logger.server";
 import { judgeRequestSource, ownOrigins } from "./cross-origin";
 import { pathForLog, secretRoutePatterns } from "../app/domain/log-path";
 import { refusalPage, type Refusal } from "./refusal-page";
+import { keepRouteMatches } from "./route-matches";
 
 // The HTTP layer, apart from the database and the outbox (server/index.ts wires those), so tests
 // can run it on a port of their own. What it adds and why: docs/decisions/009-http-layer.md.
@@ -71,6 +72,8 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
   const app = express();
   const secretRoutes = secretRoutePatterns(build.routes);
   const stylesheets = stylesheetsOf(build);
+  // Route matching was a quarter of Remix's own CPU time per request (decision 053).
+  keepRouteMatches();
   const handleRequest = createRequestHandler(build, settings.production ? "production" : "development");
 
   async function refuse(req: ExpressRequest, res: ExpressResponse, status: number, refusal: Refusal, reason: string) {
@@ -100,8 +103,11 @@ export function createApp({ build, settings, publicDir = "public" }: AppOptions)
   // The browser build's files and its _assets (the stylesheet, the fonts) carry a hash of their
   // content in their name: a changed file is a new URL, so a copy never goes stale.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes.
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Anything else in public/ (the favicon, GOV.UK images) keeps its name when it changes. Only a
+  // path with a file extension can name one: a page's or a send's path is not looked for on disk
+  // (that was a stat and a discarded error on every request, decision 053).
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   // One line a request: method, path (keys redacted), status. Never query strings or bodies:
   // they may carry personal data.

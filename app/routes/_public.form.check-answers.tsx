@@ -17,7 +17,6 @@ import { draftIdFrom, openDraft } from "~/services/drafts.server";
 import { readForm } from "~/services/form-data.server";
 import { checkSend, journeyContext } from "~/services/journey.server";
 import { teamOptions } from "~/services/public-teams.server";
-import { withinLimit } from "~/services/rate-limit.server";
 import { submitDraft } from "~/services/submission.server";
 
 export const handle: RouteHandle = { title: (t) => t("form:checkAnswers.title") };
@@ -43,15 +42,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = checkSend(await readForm(request));
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (submission.value.website) throw data("Refused", { status: 400 });
-  if (!withinLimit(db, `send:${clientKey(context.clientAddress)}`, { limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 })) {
-    throw data("Too many requests", { status: 429 });
-  }
   const result = submitDraft(db, await draftIdFrom(request), {
     language: await getLanguage(request),
     mode: await getMode(request),
     publicUrl: config().publicUrl,
+    limit: { key: `send:${clientKey(context.clientAddress)}`, limit: config().sendsPerHourPerAddress, windowMs: 60 * 60 * 1000 },
   });
   switch (result.outcome) {
+    case "rate-limited":
+      throw data("Too many requests", { status: 429 });
     case "sent":
       return redirect("/form/sent");
     case "already-sent":

@@ -4,7 +4,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../../test/db";
-import { drafts, outbox, representations, settings, stages, teams } from "../../db/schema";
+import { drafts, outbox, rateLimits, representations, settings, stages, teams } from "../../db/schema";
 import type { CompleteAnswers } from "../domain/form/journey";
 import type { DraftAnswers, StepId } from "../domain/form/steps";
 import type { Db } from "./db.server";
@@ -475,6 +475,35 @@ describe("submitDraft: only once, only complete, all or nothing", () => {
     db.$client.exec("DROP TRIGGER outbox_unavailable");
     sent(submitDraft(db, draft.id, OPTIONS));
     expect(counts(db)).toEqual({ representations: 1, outbox: 3 });
+  });
+
+  it("counts sends against the limit in the same transaction, and a refused send writes nothing", async () => {
+    const { db, teamId } = await setUp();
+    const limit = { key: "send:203.0.113.7", limit: 2, windowMs: 60 * 60 * 1000 };
+    const rateLimitRows = () => db.select().from(rateLimits).all();
+    sent(submitDraft(db, fillDraft(db, comment({})).id, { ...OPTIONS, limit }));
+    sent(submitDraft(db, fillDraft(db, comment({})).id, { ...OPTIONS, limit }));
+    expect(rateLimitRows()).toEqual([expect.objectContaining({ count: 2 })]);
+    const before = counts(db);
+
+    const third = fillDraft(db, parentComplaint(teamId));
+    expect(submitDraft(db, third.id, { ...OPTIONS, limit })).toEqual({ outcome: "rate-limited" });
+    // Nothing written: no case, no email, the draft still open, and not even the refused count.
+    expect(counts(db)).toEqual(before);
+    expect(findDraft(db, third.id, NOW)?.representationId).toBeNull();
+    expect(rateLimitRows()).toEqual([expect.objectContaining({ count: 2 })]);
+    // Another address has its own count; the same one again in the next window.
+    sent(submitDraft(db, third.id, { ...OPTIONS, limit: { ...limit, key: "send:203.0.113.8" } }));
+    const nextHour = new Date(NOW.getTime() + 60 * 60 * 1000);
+    sent(submitDraft(db, fillDraft(db, comment({}), nextHour).id, { ...OPTIONS, now: nextHour, limit }));
+  });
+
+  it("rolls the limit's count back with the rest when the send fails", async () => {
+    const { db, teamId } = await setUp();
+    const draft = fillDraft(db, parentComplaint(teamId));
+    db.$client.exec("CREATE TRIGGER outbox_unavailable BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END;");
+    expect(() => submitDraft(db, draft.id, { ...OPTIONS, limit: { key: "send:203.0.113.7", limit: 5, windowMs: 60 * 60 * 1000 } })).toThrow(/outbox unavailable/);
+    expect(db.select().from(rateLimits).all()).toEqual([]);
   });
 
   it("gives each representation its own reference", async () => {

@@ -15,13 +15,15 @@ import type { Db } from "./db.server";
 import { findDraft, markDraftSent } from "./drafts.server";
 import { journeyContext } from "./journey.server";
 import { sendLetterToPerson } from "./letters.server";
+import { withinLimit } from "./rate-limit.server";
 import { getSettings } from "./settings.server";
 
 export type SubmitResult =
   | { outcome: "sent"; reference: string; dueOn: string | null }
   | { outcome: "already-sent"; reference: string }
   | { outcome: "incomplete" }
-  | { outcome: "no-draft" };
+  | { outcome: "no-draft" }
+  | { outcome: "rate-limited" };
 
 export type Mode = "standard" | "easy-read";
 
@@ -30,7 +32,12 @@ interface SubmitOptions {
   language: Language;
   mode?: Mode;
   publicUrl: string;
+  /** Sends counted per key (the client's address) in a fixed window: counted in the send's own transaction. */
+  limit?: { key: string; limit: number; windowMs: number };
 }
+
+/** Thrown inside the transaction so that a refused send writes nothing, its count included. */
+class LimitReached extends Error {}
 
 const text = (answers: CompleteAnswers, step: keyof CompleteAnswers, field: string): string | null => {
   const value = answers[step]?.[field];
@@ -58,12 +65,24 @@ export function summarise(answers: CompleteAnswers) {
 
 /**
  * Turns a finished draft into a representation. The record, its emails (in the outbox) and the
- * draft's new state are written in one transaction: either all of it happened or none of it.
+ * draft's new state are written in one transaction: either all of it happened or none of it. A
+ * send over the limit is refused before anything is written.
  */
 export function submitDraft(db: Db, draftId: string | null, options: SubmitOptions): SubmitResult {
   const now = options.now ?? new Date();
   const mode = options.mode ?? "standard";
+  try {
+    return sendInTransaction(db, draftId, options, now, mode);
+  } catch (error) {
+    if (error instanceof LimitReached) return { outcome: "rate-limited" };
+    throw error;
+  }
+}
+
+function sendInTransaction(db: Db, draftId: string | null, options: SubmitOptions, now: Date, mode: Mode): SubmitResult {
+  // One IMMEDIATE transaction, so one commit (one WAL sync) a send, the limit's count included.
   return db.transaction((tx) => {
+    if (options.limit && !withinLimit(tx, options.limit.key, { limit: options.limit.limit, windowMs: options.limit.windowMs, now })) throw new LimitReached();
     const draft = findDraft(tx, draftId, now);
     if (!draft) return { outcome: "no-draft" } as const;
     if (draft.representationId !== null) {

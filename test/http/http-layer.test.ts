@@ -303,6 +303,24 @@ describe("compression and caching (issue 13)", () => {
     expect((await raw("/scripts/public-page-000000000000.js", {})).status).toBe(404);
   });
 
+  it("serves public/'s own files by name, cached for an hour, and never a page's path from disk", async () => {
+    // This build's public/ holds only the browser build: files put there for the test.
+    fs.writeFileSync(path.join(built.publicDir, "icon-test.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    fs.writeFileSync(path.join(built.publicDir, "privacy"), "not the privacy page");
+    try {
+      const file = await raw("/icon-test.svg", {});
+      expect(file.status).toBe(200);
+      expect(file.headers["cache-control"]).toBe("public, max-age=3600");
+      // A file named like a page stays unseen: pages come from the routes.
+      const page = await send("/privacy");
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain("not the privacy page");
+    } finally {
+      fs.rmSync(path.join(built.publicDir, "icon-test.svg"));
+      fs.rmSync(path.join(built.publicDir, "privacy"));
+    }
+  });
+
   it("sends fonts as they are (woff2 is compressed already), fingerprinted and cached for good", async () => {
     const html = (await send("/")).text;
     const stylesheet = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1] as string;
