@@ -5,7 +5,8 @@ import type { ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage }
 import { meanToOneDecimal, wholePercent } from "./numbers";
 import { outcomeBuilders, outcomeTableIds } from "./outcome-tables";
 import { Counter, type Tallies } from "./tally";
-import { financialYearOf, yearsShown } from "./years";
+import { passesOf, type AnsweredStage } from "./passes";
+import { yearsShown } from "./years";
 
 /**
  * The statutory annual report's tables (regulation 13(3) of the 2006 Regulations), counted from
@@ -103,9 +104,6 @@ function add(counts: Counts, column: number, n: number) {
   counts[column] = (counts[column] ?? 0) + n;
 }
 
-function inYears(years: number[], date: IsoDate | null): number {
-  return date ? years.indexOf(financialYearOf(date)) : -1;
-}
 
 function percentsOf(values: Counts, totals: Counts): Array<number | null> {
   return values.map((v, i) => wholePercent(v, totals[i] ?? 0));
@@ -143,7 +141,6 @@ function listBlock(
 
 const NOT_RECORDED = "\u0000not-recorded";
 
-const byReceived = (ctx: CountContext, f: ReportFact) => inYears(ctx.years, f.receivedOn);
 const complaints = (f: ReportFact) => f.kind === "complaint";
 
 /** A table in two steps: what it counts from the facts, then its rows from the counts alone. */
@@ -160,7 +157,8 @@ const received: Builder = {
   percentages: true,
   chart: true,
   count: (ctx, c) => {
-    for (const f of ctx.facts) c.add(f.kind === "complaint" ? `complaint-${f.process ?? "other"}` : f.kind, byReceived(ctx, f));
+    const at = passesOf(ctx).columnOf;
+    for (const f of ctx.facts) c.add(f.kind === "complaint" ? `complaint-${f.process ?? "other"}` : f.kind, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const total = zeros(ctx.years);
@@ -179,8 +177,9 @@ const refusals: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts)
-      if (f.status === "refused") c.add(`${f.process === "corporate" ? "corporate" : "statutory"}:${f.refusalReason ?? NOT_RECORDED}`, byReceived(ctx, f));
+      if (f.status === "refused") c.add(`${f.process === "corporate" ? "corporate" : "statutory"}:${f.refusalReason ?? NOT_RECORDED}`, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const statutory = listBlock(ctx.years, ctx.lists.refusalStatutory, c.map("statutory:"), { totalKey: "report.rows.refusals.statutoryTotal", totalKind: "subtotal", percentages: false });
@@ -214,15 +213,9 @@ export function timeBand(days: number, limits: { standard: number; maximum: numb
   return "beyond";
 }
 
-function completedStages(ctx: CountContext, kind: StageKind): Array<{ column: number; stage: ReportStage; fact: ReportFact }> {
-  const out: Array<{ column: number; stage: ReportStage; fact: ReportFact }> = [];
-  for (const fact of ctx.facts)
-    for (const stage of fact.stages) {
-      if (stage.kind !== kind) continue;
-      const column = inYears(ctx.years, stage.respondedOn);
-      if (column >= 0) out.push({ column, stage, fact });
-    }
-  return out;
+/** The stages of a kind answered in the years, with the column of the year (worked out once per count: passes.ts). */
+function completedStages(ctx: CountContext, kind: StageKind): AnsweredStage[] {
+  return passesOf(ctx).answeredOf(kind);
 }
 
 const bandedKinds = ["statutory-stage1", "statutory-stage2", "corporate-stage1", "corporate-stage2"] as const;
@@ -282,7 +275,8 @@ function byList(labels: (lists: ReportLists) => string[], filter: (f: ReportFact
     percentages: true,
     chart,
     count: (ctx, c) => {
-      for (const f of ctx.facts) if (filter(f)) c.add(valueOf(f) ?? NOT_RECORDED, byReceived(ctx, f));
+    const at = passesOf(ctx).columnOf;
+      for (const f of ctx.facts) if (filter(f)) c.add(valueOf(f) ?? NOT_RECORDED, at(f.receivedOn));
     },
     rows: (ctx, c) => listBlock(ctx.years, labels(ctx.lists), c.map(), { totalKey: "report.rows.total" }),
   };
@@ -292,12 +286,13 @@ const receivedFrom: Builder = {
   percentages: true,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     const labelOf = new Map<string, string>();
     for (const e of ctx.lists.receivedFrom) {
       labelOf.set(e.label, e.label);
       if (e.code) labelOf.set(e.code, e.label);
     }
-    for (const f of ctx.facts) if (complaints(f)) c.add(f.receivedFrom ? (labelOf.get(f.receivedFrom) ?? f.receivedFrom) : NOT_RECORDED, byReceived(ctx, f));
+    for (const f of ctx.facts) if (complaints(f)) c.add(f.receivedFrom ? (labelOf.get(f.receivedFrom) ?? f.receivedFrom) : NOT_RECORDED, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const entries = ctx.lists.receivedFrom;
@@ -339,10 +334,11 @@ const outcomeSought: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     // A complaint may seek several outcomes: each is counted once under each, so rows add up to more than the total.
     for (const f of ctx.facts) {
       if (!complaints(f)) continue;
-      const column = byReceived(ctx, f);
+      const column = at(f.receivedOn);
       c.add("received", column);
       for (const value of f.outcomesSought) c.add(`sought:${value}`, column);
     }
@@ -378,11 +374,12 @@ const ombudsman: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts)
       for (const s of f.stages) {
         if (s.kind !== "ombudsman") continue;
-        c.add("enquiries", inYears(ctx.years, s.startedOn));
-        const decided = inYears(ctx.years, s.respondedOn);
+        c.add("enquiries", at(s.startedOn));
+        const decided = at(s.respondedOn);
         c.add(`decision:${s.ombudsmanDecision ?? NOT_RECORDED}`, decided);
         c.add("remedies", decided, s.remedyPence ?? 0);
       }
@@ -404,9 +401,10 @@ function equality(young: boolean): Builder {
     percentages: true,
     chart: false,
     count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
       for (const f of ctx.facts) {
         if (!complaints(f) || (young && !f.youngPerson)) continue;
-        const column = byReceived(ctx, f);
+        const column = at(f.receivedOn);
         for (const question of equalityQuestions) c.add(`${question}:${f.equality?.[question] ?? NOT_RECORDED}`, column);
       }
     },
@@ -430,10 +428,11 @@ const capture: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts) {
       // An imported record's equality answers are not imported (decision 051), so it was not offered them here.
       if (!f.equalityOffered || f.imported) continue;
-      const column = byReceived(ctx, f);
+      const column = at(f.receivedOn);
       c.add("offered", column);
       if (f.equality) c.add("answered", column);
     }
