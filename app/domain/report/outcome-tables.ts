@@ -64,13 +64,15 @@ const actualOutcomes: OutcomeBuilder = {
   percentages: true,
   chart: false,
   count: (ctx, c) => {
-    for (const kind of councilStages)
+    for (const kind of councilStages) {
+      const [done, none, outcome] = [`${kind}:done`, `${kind}:none`, `${kind}:outcome:`];
       for (const { column: col, stage } of completed(ctx, kind)) {
-        c.add(`${kind}:done`, col);
+        c.add(done, col);
         const outcomes = stage.actualOutcomes ?? [];
-        if (outcomes.length === 0) c.add(`${kind}:none`, col);
-        for (const label of outcomes) c.add(`${kind}:outcome:${label}`, col);
+        if (outcomes.length === 0) c.add(none, col);
+        for (const label of outcomes) c.addUnder(outcome, label, col);
       }
+    }
   },
   rows: (ctx, c) => {
     const rows: ReportRow[] = [];
@@ -101,11 +103,11 @@ function points(kind: "statutory-stage2" | "statutory-stage3", next: StageKind |
         c.add("done", col);
         const code = stage.findingCode ?? null;
         if (code && faultFindingCodes.includes(code as never)) c.add("stageFault", col);
-        c.add(`stage:${code ? label(code) : "\u0000"}`, col);
+        c.addUnder("stage:", code ? label(code) : "\u0000", col);
         if (next && fact.stages.some((s) => s.kind === next)) c.add("escalated", col);
         for (const p of stage.points ?? []) {
           c.add("answered", col);
-          c.add(`point:${label(p)}`, col);
+          c.addUnder("point:", label(p), col);
           if (isJudged(p)) c.add("judged", col);
           if (faultFindingCodes.includes(p as never)) c.add("pointFault", col);
         }

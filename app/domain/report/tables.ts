@@ -158,7 +158,8 @@ const received: Builder = {
   chart: true,
   count: (ctx, c) => {
     const at = passesOf(ctx).columnOf;
-    for (const f of ctx.facts) c.add(f.kind === "complaint" ? `complaint-${f.process ?? "other"}` : f.kind, at(f.receivedOn));
+    for (const f of ctx.facts) if (f.kind === "complaint") c.addUnder("complaint-", f.process ?? "other", at(f.receivedOn));
+    else c.add(f.kind, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const total = zeros(ctx.years);
@@ -227,11 +228,12 @@ const timescales: Builder = {
   count: (ctx, c) => {
     for (const kind of bandedKinds) {
       const limits = ctx.limits[kind];
+      const [done, days, prefix] = [`${kind}:done`, `${kind}:days`, `${kind}:`];
       for (const { column, stage } of completedStages(ctx, kind)) {
         const d = workingDaysToComplete(stage) ?? 0;
-        c.add(`${kind}:done`, column);
-        c.add(`${kind}:days`, column, d);
-        c.add(`${kind}:${timeBand(d, limits)}`, column);
+        c.add(done, column);
+        c.add(days, column, d);
+        c.addUnder(prefix, timeBand(d, limits), column);
       }
     }
     // Stage 3 is measured against its three limits, each from the step before it.
@@ -355,7 +357,7 @@ const stage1Findings: Builder = {
   chart: true,
   count: (ctx, c) => {
     for (const { column, stage, fact } of completedStages(ctx, "statutory-stage1")) {
-      c.add(`finding:${stage.finding ?? NOT_RECORDED}`, column);
+      c.addUnder("finding:", stage.finding ?? NOT_RECORDED, column);
       if (stage.findingCode && FAULT_FINDINGS.includes(stage.findingCode)) c.add("fault", column);
       if (fact.stages.some((s) => s.kind === "statutory-stage2")) c.add("escalated", column);
     }
@@ -393,6 +395,7 @@ const ombudsman: Builder = {
 };
 
 const equalityQuestions = ["disability", "gender", "ageBand", "ethnicGroup"] as const;
+const prefixes = { disability: "disability:", gender: "gender:", ageBand: "ageBand:", ethnicGroup: "ethnicGroup:" } as const;
 /** Where each answer's words are: `common:equality.options.<list>.<slug>`. */
 const equalityWords = { disability: "disability", gender: "gender", ageBand: "ageBands", ethnicGroup: "ethnicGroups" } as const;
 
@@ -405,7 +408,7 @@ function equality(young: boolean): Builder {
       for (const f of ctx.facts) {
         if (!complaints(f) || (young && !f.youngPerson)) continue;
         const column = at(f.receivedOn);
-        for (const question of equalityQuestions) c.add(`${question}:${f.equality?.[question] ?? NOT_RECORDED}`, column);
+        for (const question of equalityQuestions) c.addUnder(prefixes[question], f.equality?.[question] ?? NOT_RECORDED, column);
       }
     },
     rows: (ctx, c) => {
@@ -450,11 +453,13 @@ const costs: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
-    for (const kind of costKinds)
+    for (const kind of costKinds) {
+      const [cases, pence] = [`${kind}:cases`, `${kind}:pence`];
       for (const { column, stage } of completedStages(ctx, kind)) {
-        c.add(`${kind}:cases`, column);
-        c.add(`${kind}:pence`, column, stage.costPence);
+        c.add(cases, column);
+        c.add(pence, column, stage.costPence);
       }
+    }
   },
   rows: (_ctx, c) =>
     costKinds.flatMap((kind): ReportRow[] => [
