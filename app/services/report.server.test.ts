@@ -160,14 +160,6 @@ describe("the report's query plans", () => {
     for (const lines of [stages, sought]) expect(lines.some((l) => l.includes("COVERING INDEX representations_report_idx"))).toBe(true);
   });
 
-  it("reads the equality answers and costs of the cases in the years only, through their indexes (decision 054)", () => {
-    const q = reportFactQueries(2024);
-    const [equality, costs] = [q.equality([1, 2]), q.costs([1, 2])].map(plan) as [string[], string[]];
-    for (const lines of [equality, costs]) expect(lines.filter((l) => /^SCAN (equality_responses|stage_people|stages|s|representations)\b/.test(l))).toEqual([]);
-    expect(equality).toContainEqual(expect.stringContaining("USING INDEX equality_responses_representation_idx (representation_id=?)"));
-    expect(costs).toContainEqual(expect.stringContaining("USING INDEX stage_people_stage_idx (stage_id=?)"));
-  });
-
   it("reads issue 10's records through the ids of the stages already read, and referrals from their own index (decision 050)", () => {
     const stageIds = (client.prepare("select id from stages where responded_on is not null limit 5").all() as Array<{ id: number }>).map((r) => r.id);
     const q = outcomeFactQueries(reportFactQueries(2024).range, stageIds);

@@ -146,13 +146,6 @@ export function reportFactQueries(year: number, firstYear = year - YEARS_SHOWN +
         s.panel_on, s.panel_report_on, s.ombudsman_decision, s.remedy_pence,
         s.compensation_offered_pence, s.compensation_agreed_pence, s.compensation_paid_pence
       from stages s where s.representation_id in (${ids(lateIds)})`,
-    // The equality answers and the stages' costs of these cases only (decision 054): read whole,
-    // every report read every case's answers, whichever years it counted.
-    equality: (lateIds: number[]) => sql`
-      select representation_id, age_band, gender, disability, ethnic_group from equality_responses where representation_id in (${ids(lateIds)})`,
-    costs: (lateIds: number[]) => sql`
-      select stage_id, sum(cost_pence) as cost from stage_people
-      where stage_id in (select s.id from stages s where s.representation_id in (${ids(lateIds)})) and cost_pence is not null group by stage_id`,
     sought: (lateIds: number[]) => sql`
       select c.representation_id, v.label from case_codes c join reference_values v on v.id = c.reference_value_id
       where c.list = 'outcome-sought' and c.representation_id in (${ids(lateIds)})`,
@@ -175,11 +168,11 @@ export function reportFacts(db: Db, year: number, firstYear?: number): ReportFac
   const teamNames = new Map(db.all<{ id: number; name: string }>(sql`select id, name from teams`).map((t) => [t.id, t.name]));
   const equalityOf = new Map(
     db.all<{ representation_id: number; age_band: string | null; gender: string | null; disability: string | null; ethnic_group: string | null }>(
-      queries.equality(late),
+      sql`select representation_id, age_band, gender, disability, ethnic_group from equality_responses`,
     ).map((e) => [e.representation_id, { ageBand: e.age_band, gender: e.gender, disability: e.disability, ethnicGroup: e.ethnic_group }]),
   );
   const costOf = new Map(
-    db.all<{ stage_id: number; cost: number }>(queries.costs(late)).map((c) => [c.stage_id, c.cost]),
+    db.all<{ stage_id: number; cost: number }>(sql`select stage_id, sum(cost_pence) as cost from stage_people where cost_pence is not null group by stage_id`).map((c) => [c.stage_id, c.cost]),
   );
   // A young person's standing depends only on the received-from value: worked out once for each.
   const youngOf = new Map<string | null, boolean>();
