@@ -119,9 +119,8 @@ export function reportFactQueries(year: number, firstYear = year - YEARS_SHOWN +
   const from = yearRange(firstYear).from;
   const to = yearRange(year).to;
   const columns = sql`r.id, r.kind, r.process, r.status, r.received_on, r.method_received, r.received_from, r.primary_nature, r.team_id, r.refusal_reason, r.imported_at`;
-  const receivedIds = sql`select id from representations indexed by representations_report_idx where received_on between ${from} and ${to}`;
   const ids = (lateIds: number[]) => sql`
-    ${receivedIds}
+    select id from representations indexed by representations_report_idx where received_on between ${from} and ${to}
     union all select value from json_each(${JSON.stringify(lateIds)})`;
   return {
     range: { from, to },
@@ -129,13 +128,9 @@ export function reportFactQueries(year: number, firstYear = year - YEARS_SHOWN +
     // and costs are read apart and joined in memory: a join here would be half a million index
     // lookups for each.
     received: sql`select ${columns} from representations r indexed by representations_report_idx where r.received_on between ${from} and ${to}`,
-    /**
-     * The cases of the stages started or answered in the years, from the two stage date indexes
-     * alone, less those received in the years (already read): a few thousand ids rather than every
-     * stage's (decision 054).
-     */
-    stageCases: sql`select representation_id from stages where responded_on between ${from} and ${to} and representation_id not in (${receivedIds})
-      union all select representation_id from stages where started_on between ${from} and ${to} and representation_id not in (${receivedIds})`,
+    /** The cases of the stages started or answered in the years, from the two stage date indexes alone. */
+    stageCases: sql`select representation_id from stages where responded_on between ${from} and ${to}
+      union all select representation_id from stages where started_on between ${from} and ${to}`,
     /** The few cases received outside the years that one of their stages brings in. */
     late: (lateIds: number[]) => sql`select ${columns} from representations r where r.id in (select value from json_each(${JSON.stringify(lateIds)}))`,
     // Stages and outcomes sought are read for a list of case ids, which SQLite walks in id order:
@@ -156,7 +151,8 @@ export function reportFactQueries(year: number, firstYear = year - YEARS_SHOWN +
 export function reportFacts(db: Db, year: number, firstYear?: number): ReportFact[] {
   const queries = reportFactQueries(year, firstYear);
   const rows = db.values<FactRow>(queries.received);
-  const late = [...new Set(db.values<[number]>(queries.stageCases).map((r) => r[0]))];
+  const inYears = new Set(rows.map((r) => r[0]));
+  const late = [...new Set(db.values<[number]>(queries.stageCases).map((r) => r[0]))].filter((id) => !inYears.has(id));
   if (late.length) rows.push(...db.values<FactRow>(queries.late(late)));
   const stageRows = db.values<StageRow>(queries.stages(late));
   const sought = db.all<{ representation_id: number; label: string }>(queries.sought(late));
