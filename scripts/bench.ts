@@ -524,7 +524,8 @@ async function inboxFigures() {
       const reportLabel = `Annual report at ${COUNT.toLocaleString("en-GB")}, one year (five shown)`;
       record(`${reportLabel}, first report (nothing kept: five years counted, then kept), in process: best of 2`, ms(Math.min(...firstReport)), "", null);
       record(`${reportLabel}, a manager's next report (kept counts read), in process: worst of 5`, ms(Math.max(...keptReport)), "< 2 s", Math.max(...keptReport) < 2000);
-      record(`${reportLabel}, the current year (it counted, four kept years read), in process: best of 2`, ms(Math.min(...currentReport)), "", null);
+      // Issue 11's goal holds for the year still running too (decision 054): it is counted each time.
+      record(`${reportLabel}, the current year (its own year counted, four kept years read), in process: best of 2`, ms(Math.min(...currentReport)), "< 2 s", Math.min(...currentReport) < 2000);
       // The page below starts with nothing kept again, so its first report counts in the worker.
       dropKept();
       (queryDb as unknown as { $client: Database.Database }).$client.close();

@@ -1,13 +1,12 @@
-import type { IsoDate } from "../calendar";
 import { experienceAnswers, experienceQuestions } from "../check/experience";
 import { learningStates } from "../learning";
 import { faultFindingCodes, findingCodes, isJudged } from "../outcomes";
 import { stagePersonRoles, type StageKind } from "../stages";
-import type { ReportFact, ReportLists, ReportStage } from "./facts";
+import type { ReportLists } from "./facts";
 import { wholePercent } from "./numbers";
 import type { CountContext, ReportRow, RowContext, RowKind } from "./tables";
 import type { Counter } from "./tally";
-import { financialYearOf } from "./years";
+import { passesOf, type AnsweredStage } from "./passes";
 
 /**
  * The report's tables over what stages, learning actions and the experience questions record
@@ -20,7 +19,6 @@ export const outcomeTableIds = ["actual-outcomes", "points-stage2", "points-stag
 export type OutcomeTableId = (typeof outcomeTableIds)[number];
 
 type Counts = number[];
-const column = (years: number[], date: IsoDate | null | undefined) => (date ? years.indexOf(financialYearOf(date)) : -1);
 const percents = (values: Counts, of: Counts) => values.map((v, i) => wholePercent(v, of[i] ?? 0));
 const heading = (labelKey: string): ReportRow => ({ kind: "heading", labelKey, values: [], percents: null });
 const row = (kind: RowKind, labelKey: string, values: Array<number | null>, of: Counts | null = null, labelParams?: ReportRow["labelParams"]): ReportRow => ({
@@ -34,15 +32,10 @@ const row = (kind: RowKind, labelKey: string, values: Array<number | null>, of: 
 /** The stages the council answered, by the financial year of their response: the counting date of every stage table. */
 const councilStages: StageKind[] = ["statutory-stage1", "statutory-stage2", "statutory-stage3", "corporate-stage1", "corporate-stage2"];
 
-function completed(ctx: CountContext, kind: StageKind | null): Array<{ col: number; stage: ReportStage; fact: ReportFact }> {
-  const out: Array<{ col: number; stage: ReportStage; fact: ReportFact }> = [];
-  for (const fact of ctx.facts)
-    for (const stage of fact.stages) {
-      if (kind ? stage.kind !== kind : !councilStages.includes(stage.kind)) continue;
-      const col = column(ctx.years, stage.respondedOn);
-      if (col >= 0) out.push({ col, stage, fact });
-    }
-  return out;
+/** The stages of a kind (or all the council's) answered in the years, with their column: worked out once per count (passes.ts). */
+function completed(ctx: CountContext, kind: StageKind | null): AnsweredStage[] {
+  const passes = passesOf(ctx);
+  return kind ? passes.answeredOf(kind) : passes.answered.filter((a) => councilStages.includes(a.stage.kind));
 }
 
 /** Label rows in the list's order, then values no longer in the list; a value with none in any year is left out (as tables.ts does). */
@@ -71,13 +64,15 @@ const actualOutcomes: OutcomeBuilder = {
   percentages: true,
   chart: false,
   count: (ctx, c) => {
-    for (const kind of councilStages)
-      for (const { col, stage } of completed(ctx, kind)) {
-        c.add(`${kind}:done`, col);
+    for (const kind of councilStages) {
+      const [done, none, outcome] = [`${kind}:done`, `${kind}:none`, `${kind}:outcome:`];
+      for (const { column: col, stage } of completed(ctx, kind)) {
+        c.add(done, col);
         const outcomes = stage.actualOutcomes ?? [];
-        if (outcomes.length === 0) c.add(`${kind}:none`, col);
-        for (const label of outcomes) c.add(`${kind}:outcome:${label}`, col);
+        if (outcomes.length === 0) c.add(none, col);
+        for (const label of outcomes) c.addUnder(outcome, label, col);
       }
+    }
   },
   rows: (ctx, c) => {
     const rows: ReportRow[] = [];
@@ -104,15 +99,15 @@ function points(kind: "statutory-stage2" | "statutory-stage3", next: StageKind |
     count: (ctx, c) => {
       const labelOf = findingLabels(ctx.lists);
       const label = (code: string) => labelOf.get(code) ?? code;
-      for (const { col, stage, fact } of completed(ctx, kind)) {
+      for (const { column: col, stage, fact } of completed(ctx, kind)) {
         c.add("done", col);
         const code = stage.findingCode ?? null;
         if (code && faultFindingCodes.includes(code as never)) c.add("stageFault", col);
-        c.add(`stage:${code ? label(code) : "\u0000"}`, col);
+        c.addUnder("stage:", code ? label(code) : "\u0000", col);
         if (next && fact.stages.some((s) => s.kind === next)) c.add("escalated", col);
         for (const p of stage.points ?? []) {
           c.add("answered", col);
-          c.add(`point:${label(p)}`, col);
+          c.addUnder("point:", label(p), col);
           if (isJudged(p)) c.add("judged", col);
           if (faultFindingCodes.includes(p as never)) c.add("pointFault", col);
         }
@@ -154,25 +149,22 @@ const compensation: OutcomeBuilder = {
   chart: false,
   count: (ctx, c) => {
     const cases = new Set<string>();
-    ctx.facts.forEach((fact, index) => {
-      for (const stage of fact.stages) {
-        const col = column(ctx.years, stage.respondedOn);
-        if (col < 0 || !councilStages.includes(stage.kind) || !stage.compensation) continue;
-        for (const step of compensationSteps) {
-          const amount = stage.compensation[`${step}Pence`];
-          if (amount === null) continue;
-          c.add(`${step}:pence`, col, amount);
-          // A case is counted once a year for each step, however many of its stages paid.
-          const key = `${step}:${col}:${fact.id ?? `#${index}`}`;
-          if (!cases.has(key)) {
-            cases.add(key);
-            c.add(`${step}:cases`, col);
-          }
+    for (const { column: col, stage, fact, index } of passesOf(ctx).answered) {
+      if (!councilStages.includes(stage.kind) || !stage.compensation) continue;
+      for (const step of compensationSteps) {
+        const amount = stage.compensation[`${step}Pence`];
+        if (amount === null) continue;
+        c.add(`${step}:pence`, col, amount);
+        // A case is counted once a year for each step, however many of its stages paid.
+        const key = `${step}:${col}:${fact.id ?? `#${index}`}`;
+        if (!cases.has(key)) {
+          cases.add(key);
+          c.add(`${step}:cases`, col);
         }
       }
-    });
+    }
     for (const kind of costedKinds)
-      for (const { col, stage } of completed(ctx, kind)) {
+      for (const { column: col, stage } of completed(ctx, kind)) {
         const entries = Object.entries(stage.costsByRole ?? {});
         if (entries.length) c.add(`${kind}:costed`, col);
         for (const [role, amount] of entries) {
@@ -199,7 +191,7 @@ const learning: OutcomeBuilder = {
   chart: false,
   count: (ctx, c) => {
     for (const action of ctx.extras?.learning ?? []) {
-      const col = column(ctx.years, action.raisedOn);
+      const col = passesOf(ctx).columnOf(action.raisedOn);
       if (col < 0) continue;
       c.add("total", col);
       c.add(`state:${action.state}`, col);
@@ -229,9 +221,10 @@ const advocacy: OutcomeBuilder = {
   percentages: true,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts) {
       if (f.kind !== "complaint") continue;
-      const col = column(ctx.years, f.receivedOn);
+      const col = at(f.receivedOn);
       if (col < 0) continue;
       c.add("all", col);
       if (f.advocacyReferred) c.add("allReferred", col);
@@ -262,12 +255,12 @@ function experience(young: boolean): OutcomeBuilder {
     count: (ctx, c) => {
       for (const e of ctx.extras?.experience ?? []) {
         if (young && e.youngPerson !== true) continue;
-        const col = column(ctx.years, `${e.month}-01`);
+        const col = passesOf(ctx).columnOf(`${e.month}-01`);
         if (col < 0) continue;
         c.add("responses", col);
         for (const q of experienceQuestions) c.add(`answer:${q}:${e[q] ?? "unanswered"}`, col);
       }
-      for (const { col, fact } of completed(ctx, null)) if (!young || fact.youngPerson) c.add("offered", col);
+      for (const { column: col, fact } of completed(ctx, null)) if (!young || fact.youngPerson) c.add("offered", col);
     },
     rows: (_ctx, c) => {
       const responses = c.get("responses");

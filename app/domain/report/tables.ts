@@ -5,7 +5,8 @@ import type { ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage }
 import { meanToOneDecimal, wholePercent } from "./numbers";
 import { outcomeBuilders, outcomeTableIds } from "./outcome-tables";
 import { Counter, type Tallies } from "./tally";
-import { financialYearOf, yearsShown } from "./years";
+import { passesOf, type AnsweredStage } from "./passes";
+import { yearsShown } from "./years";
 
 /**
  * The statutory annual report's tables (regulation 13(3) of the 2006 Regulations), counted from
@@ -103,9 +104,6 @@ function add(counts: Counts, column: number, n: number) {
   counts[column] = (counts[column] ?? 0) + n;
 }
 
-function inYears(years: number[], date: IsoDate | null): number {
-  return date ? years.indexOf(financialYearOf(date)) : -1;
-}
 
 function percentsOf(values: Counts, totals: Counts): Array<number | null> {
   return values.map((v, i) => wholePercent(v, totals[i] ?? 0));
@@ -143,7 +141,6 @@ function listBlock(
 
 const NOT_RECORDED = "\u0000not-recorded";
 
-const byReceived = (ctx: CountContext, f: ReportFact) => inYears(ctx.years, f.receivedOn);
 const complaints = (f: ReportFact) => f.kind === "complaint";
 
 /** A table in two steps: what it counts from the facts, then its rows from the counts alone. */
@@ -160,7 +157,9 @@ const received: Builder = {
   percentages: true,
   chart: true,
   count: (ctx, c) => {
-    for (const f of ctx.facts) c.add(f.kind === "complaint" ? `complaint-${f.process ?? "other"}` : f.kind, byReceived(ctx, f));
+    const at = passesOf(ctx).columnOf;
+    for (const f of ctx.facts) if (f.kind === "complaint") c.addUnder("complaint-", f.process ?? "other", at(f.receivedOn));
+    else c.add(f.kind, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const total = zeros(ctx.years);
@@ -179,8 +178,9 @@ const refusals: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts)
-      if (f.status === "refused") c.add(`${f.process === "corporate" ? "corporate" : "statutory"}:${f.refusalReason ?? NOT_RECORDED}`, byReceived(ctx, f));
+      if (f.status === "refused") c.add(`${f.process === "corporate" ? "corporate" : "statutory"}:${f.refusalReason ?? NOT_RECORDED}`, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const statutory = listBlock(ctx.years, ctx.lists.refusalStatutory, c.map("statutory:"), { totalKey: "report.rows.refusals.statutoryTotal", totalKind: "subtotal", percentages: false });
@@ -214,15 +214,9 @@ export function timeBand(days: number, limits: { standard: number; maximum: numb
   return "beyond";
 }
 
-function completedStages(ctx: CountContext, kind: StageKind): Array<{ column: number; stage: ReportStage; fact: ReportFact }> {
-  const out: Array<{ column: number; stage: ReportStage; fact: ReportFact }> = [];
-  for (const fact of ctx.facts)
-    for (const stage of fact.stages) {
-      if (stage.kind !== kind) continue;
-      const column = inYears(ctx.years, stage.respondedOn);
-      if (column >= 0) out.push({ column, stage, fact });
-    }
-  return out;
+/** The stages of a kind answered in the years, with the column of the year (worked out once per count: passes.ts). */
+function completedStages(ctx: CountContext, kind: StageKind): AnsweredStage[] {
+  return passesOf(ctx).answeredOf(kind);
 }
 
 const bandedKinds = ["statutory-stage1", "statutory-stage2", "corporate-stage1", "corporate-stage2"] as const;
@@ -234,11 +228,12 @@ const timescales: Builder = {
   count: (ctx, c) => {
     for (const kind of bandedKinds) {
       const limits = ctx.limits[kind];
+      const [done, days, prefix] = [`${kind}:done`, `${kind}:days`, `${kind}:`];
       for (const { column, stage } of completedStages(ctx, kind)) {
         const d = workingDaysToComplete(stage) ?? 0;
-        c.add(`${kind}:done`, column);
-        c.add(`${kind}:days`, column, d);
-        c.add(`${kind}:${timeBand(d, limits)}`, column);
+        c.add(done, column);
+        c.add(days, column, d);
+        c.addUnder(prefix, timeBand(d, limits), column);
       }
     }
     // Stage 3 is measured against its three limits, each from the step before it.
@@ -282,7 +277,8 @@ function byList(labels: (lists: ReportLists) => string[], filter: (f: ReportFact
     percentages: true,
     chart,
     count: (ctx, c) => {
-      for (const f of ctx.facts) if (filter(f)) c.add(valueOf(f) ?? NOT_RECORDED, byReceived(ctx, f));
+    const at = passesOf(ctx).columnOf;
+      for (const f of ctx.facts) if (filter(f)) c.add(valueOf(f) ?? NOT_RECORDED, at(f.receivedOn));
     },
     rows: (ctx, c) => listBlock(ctx.years, labels(ctx.lists), c.map(), { totalKey: "report.rows.total" }),
   };
@@ -292,12 +288,13 @@ const receivedFrom: Builder = {
   percentages: true,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     const labelOf = new Map<string, string>();
     for (const e of ctx.lists.receivedFrom) {
       labelOf.set(e.label, e.label);
       if (e.code) labelOf.set(e.code, e.label);
     }
-    for (const f of ctx.facts) if (complaints(f)) c.add(f.receivedFrom ? (labelOf.get(f.receivedFrom) ?? f.receivedFrom) : NOT_RECORDED, byReceived(ctx, f));
+    for (const f of ctx.facts) if (complaints(f)) c.add(f.receivedFrom ? (labelOf.get(f.receivedFrom) ?? f.receivedFrom) : NOT_RECORDED, at(f.receivedOn));
   },
   rows: (ctx, c) => {
     const entries = ctx.lists.receivedFrom;
@@ -339,10 +336,11 @@ const outcomeSought: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     // A complaint may seek several outcomes: each is counted once under each, so rows add up to more than the total.
     for (const f of ctx.facts) {
       if (!complaints(f)) continue;
-      const column = byReceived(ctx, f);
+      const column = at(f.receivedOn);
       c.add("received", column);
       for (const value of f.outcomesSought) c.add(`sought:${value}`, column);
     }
@@ -359,7 +357,7 @@ const stage1Findings: Builder = {
   chart: true,
   count: (ctx, c) => {
     for (const { column, stage, fact } of completedStages(ctx, "statutory-stage1")) {
-      c.add(`finding:${stage.finding ?? NOT_RECORDED}`, column);
+      c.addUnder("finding:", stage.finding ?? NOT_RECORDED, column);
       if (stage.findingCode && FAULT_FINDINGS.includes(stage.findingCode)) c.add("fault", column);
       if (fact.stages.some((s) => s.kind === "statutory-stage2")) c.add("escalated", column);
     }
@@ -378,11 +376,12 @@ const ombudsman: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts)
       for (const s of f.stages) {
         if (s.kind !== "ombudsman") continue;
-        c.add("enquiries", inYears(ctx.years, s.startedOn));
-        const decided = inYears(ctx.years, s.respondedOn);
+        c.add("enquiries", at(s.startedOn));
+        const decided = at(s.respondedOn);
         c.add(`decision:${s.ombudsmanDecision ?? NOT_RECORDED}`, decided);
         c.add("remedies", decided, s.remedyPence ?? 0);
       }
@@ -396,6 +395,7 @@ const ombudsman: Builder = {
 };
 
 const equalityQuestions = ["disability", "gender", "ageBand", "ethnicGroup"] as const;
+const prefixes = { disability: "disability:", gender: "gender:", ageBand: "ageBand:", ethnicGroup: "ethnicGroup:" } as const;
 /** Where each answer's words are: `common:equality.options.<list>.<slug>`. */
 const equalityWords = { disability: "disability", gender: "gender", ageBand: "ageBands", ethnicGroup: "ethnicGroups" } as const;
 
@@ -404,10 +404,11 @@ function equality(young: boolean): Builder {
     percentages: true,
     chart: false,
     count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
       for (const f of ctx.facts) {
         if (!complaints(f) || (young && !f.youngPerson)) continue;
-        const column = byReceived(ctx, f);
-        for (const question of equalityQuestions) c.add(`${question}:${f.equality?.[question] ?? NOT_RECORDED}`, column);
+        const column = at(f.receivedOn);
+        for (const question of equalityQuestions) c.addUnder(prefixes[question], f.equality?.[question] ?? NOT_RECORDED, column);
       }
     },
     rows: (ctx, c) => {
@@ -430,10 +431,11 @@ const capture: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
+    const at = passesOf(ctx).columnOf;
     for (const f of ctx.facts) {
       // An imported record's equality answers are not imported (decision 051), so it was not offered them here.
       if (!f.equalityOffered || f.imported) continue;
-      const column = byReceived(ctx, f);
+      const column = at(f.receivedOn);
       c.add("offered", column);
       if (f.equality) c.add("answered", column);
     }
@@ -451,11 +453,13 @@ const costs: Builder = {
   percentages: false,
   chart: false,
   count: (ctx, c) => {
-    for (const kind of costKinds)
+    for (const kind of costKinds) {
+      const [cases, pence] = [`${kind}:cases`, `${kind}:pence`];
       for (const { column, stage } of completedStages(ctx, kind)) {
-        c.add(`${kind}:cases`, column);
-        c.add(`${kind}:pence`, column, stage.costPence);
+        c.add(cases, column);
+        c.add(pence, column, stage.costPence);
       }
+    }
   },
   rows: (_ctx, c) =>
     costKinds.flatMap((kind): ReportRow[] => [
