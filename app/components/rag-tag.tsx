@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { RagStatus } from "~/domain/stage-clocks";
 
@@ -10,6 +11,14 @@ const RAG_TAG = {
 /** Red, amber or green always with its words and the working days (never colour alone). */
 export function RagTag({ rag }: { rag: RagStatus }) {
   const { t } = useTranslation("casework");
+  return ragTag(t, rag);
+}
+
+/**
+ * The same in the caller's words: a list of many rows (the inbox) passes its page's `t` rather
+ * than a RagTag a row, each of which would ask react-i18next for its own `t` (decision 055).
+ */
+export function ragTag(t: TFunction<"casework">, rag: RagStatus) {
   const days = rag.workingDaysLeft < 0 ? t("inbox.overdue", { count: -rag.workingDaysLeft }) : t("inbox.daysLeftValue", { count: rag.workingDaysLeft });
   return (
     <>

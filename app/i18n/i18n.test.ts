@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, easyReadUnavailable, fixedT, formatLanguageAndMode, languageOfWords, textDirection, wordsLanguage } from "./i18n";
+import { createI18n, easyReadUnavailable, fixedT, formatLanguageAndMode, languageOfWords, memoT, textDirection, wordsLanguage } from "./i18n";
 
 describe("languages and easy read", () => {
   it("uses easy-read words for English only, and says when they are missing", () => {
@@ -81,5 +81,23 @@ describe("one shared instance per set of words on the server", () => {
     expect(own).not.toBe(createI18n("en"));
     expect(own.t("common:start.button")).toBe("Begin");
     expect(createI18n("en").t("common:start.button")).toBe("Start now");
+  });
+});
+
+describe("memoT: a page's words asked of i18next once each", () => {
+  it("answers as t does, and asks t once for each key and options", () => {
+    const t = fixedT("en", "casework");
+    const asked: unknown[] = [];
+    const counting = ((key: string, options?: object) => (asked.push(key), t(key as never, options as never))) as unknown as typeof t;
+    const m = memoT(counting);
+    for (let row = 0; row < 25; row += 1) {
+      expect(m("inbox.who")).toBe(t("inbox.who"));
+      expect(m("inbox.overdue", { count: row % 2 })).toBe(t("inbox.overdue", { count: row % 2 }));
+    }
+    expect(m("inbox.overdue", { count: 3 })).toBe(t("inbox.overdue", { count: 3 }));
+    expect(asked).toEqual(["inbox.who", "inbox.overdue", "inbox.overdue", "inbox.overdue"]);
+    // Each new one starts empty: the words of one render are never kept for the next.
+    memoT(counting)("inbox.who");
+    expect(asked).toHaveLength(5);
   });
 });

@@ -117,3 +117,22 @@ export function formatLanguageAndMode(t: TFunction, language: string, mode: stri
   const how = isMode(mode) ? t(`common:languageAndMode.modes.${mode}`) : mode;
   return t("common:languageAndMode.summary", { language: name, mode: how });
 }
+
+/**
+ * `t`, remembering each answer for the life of the returned function: a page that lists 25 rows
+ * asks for the same words on every row ("Received", "Open", a row's RAG words), and i18next's
+ * lookup and interpolation, repeated, were a large part of the inbox's rendering (decision 055).
+ * Make one per render (the words do not change within it); the key and options are the cache's key.
+ */
+export function memoT<T extends TFunction>(t: T): T {
+  const answers = new Map<string, unknown>();
+  const remembered = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const cacheKey = rest.length > 0 ? null : JSON.stringify([key, options]);
+    if (cacheKey !== null && answers.has(cacheKey)) return answers.get(cacheKey);
+    const answer = (t as unknown as (...args: unknown[]) => unknown)(key, options, ...rest);
+    if (cacheKey !== null) answers.set(cacheKey, answer);
+    return answer;
+  };
+  return Object.assign(remembered, t) as unknown as T;
+}
+

@@ -4,6 +4,7 @@ import { createTestDb } from "../../test/db";
 import { staffSessions, staffUsers } from "../../db/schema";
 import { DEMO_STAFF } from "../../db/seed";
 import {
+  LAST_SEEN_STEP_MS,
   SESSION_IDLE_MS,
   SESSION_MAX_MS,
   authenticate,
@@ -96,6 +97,17 @@ describe("sessions", () => {
     expect(staff).toEqual({ id: demoId, name: DEMO_STAFF.name, email: DEMO_STAFF.email, role: DEMO_STAFF.role, roles: [DEMO_STAFF.role], sessionId: id });
     expect(sessionRow(id)?.lastSeenAt.getTime()).toBe(T0.getTime() + MINUTE);
     expect(sessionRow(id)?.expiresAt.getTime()).toBe(T0.getTime() + SESSION_MAX_MS);
+  });
+
+  it("writes 'last seen' again only once it is LAST_SEEN_STEP_MS old, so a page's two asks write once", async () => {
+    const id = createSession(db, demoId, T0);
+    const request = await requestWith(id);
+    await getStaff(db, request, new Date(T0.getTime() + LAST_SEEN_STEP_MS - 1));
+    expect(sessionRow(id)?.lastSeenAt.getTime()).toBe(T0.getTime());
+    await getStaff(db, request, new Date(T0.getTime() + LAST_SEEN_STEP_MS));
+    expect(sessionRow(id)?.lastSeenAt.getTime()).toBe(T0.getTime() + LAST_SEEN_STEP_MS);
+    // Idle is still measured from the last write: 30 minutes after it, the session has ended.
+    expect(await getStaff(db, request, new Date(T0.getTime() + LAST_SEEN_STEP_MS + SESSION_IDLE_MS + 1))).toBeNull();
   });
 
   it("makes long, unguessable session ids", () => {
