@@ -560,6 +560,13 @@ async function inboxFigures() {
       dropKept();
       (queryDb as unknown as { $client: Database.Database }).$client.close();
     }
+    {
+      // The page's first report counts with nothing kept, whether or not the queries above ran.
+      const dropping = openDatabase(CACHE);
+      const dropClient = (dropping as unknown as { $client: Database.Database }).$client;
+      dropClient.exec("DELETE FROM report_kept_counts");
+      dropClient.close();
+    }
     const inboxPort = await freePort();
     const inboxBase = `http://127.0.0.1:${inboxPort}`;
     const server = startGroup(process.execPath, ["--import", "tsx", "server/index.ts"], serverEnv(inboxPort, CACHE));
