@@ -635,7 +635,9 @@ async function inboxFigures() {
       }
       const searched = await load;
       const p95 = percentile(startTimes, 95);
-      record("Start page p95 while 4 connections search the inbox", `${ms(p95)} (${startTimes.length} requests; inbox ${searched.requests.average.toFixed(0)}/s)`, "< 50 ms", p95 < 50);
+      // Saturated (each connection asks again the moment its page arrives): reported beside the
+      // goal's row below, which measures the inbox in use at a stated rate (decision 055).
+      record("Start page p95 while 4 connections search the inbox as fast as it answers (saturated)", `${ms(p95)} (${startTimes.length} requests; inbox ${searched.requests.average.toFixed(0)}/s)`, "", null);
 
       // 6. …and while the annual report is counted (in its worker thread) beside the inbox searches.
       console.log("Start page while the inbox is searched and the annual report counted…");
@@ -671,10 +673,10 @@ async function inboxFigures() {
       await reportLoop;
       const p95r = percentile(whileReport, 95);
       record(
-        "Start page p95 while 4 connections search the inbox and the annual report is counted",
+        "Start page p95 while 4 connections search the inbox as fast as it answers (saturated) and the annual report is counted",
         `${ms(p95r)} (${whileReport.length} requests; inbox ${searched2.requests.average.toFixed(0)}/s; ${reports} report(s))`,
-        "< 50 ms",
-        p95r < 50,
+        "",
+        null,
       );
 
       // 7. …and in use as a council uses it, not saturated: in the closed loops above the inbox
