@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { addWorkingDays, workingDayOnOrAfter, type IsoDate } from "../app/domain/calendar";
+import type { ReportLimits } from "../app/domain/report/facts";
 import { importColumns, type ImportColumn } from "../app/domain/report/import-rows";
 
 /**
@@ -84,3 +85,12 @@ export function stage1Rows(year: number, f: BandFigures, limits = { standard: 10
     stage1_responded_on: addWorkingDays(start, d),
   }));
 }
+
+/** The timescales the report counts against in the domain's tests: the statutory ones and the Code's. */
+export const REPORT_LIMITS: ReportLimits = {
+  "statutory-stage1": { standard: 10, maximum: 20 },
+  "statutory-stage2": { standard: 25, maximum: 65 },
+  "corporate-stage1": { standard: 10, maximum: 20 },
+  "corporate-stage2": { standard: 20, maximum: 40 },
+  stage3: { panelWithin: 30, panelReportWithin: 5, councilResponseWithin: 15 },
+};

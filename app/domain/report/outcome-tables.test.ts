@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import casework from "../../locales/en/casework.json";
 import staff from "../../locales/en/staff.json";
 import { displayTable } from "./display";
-import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLists, ReportStage } from "./facts";
 import { stagePersonRoles } from "../stages";
 import { outcomeTableIds } from "./outcome-tables";
 import { buildReport, type ReportTable } from "./tables";
+import { REPORT_LIMITS } from "../../../test/report-fixtures";
 
 const lists: ReportLists = {
   methods: ["E-form"],
@@ -29,13 +30,7 @@ const lists: ReportLists = {
   teams: ["Fostering", "Children in care"],
   equality: { ageBand: [], gender: [], disability: [], ethnicGroup: [] },
 };
-const limits: ReportLimits = {
-  "statutory-stage1": { standard: 10, maximum: 20 },
-  "statutory-stage2": { standard: 25, maximum: 65 },
-  "corporate-stage1": { standard: 10, maximum: 20 },
-  "corporate-stage2": { standard: 20, maximum: 40 },
-  stage3: { panelWithin: 30, panelReportWithin: 5, councilResponseWithin: 15 },
-};
+const limits = REPORT_LIMITS;
 
 let ids = 0;
 function stage(kind: ReportStage["kind"], respondedOn: string | null, more: Partial<ReportStage> = {}): ReportStage {

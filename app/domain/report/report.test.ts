@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays } from "../calendar";
 import { displayTable } from "./display";
-import type { ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import type { ReportFact, ReportLists, ReportStage } from "./facts";
 import { change, draftNarrative } from "./narrative";
 import { isSuppressed, meanToOneDecimal, wholePercent } from "./numbers";
 import { buildReport, timeBand, workingDaysToComplete, type ReportTable } from "./tables";
 import { financialYearOf, yearLabel, yearRange, yearsShown } from "./years";
+import { REPORT_LIMITS } from "../../../test/report-fixtures";
 
 const lists: ReportLists = {
   methods: ["E-form", "Email"],
@@ -24,13 +25,7 @@ const lists: ReportLists = {
   teams: ["Fostering", "Children in care"],
   equality: { ageBand: ["under-16"], gender: ["female", "male"], disability: ["yes", "no"], ethnicGroup: ["white"] },
 };
-const limits: ReportLimits = {
-  "statutory-stage1": { standard: 10, maximum: 20 },
-  "statutory-stage2": { standard: 25, maximum: 65 },
-  "corporate-stage1": { standard: 10, maximum: 20 },
-  "corporate-stage2": { standard: 20, maximum: 40 },
-  stage3: { panelWithin: 30, panelReportWithin: 5, councilResponseWithin: 15 },
-};
+const limits = REPORT_LIMITS;
 
 function stage(kind: ReportStage["kind"], startedOn: string, respondedOn: string | null, more: Partial<ReportStage> = {}): ReportStage {
   return { kind, state: respondedOn ? "closed" : "open", startedOn, requestedOn: null, respondedOn, finding: null, panelOn: null, panelReportOn: null, ombudsmanDecision: null, remedyPence: null, costPence: 0, ...more };

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { additiveGroups, displayTable, holds, SECONDARY_TEXT, suppressionMask } from "./display";
-import type { ReportFact, ReportLimits, ReportLists } from "./facts";
+import type { ReportFact, ReportLists } from "./facts";
 import { buildReport, type ReportRow, type ReportTable } from "./tables";
+import { REPORT_LIMITS } from "../../../test/report-fixtures";
 
 const row = (kind: ReportRow["kind"], values: Array<number | null>, label = ""): ReportRow => ({ kind, label, values, percents: null });
 const tableOf = (rows: ReportRow[], percentages = false): ReportTable => {
@@ -180,13 +181,7 @@ describe("secondary suppression, for any table", () => {
       teams: ["Fostering", "Children in care"],
       equality: { ageBand: [], gender: [], disability: [], ethnicGroup: [] },
     };
-    const limits: ReportLimits = {
-      "statutory-stage1": { standard: 10, maximum: 20 },
-      "statutory-stage2": { standard: 25, maximum: 65 },
-      "corporate-stage1": { standard: 10, maximum: 20 },
-      "corporate-stage2": { standard: 20, maximum: 40 },
-      stage3: { panelWithin: 30, panelReportWithin: 5, councilResponseWithin: 15 },
-    };
+    const limits = REPORT_LIMITS;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 2, max: 10 }), (n, threshold) => {
         for (const table of buildReport({ year: 2025, facts: minimalFacts(n), lists, limits })) {

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLimits, ReportLists, ReportStage } from "./facts";
+import type { ExperienceFact, LearningFact, ReportExtras, ReportFact, ReportLists, ReportStage } from "./facts";
 import { buildReport, countTables, COUNTING_VERSION, tablesFromCounts } from "./tables";
 import { fromParts, yearPart, type YearPart } from "./tally";
 import { yearsShown } from "./years";
+import { REPORT_LIMITS } from "../../../test/report-fixtures";
 
 // Decision 050: a report built from each year's kept counts must be the report counted afresh.
 
@@ -29,13 +30,7 @@ const lists: ReportLists = {
   teams: ["Fostering", "Children in care"],
   equality: { ageBand: ["18-24"], gender: ["woman"], disability: ["no"], ethnicGroup: [] },
 };
-const limits: ReportLimits = {
-  "statutory-stage1": { standard: 10, maximum: 20 },
-  "statutory-stage2": { standard: 25, maximum: 65 },
-  "corporate-stage1": { standard: 10, maximum: 20 },
-  "corporate-stage2": { standard: 20, maximum: 40 },
-  stage3: { panelWithin: 30, panelReportWithin: 5, councilResponseWithin: 15 },
-};
+const limits = REPORT_LIMITS;
 
 const YEAR = 2025;
 /** A day from 1 April six years before YEAR to 31 March after it, so some facts fall outside the five years shown. */
